@@ -1,0 +1,120 @@
+//! The command line: `reelread [DIR]`, `list`, `show` and `check`, all on the same
+//! loader so they agree with what the reader shows.
+
+mod check;
+mod list;
+mod show;
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::app::App;
+use crate::data::{self, Library};
+
+/// Read film reviews, their comments and the cast in the terminal.
+#[derive(Debug, Parser)]
+#[command(
+    name = "reelread",
+    version,
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:\n  reelread                      read the bundled collection\n  reelread ~/reviews            read a collection or a library of collections\n  reelread list --reviewer liz  reviews Liz wrote or commented on\n  reelread show keep-on-running --width 72\n  reelread check ~/reviews      report every problem as path:line:column"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// A collection (film.toml + reviews/) or a library of them; the bundled one if omitted.
+    dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// One line per review, starting with its ID.
+    List {
+        /// Collection or library folder (bundled collection if omitted).
+        dir: Option<PathBuf>,
+        /// Only reviews this person wrote or commented on (case-insensitive).
+        #[arg(long, value_name = "NAME")]
+        reviewer: Option<String>,
+        /// Print a JSON array instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// A review and its comments as plain text.
+    Show {
+        /// The review's ID, as `list` prints it.
+        id: String,
+        /// Collection or library folder (bundled collection if omitted).
+        dir: Option<PathBuf>,
+        /// Wrap to this many columns.
+        #[arg(long, value_name = "N", default_value_t = 80, value_parser = clap::value_parser!(u16).range(20..))]
+        width: u16,
+    },
+    /// Validate everything and report each problem as path:line:column: message.
+    Check {
+        /// Collection or library folder (bundled collection if omitted).
+        dir: Option<PathBuf>,
+    },
+}
+
+/// Parses the arguments and runs the command, returning the process exit code.
+#[must_use]
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        None => read(cli.dir.as_deref()),
+        Some(Command::List {
+            dir,
+            reviewer,
+            json,
+        }) => {
+            let library = load_reporting(dir.as_deref());
+            list::run(&library, reviewer.as_deref(), json)
+        }
+        Some(Command::Show { id, dir, width }) => {
+            let library = load_reporting(dir.as_deref());
+            show::run(&library, &id, usize::from(width))
+        }
+        Some(Command::Check { dir }) => check::run(&load(dir.as_deref())),
+    }
+}
+
+/// Loads `dir`, or the bundled collection.
+#[must_use]
+pub fn load(dir: Option<&Path>) -> Library {
+    dir.map_or_else(data::bundled_library, data::load_path)
+}
+
+/// Loads and reports errors (not warnings) on stderr, for commands that go on anyway.
+fn load_reporting(dir: Option<&Path>) -> Library {
+    let library = load(dir);
+    for d in library.diagnostics.iter().filter(|d| d.is_error()) {
+        eprintln!("{d}");
+    }
+    library
+}
+
+fn read(dir: Option<&Path>) -> ExitCode {
+    if !std::io::stdout().is_terminal() {
+        println!(
+            "reelread draws a reader only on a terminal. To print reviews instead:\n  \
+             reelread list [DIR] [--reviewer NAME] [--json]\n  \
+             reelread show ID [DIR] [--width N]\n  \
+             reelread check [DIR]"
+        );
+        return ExitCode::SUCCESS;
+    }
+    let library = load_reporting(dir);
+    if library.collections.is_empty() {
+        return ExitCode::FAILURE;
+    }
+    match crate::tui::run(App::new(library)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("reelread: terminal error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

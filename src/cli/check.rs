@@ -1,0 +1,29 @@
+//! `reelread check`: every problem as `path:line:column: message` and a summary line.
+
+use std::process::ExitCode;
+
+use crate::data::Library;
+
+pub fn run(library: &Library) -> ExitCode {
+    for d in &library.diagnostics {
+        println!("{d}");
+    }
+    let reviews = library.reviews().count();
+    let comments: usize = library.reviews().map(|(_, r)| r.comments.len()).sum();
+    let errors = library.error_count();
+    let warnings = library.diagnostics.len() - errors;
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    println!(
+        "{}, {}, {}, {}, {}",
+        plural(library.collections.len(), "collection"),
+        plural(reviews, "review"),
+        plural(comments, "comment"),
+        plural(errors, "error"),
+        plural(warnings, "warning"),
+    );
+    if errors == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}

@@ -1,0 +1,19 @@
+//! Collections of film reviews: parsing, validation and sanitising, with no terminal code.
+
+mod bundled;
+mod diag;
+mod load;
+mod mentions;
+mod model;
+mod people;
+mod sanitize;
+
+pub use bundled::bundled_library;
+pub use diag::{Diagnostic, Severity};
+pub use load::{load_path, parse_film, parse_review};
+pub use mentions::{count_mentions, find_terms};
+pub use model::{
+    AudienceRating, CastMember, Collection, Comment, Date, Film, Kind, Library, Rating, Review,
+};
+pub use people::{Person, people, same_name};
+pub use sanitize::sanitize;

@@ -1,0 +1,315 @@
+//! The collection format (see docs/data-format.md): film facts, cast, reviews, comments.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// A film's facts and cast, from `film.toml`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+pub struct Film {
+    /// The film's title.
+    pub title: String,
+    /// Release year.
+    pub year: Option<i32>,
+    /// Directors, in credit order.
+    #[serde(default)]
+    pub directors: Vec<String>,
+    /// Running time.
+    pub runtime_minutes: Option<u32>,
+    /// The work the film adapts.
+    pub based_on: Option<String>,
+    /// Genres, as the sources name them.
+    #[serde(default)]
+    pub genres: Vec<String>,
+    /// Cast in billing order.
+    #[serde(default)]
+    pub cast: Vec<CastMember>,
+}
+
+/// One actor and the names the texts use for them, so mentions can be found.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq)]
+pub struct CastMember {
+    /// The actor's name.
+    pub actor: String,
+    /// The character played, when a source states it.
+    pub role: Option<String>,
+    /// Other names the texts use (surnames, nicknames such as "Coach K").
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// What a source is: a review proper or a preview such as a trailer post.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A review of the film.
+    #[default]
+    Review,
+    /// Written before seeing the film (a trailer post, an announcement).
+    Preview,
+}
+
+/// A score out of a maximum, so different scales can be compared.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
+#[serde(try_from = "RawRating")]
+pub struct Rating {
+    /// The score given.
+    pub score: f64,
+    /// The top of the scale.
+    pub max: f64,
+}
+
+/// An audience score with how many people voted.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
+#[serde(try_from = "RawAudience")]
+pub struct AudienceRating {
+    /// The average score.
+    pub score: f64,
+    /// The top of the scale.
+    pub max: f64,
+    /// How many votes the average is made of.
+    pub votes: Option<u32>,
+}
+
+#[derive(Deserialize)]
+struct RawRating {
+    score: f64,
+    max: f64,
+}
+
+#[derive(Deserialize)]
+struct RawAudience {
+    score: f64,
+    max: f64,
+    votes: Option<u32>,
+}
+
+fn check_scale(score: f64, max: f64) -> Result<(), String> {
+    if !(max.is_finite() && max > 0.0) {
+        return Err(format!("rating max must be a positive number, found {max}"));
+    }
+    if !(score.is_finite() && (0.0..=max).contains(&score)) {
+        return Err(format!(
+            "rating score must be between 0 and {max}, found {score}"
+        ));
+    }
+    Ok(())
+}
+
+impl TryFrom<RawRating> for Rating {
+    type Error = String;
+    fn try_from(raw: RawRating) -> Result<Self, String> {
+        check_scale(raw.score, raw.max)?;
+        Ok(Self {
+            score: raw.score,
+            max: raw.max,
+        })
+    }
+}
+
+impl TryFrom<RawAudience> for AudienceRating {
+    type Error = String;
+    fn try_from(raw: RawAudience) -> Result<Self, String> {
+        check_scale(raw.score, raw.max)?;
+        Ok(Self {
+            score: raw.score,
+            max: raw.max,
+            votes: raw.votes,
+        })
+    }
+}
+
+impl fmt::Display for Rating {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.score, self.max)
+    }
+}
+
+impl fmt::Display for AudienceRating {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.score, self.max)?;
+        match self.votes {
+            Some(1) => write!(f, " (1 vote)"),
+            Some(n) => write!(f, " ({n} votes)"),
+            None => Ok(()),
+        }
+    }
+}
+
+/// A calendar date (TOML local date), shown as `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year.
+    pub year: u16,
+    /// Month, 1–12.
+    pub month: u8,
+    /// Day, 1–31.
+    pub day: u8,
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = toml::value::Datetime::deserialize(deserializer)?;
+        match (value.date, value.time, value.offset) {
+            (Some(d), None, None) => Ok(Self {
+                year: d.year,
+                month: d.month,
+                day: d.day,
+            }),
+            _ => Err(serde::de::Error::custom(format!(
+                "expected a date like 2024-06-12, found {value}"
+            ))),
+        }
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// A reader's comment under a review.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq)]
+pub struct Comment {
+    /// What they wrote.
+    pub text: String,
+    /// Their name, when the source gives one.
+    pub author: Option<String>,
+    /// When they posted.
+    pub posted: Option<Date>,
+    /// How to reach them, e.g. "Twitter: yesnofilms".
+    pub contact: Option<String>,
+}
+
+/// One source's text about the film, from `reviews/ID.toml`.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+pub struct Review {
+    /// The file stem: stable, so commands and state can name a review.
+    #[serde(skip)]
+    pub id: String,
+    /// The headline.
+    pub title: String,
+    /// Markdown text.
+    pub body: String,
+    /// Publication or site.
+    pub source: Option<String>,
+    /// Who wrote it.
+    pub reviewer: Option<String>,
+    /// When it was published.
+    pub published: Option<Date>,
+    /// Where it was published.
+    pub url: Option<String>,
+    /// The source's own reading-time estimate.
+    pub read_minutes: Option<u32>,
+    /// Review or preview.
+    #[serde(default)]
+    pub kind: Kind,
+    /// The critic's score.
+    pub rating: Option<Rating>,
+    /// The readers' score.
+    pub audience_rating: Option<AudienceRating>,
+    /// Readers' comments, in the order posted.
+    #[serde(default)]
+    pub comments: Vec<Comment>,
+}
+
+/// A folder with `film.toml` and `reviews/*.toml`.
+#[derive(Debug, Clone, Default)]
+pub struct Collection {
+    /// The folder's name, which qualifies review IDs in a library.
+    pub name: String,
+    /// The film (a placeholder titled after the folder when `film.toml` is unusable).
+    pub film: Film,
+    /// Reviews in file-name order.
+    pub reviews: Vec<Review>,
+}
+
+/// Everything loaded from one path, with what went wrong on the way.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    /// The collections found.
+    pub collections: Vec<Collection>,
+    /// Errors and warnings, in the order met.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Files that could not be used and were left out.
+    pub files_skipped: usize,
+}
+
+use super::Diagnostic;
+
+impl Library {
+    /// Every review with the collection it belongs to, in display order.
+    pub fn reviews(&self) -> impl Iterator<Item = (&Collection, &Review)> {
+        self.collections
+            .iter()
+            .flat_map(|c| c.reviews.iter().map(move |r| (c, r)))
+    }
+
+    /// The ID a user types: the file stem, qualified by collection when there are several.
+    #[must_use]
+    pub fn qualified_id(&self, collection: &Collection, review: &Review) -> String {
+        if self.collections.len() > 1 {
+            format!("{}/{}", collection.name, review.id)
+        } else {
+            review.id.clone()
+        }
+    }
+
+    /// Number of errors (not warnings).
+    #[must_use]
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+}
+
+impl Review {
+    /// Applies [`super::sanitize`] to every string, once, right after parsing.
+    pub(crate) fn sanitize(&mut self) {
+        let s = super::sanitize;
+        self.title = s(&self.title);
+        self.body = s(&self.body);
+        for field in [&mut self.source, &mut self.reviewer, &mut self.url] {
+            if let Some(v) = field {
+                *v = s(v);
+            }
+        }
+        for c in &mut self.comments {
+            c.text = s(&c.text);
+            for field in [&mut c.author, &mut c.contact] {
+                if let Some(v) = field {
+                    *v = s(v);
+                }
+            }
+        }
+    }
+}
+
+impl Film {
+    /// Applies [`super::sanitize`] to every string, once, right after parsing.
+    pub(crate) fn sanitize(&mut self) {
+        let s = super::sanitize;
+        self.title = s(&self.title);
+        if let Some(b) = &mut self.based_on {
+            *b = s(b);
+        }
+        for v in self.directors.iter_mut().chain(self.genres.iter_mut()) {
+            *v = s(v);
+        }
+        for m in &mut self.cast {
+            m.actor = s(&m.actor);
+            if let Some(r) = &mut m.role {
+                *r = s(r);
+            }
+            for a in &mut m.aliases {
+                *a = s(a);
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! Everyone who wrote something in a library (review authors and commenters), so the
+//! reader can filter by person.
+
+use super::model::{Library, Review};
+
+/// A person and how much they wrote, for the reviewer picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    /// The name as first written.
+    pub name: String,
+    /// Reviews they are the author of.
+    pub reviews: usize,
+    /// Comments they posted.
+    pub comments: usize,
+}
+
+impl Person {
+    /// True when `review` is by this person or has a comment by them.
+    #[must_use]
+    pub fn touches(&self, review: &Review) -> bool {
+        same_name(review.reviewer.as_deref(), &self.name)
+            || review
+                .comments
+                .iter()
+                .any(|c| same_name(c.author.as_deref(), &self.name))
+    }
+}
+
+/// Case-insensitive, whitespace-trimmed name equality: how the picker and `--reviewer` match.
+#[must_use]
+pub fn same_name(candidate: Option<&str>, name: &str) -> bool {
+    candidate.is_some_and(|c| c.trim().to_lowercase() == name.trim().to_lowercase())
+}
+
+/// Every named person, sorted by name (case-insensitive), with their counts.
+#[must_use]
+pub fn people(library: &Library) -> Vec<Person> {
+    let mut people: Vec<Person> = Vec::new();
+    let mut add = |name: Option<&str>, is_review: bool| {
+        let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else {
+            return;
+        };
+        let index = people
+            .iter()
+            .position(|p| same_name(Some(&p.name), name))
+            .unwrap_or_else(|| {
+                people.push(Person {
+                    name: name.to_owned(),
+                    reviews: 0,
+                    comments: 0,
+                });
+                people.len() - 1
+            });
+        if is_review {
+            people[index].reviews += 1;
+        } else {
+            people[index].comments += 1;
+        }
+    };
+    for (_, review) in library.reviews() {
+        add(review.reviewer.as_deref(), true);
+        for comment in &review.comments {
+            add(comment.author.as_deref(), false);
+        }
+    }
+    people.sort_by_key(|p| p.name.to_lowercase());
+    people
+}

@@ -1,0 +1,261 @@
+//! Review bodies are Markdown: pulldown-cmark parses them and this turns the events
+//! into wrapped, styled lines with hanging indents for lists and quotes.
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use super::wrap::{Piece, wrap};
+
+/// Builds the lines of a Markdown text wrapped to `width` columns.
+#[must_use]
+pub fn render(markdown: &str, width: usize) -> Vec<Line<'static>> {
+    let mut r = Renderer {
+        width,
+        ..Renderer::default()
+    };
+    for event in Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH) {
+        r.event(event);
+    }
+    r.flush();
+    r.lines
+}
+
+#[derive(Default)]
+struct Renderer {
+    width: usize,
+    lines: Vec<Line<'static>>,
+    pieces: Vec<Piece>,
+    block_style: Style,
+    inline: Vec<Style>,
+    /// One entry per open list: the next number, or None for bullets.
+    lists: Vec<Option<u64>>,
+    /// Marker waiting for the first block of a list item.
+    marker: Option<String>,
+    quote_depth: usize,
+    link: Option<String>,
+    image: bool,
+    /// Set when the next block follows another item of a tight list (no blank line).
+    tight: bool,
+}
+
+impl Renderer {
+    fn style(&self) -> Style {
+        self.inline
+            .iter()
+            .fold(self.block_style, |acc, s| acc.patch(*s))
+    }
+
+    fn push(&mut self, text: &str, style: Style) {
+        self.pieces.push((text.to_owned(), style));
+    }
+
+    fn indent(&self) -> String {
+        let quote = "│ ".repeat(self.quote_depth);
+        format!(
+            "{quote}{}",
+            "   ".repeat(self.lists.len().saturating_sub(1))
+        )
+    }
+
+    /// Ends the current block, wrapping it with the right prefixes.
+    fn flush(&mut self) {
+        if self.pieces.iter().all(|(t, _)| t.trim().is_empty()) {
+            self.pieces.clear();
+            return;
+        }
+        let indent = self.indent();
+        let (first, rest) = match self.marker.take() {
+            Some(marker) => {
+                let pad = " ".repeat(unicode_width::UnicodeWidthStr::width(marker.as_str()));
+                (format!("{indent}{marker}"), format!("{indent}{pad}"))
+            }
+            None if !self.lists.is_empty() => {
+                let pad = format!("{indent}   ");
+                (pad.clone(), pad)
+            }
+            None => (indent.clone(), indent),
+        };
+        if !self.lines.is_empty() && !self.tight {
+            self.lines.push(Line::default());
+        }
+        self.tight = false;
+        let prefix_style = Style::new().fg(Color::DarkGray);
+        let pieces = std::mem::take(&mut self.pieces);
+        self.lines.extend(wrap(
+            &pieces,
+            self.width,
+            &Span::styled(first, prefix_style),
+            &Span::styled(rest, prefix_style),
+        ));
+    }
+
+    fn event(&mut self, event: Event<'_>) {
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(text) | Event::Html(text) | Event::InlineHtml(text) => {
+                let style = self.style();
+                self.push(&text, style);
+            }
+            Event::Code(code) => {
+                let style = self.style().fg(Color::Yellow);
+                self.push(&code, style);
+            }
+            Event::SoftBreak => self.push(" ", self.style()),
+            Event::HardBreak => self.push("\n", self.style()),
+            Event::Rule => {
+                self.flush();
+                self.push(
+                    &"─".repeat(self.width.min(40)),
+                    Style::new().fg(Color::DarkGray),
+                );
+                self.flush();
+            }
+            _ => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>) {
+        match tag {
+            Tag::Paragraph => self.flush(),
+            Tag::Heading { level, .. } => {
+                self.flush();
+                self.block_style = heading_style(level);
+            }
+            Tag::BlockQuote(_) => {
+                self.flush();
+                self.quote_depth += 1;
+            }
+            Tag::CodeBlock(_) => {
+                self.flush();
+                self.block_style = Style::new().fg(Color::Yellow);
+            }
+            Tag::List(start) => {
+                self.flush();
+                self.lists.push(start);
+            }
+            Tag::Item => {
+                let tight = !self.pieces.is_empty() || self.marker.is_some();
+                self.flush();
+                let marker = match self.lists.last_mut() {
+                    Some(Some(n)) => {
+                        *n += 1;
+                        format!("{}. ", *n - 1)
+                    }
+                    _ => "• ".to_owned(),
+                };
+                self.marker = Some(marker);
+                self.tight = tight;
+            }
+            Tag::Emphasis => self
+                .inline
+                .push(Style::new().add_modifier(Modifier::ITALIC)),
+            Tag::Strong => self.inline.push(Style::new().add_modifier(Modifier::BOLD)),
+            Tag::Strikethrough => self
+                .inline
+                .push(Style::new().add_modifier(Modifier::CROSSED_OUT)),
+            Tag::Link { dest_url, .. } => {
+                self.inline
+                    .push(Style::new().add_modifier(Modifier::UNDERLINED));
+                self.link = Some(dest_url.into_string());
+            }
+            Tag::Image { .. } => {
+                self.image = true;
+                self.inline
+                    .push(Style::new().fg(Color::Gray).add_modifier(Modifier::ITALIC));
+                let style = self.style().remove_modifier(Modifier::ITALIC);
+                self.push("[image] ", style);
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock => {
+                self.flush();
+                self.block_style = Style::default();
+            }
+            TagEnd::BlockQuote(_) => {
+                self.flush();
+                self.quote_depth = self.quote_depth.saturating_sub(1);
+            }
+            TagEnd::List(_) => {
+                self.flush();
+                self.lists.pop();
+            }
+            TagEnd::Item => {
+                self.flush();
+                self.tight = true;
+            }
+            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough => {
+                self.inline.pop();
+            }
+            TagEnd::Link => {
+                self.inline.pop();
+                if let Some(url) = self.link.take().filter(|u| !u.is_empty()) {
+                    self.push(&format!(" <{url}>"), Style::new().fg(Color::DarkGray));
+                }
+            }
+            TagEnd::Image => {
+                self.inline.pop();
+                self.image = false;
+            }
+            _ => {}
+        }
+    }
+}
+
+fn heading_style(level: HeadingLevel) -> Style {
+    let style = Style::new().add_modifier(Modifier::BOLD);
+    match level {
+        HeadingLevel::H1 => style.fg(Color::Cyan).add_modifier(Modifier::UNDERLINED),
+        HeadingLevel::H2 => style.fg(Color::Cyan),
+        _ => style,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::render;
+
+    fn text(md: &str, width: usize) -> Vec<String> {
+        render(md, width)
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn paragraphs_are_separated_by_a_blank_line() {
+        assert_eq!(text("one\ntwo\n\nthree", 20), ["one two", "", "three"]);
+    }
+
+    #[test]
+    fn bullet_lists_have_hanging_indents() {
+        let lines = text("- alpha beta gamma\n- delta", 12);
+        assert_eq!(lines, ["• alpha beta", "  gamma", "• delta"]);
+    }
+
+    #[test]
+    fn numbered_lists_count_from_their_start() {
+        assert_eq!(text("3. c\n4. d", 20), ["3. c", "4. d"]);
+    }
+
+    #[test]
+    fn images_show_their_caption() {
+        assert_eq!(
+            text("![A still from the film]()", 40),
+            ["[image] A still from the film"]
+        );
+    }
+
+    #[test]
+    fn headings_keep_their_text() {
+        assert_eq!(
+            text("## The Story\n\nKevin runs.", 40),
+            ["The Story", "", "Kevin runs."]
+        );
+    }
+}

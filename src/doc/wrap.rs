@@ -1,0 +1,229 @@
+//! Word wrapping of styled text by display width (CJK, emoji and combining marks
+//! included), so every pane and `show --width` break lines the same way.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// A run of text in one style: the unit the Markdown layer hands to the wrapper.
+pub type Piece = (String, Style);
+
+/// Wraps `pieces` into lines of at most `width` columns, the first line starting with
+/// `first_prefix` and the others with `rest_prefix` (a hanging indent).
+#[must_use]
+pub fn wrap(
+    pieces: &[Piece],
+    width: usize,
+    first_prefix: &Span<'static>,
+    rest_prefix: &Span<'static>,
+) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    let mut line = Builder::new(first_prefix.clone(), width);
+    for word in words(pieces) {
+        if word.is_hard_break {
+            out.push(line.finish());
+            line = Builder::new(rest_prefix.clone(), width);
+            continue;
+        }
+        let word_width: usize = word.parts.iter().map(|(t, _)| t.width()).sum();
+        if !line.is_empty() && line.used + 1 + word_width > line.limit {
+            out.push(line.finish());
+            line = Builder::new(rest_prefix.clone(), width);
+        }
+        if !line.is_empty() {
+            line.push(" ", word.space_style);
+        }
+        for (text, style) in word.parts {
+            line.push_breaking(&text, style, &mut out, rest_prefix, width);
+        }
+    }
+    if !line.is_empty() || out.is_empty() {
+        out.push(line.finish());
+    }
+    out
+}
+
+/// A line being filled.
+struct Builder {
+    spans: Vec<Span<'static>>,
+    used: usize,
+    limit: usize,
+    has_text: bool,
+}
+
+impl Builder {
+    fn new(prefix: Span<'static>, width: usize) -> Self {
+        let prefix_width = prefix.content.width();
+        // Always leave room for at least one column of text, however deep the indent.
+        let limit = width.max(prefix_width + 1);
+        Self {
+            spans: vec![prefix],
+            used: prefix_width,
+            limit,
+            has_text: false,
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        !self.has_text
+    }
+
+    fn push(&mut self, text: &str, style: Style) {
+        self.used += text.width();
+        self.has_text = true;
+        let mergeable = self.spans.len() > 1;
+        match self.spans.last_mut() {
+            Some(last) if mergeable && last.style == style => {
+                last.content.to_mut().push_str(text);
+            }
+            _ => self.spans.push(Span::styled(text.to_owned(), style)),
+        }
+    }
+
+    /// Pushes a word part, breaking it across lines when it is wider than a line.
+    fn push_breaking(
+        &mut self,
+        text: &str,
+        style: Style,
+        out: &mut Vec<Line<'static>>,
+        rest_prefix: &Span<'static>,
+        width: usize,
+    ) {
+        let mut chunk = String::new();
+        let mut chunk_width = 0;
+        for c in text.chars() {
+            let w = c.width().unwrap_or(0);
+            if w > 0
+                && self.used + chunk_width + w > self.limit
+                && (self.has_text || !chunk.is_empty())
+            {
+                self.push(&chunk, style);
+                chunk.clear();
+                chunk_width = 0;
+                let full = std::mem::replace(self, Self::new(rest_prefix.clone(), width));
+                out.push(full.finish());
+            }
+            chunk.push(c);
+            chunk_width += w;
+        }
+        if !chunk.is_empty() {
+            self.push(&chunk, style);
+        }
+    }
+
+    fn finish(self) -> Line<'static> {
+        let mut spans = self.spans;
+        if spans.first().is_some_and(|s| s.content.is_empty()) {
+            spans.remove(0);
+        }
+        Line::from(spans)
+    }
+}
+
+/// A word: consecutive non-space text, possibly in several styles ("**bold**,").
+struct Word {
+    parts: Vec<Piece>,
+    space_style: Style,
+    is_hard_break: bool,
+}
+
+fn words(pieces: &[Piece]) -> Vec<Word> {
+    let mut words = Vec::new();
+    let mut current: Vec<Piece> = Vec::new();
+    let mut space_style = Style::default();
+    let flush = |current: &mut Vec<Piece>, words: &mut Vec<Word>, space_style: Style| {
+        if !current.is_empty() {
+            words.push(Word {
+                parts: std::mem::take(current),
+                space_style,
+                is_hard_break: false,
+            });
+        }
+    };
+    for (text, style) in pieces {
+        for (i, segment) in text.split('\n').enumerate() {
+            if i > 0 {
+                flush(&mut current, &mut words, space_style);
+                words.push(Word {
+                    parts: Vec::new(),
+                    space_style,
+                    is_hard_break: true,
+                });
+            }
+            let mut rest = segment;
+            while !rest.is_empty() {
+                let space_at = rest.find(' ').unwrap_or(rest.len());
+                if space_at > 0 {
+                    let part = &rest[..space_at];
+                    match current.last_mut() {
+                        Some((t, s)) if *s == *style => t.push_str(part),
+                        _ => current.push((part.to_owned(), *style)),
+                    }
+                }
+                rest = &rest[space_at..];
+                let spaces = rest.len() - rest.trim_start_matches(' ').len();
+                if spaces > 0 {
+                    flush(&mut current, &mut words, space_style);
+                    space_style = *style;
+                    rest = &rest[spaces..];
+                }
+            }
+        }
+    }
+    flush(&mut current, &mut words, space_style);
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(lines: &[Line<'_>]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    fn wrap_plain(text: &str, width: usize) -> Vec<String> {
+        let pieces = vec![(text.to_owned(), Style::default())];
+        plain(&wrap(&pieces, width, &Span::raw(""), &Span::raw("")))
+    }
+
+    #[test]
+    fn wraps_at_word_boundaries() {
+        assert_eq!(
+            wrap_plain("one two three four", 9),
+            ["one two", "three", "four"]
+        );
+    }
+
+    #[test]
+    fn cjk_counts_two_columns_per_character() {
+        let lines = wrap_plain("映画映画映画", 5);
+        assert_eq!(lines, ["映画", "映画", "映画"]);
+        assert!(lines.iter().all(|l| l.width() <= 5));
+    }
+
+    #[test]
+    fn combining_marks_stay_with_their_base() {
+        let lines = wrap_plain("e\u{301}e\u{301}e\u{301}e\u{301}", 2);
+        assert_eq!(lines, ["e\u{301}e\u{301}", "e\u{301}e\u{301}"]);
+    }
+
+    #[test]
+    fn hanging_indent_applies_to_continuation_lines() {
+        let pieces = vec![("alpha beta gamma".to_owned(), Style::default())];
+        let lines = wrap(&pieces, 10, &Span::raw("• "), &Span::raw("  "));
+        assert_eq!(plain(&lines), ["• alpha", "  beta", "  gamma"]);
+    }
+
+    #[test]
+    fn never_exceeds_width_even_with_long_words() {
+        for width in 1..12 {
+            for line in wrap_plain("supercalifragilistic 👩‍👩‍👧 ok", width) {
+                assert!(line.width() <= width.max(2), "{line:?} at {width}");
+            }
+        }
+    }
+}

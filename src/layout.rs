@@ -1,0 +1,145 @@
+//! Where each pane goes for a terminal size. Pure geometry shared by the app (which
+//! needs pane heights to page and clamp) and the ui (which draws into the rects).
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// Below this width or height the reader shows "terminal too small".
+pub const MIN_WIDTH: u16 = 40;
+/// See [`MIN_WIDTH`].
+pub const MIN_HEIGHT: u16 = 10;
+/// From this width the cast sidebar is shown.
+pub const SIDEBAR_WIDTH: u16 = 100;
+/// From this width list and reading pane sit side by side; below it they stack.
+pub const SIDE_BY_SIDE_WIDTH: u16 = 70;
+
+/// How the panes are arranged at a given size, narrowest last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrangement {
+    /// List, reading pane and cast sidebar in three columns.
+    Wide,
+    /// List and reading pane side by side; the sidebar is hidden.
+    Medium,
+    /// List above the reading pane.
+    Stacked,
+    /// Not enough room to read anything.
+    TooSmall,
+}
+
+/// The rectangles of one frame. Hidden panes are `None`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Panes {
+    /// The chosen arrangement.
+    pub arrangement: Arrangement,
+    /// One line: film and filter.
+    pub header: Rect,
+    /// The review list.
+    pub list: Option<Rect>,
+    /// The selected review.
+    pub reading: Option<Rect>,
+    /// The cast sidebar.
+    pub cast: Option<Rect>,
+    /// One line: hints and status.
+    pub footer: Rect,
+}
+
+/// Splits `area` into panes.
+#[must_use]
+pub fn panes(area: Rect) -> Panes {
+    let none = Panes {
+        arrangement: Arrangement::TooSmall,
+        header: Rect::default(),
+        list: None,
+        reading: None,
+        cast: None,
+        footer: Rect::default(),
+    };
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return none;
+    }
+    let [header, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let list_width = (area.width * 3 / 10).clamp(28, 44);
+    let panes = Panes {
+        header,
+        footer,
+        ..none
+    };
+    if area.width >= SIDEBAR_WIDTH {
+        let [list, reading, cast] = Layout::horizontal([
+            Constraint::Length(list_width),
+            Constraint::Fill(1),
+            Constraint::Length(30),
+        ])
+        .areas(body);
+        Panes {
+            arrangement: Arrangement::Wide,
+            list: Some(list),
+            reading: Some(reading),
+            cast: Some(cast),
+            ..panes
+        }
+    } else if area.width >= SIDE_BY_SIDE_WIDTH {
+        let [list, reading] =
+            Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)]).areas(body);
+        Panes {
+            arrangement: Arrangement::Medium,
+            list: Some(list),
+            reading: Some(reading),
+            ..panes
+        }
+    } else {
+        let list_height = (body.height * 2 / 5).max(5);
+        let [list, reading] =
+            Layout::vertical([Constraint::Length(list_height), Constraint::Fill(1)]).areas(body);
+        Panes {
+            arrangement: Arrangement::Stacked,
+            list: Some(list),
+            reading: Some(reading),
+            ..panes
+        }
+    }
+}
+
+/// The text area inside a bordered pane, leaving the right border for the scrollbar.
+#[must_use]
+pub fn inner(pane: Rect) -> Rect {
+    Rect {
+        x: pane.x.saturating_add(2),
+        y: pane.y.saturating_add(1),
+        width: pane.width.saturating_sub(4),
+        height: pane.height.saturating_sub(2),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sidebar_hides_first_then_panes_stack() {
+        let at = |w, h| panes(Rect::new(0, 0, w, h)).arrangement;
+        assert_eq!(at(120, 40), Arrangement::Wide);
+        assert_eq!(at(99, 40), Arrangement::Medium);
+        assert_eq!(at(60, 20), Arrangement::Stacked);
+        assert_eq!(at(39, 20), Arrangement::TooSmall);
+        assert_eq!(at(80, 9), Arrangement::TooSmall);
+    }
+
+    #[test]
+    fn every_size_gives_panes_inside_the_area() {
+        for w in 0..160 {
+            for h in (0..60).step_by(3) {
+                let area = Rect::new(0, 0, w, h);
+                let p = panes(area);
+                for rect in [p.list, p.reading, p.cast].into_iter().flatten() {
+                    assert!(area.contains(rect.as_position()) || rect.area() == 0);
+                    assert!(rect.right() <= area.right() && rect.bottom() <= area.bottom());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! reelread: a terminal reader for film reviews.
+//!
+//! The crate is split so every layer can be tested on its own: [`data`] parses and
+//! validates collections and knows nothing of the terminal, [`app`] holds all state and
+//! changes only through [`app::update`], [`keymap`] turns keys into actions, [`doc`]
+//! lays a review out as wrapped lines, [`ui`] draws an `&App` and [`cli`] is the
+//! command line.
+
+pub mod app;
+pub mod cli;
+pub mod data;
+pub mod doc;
+pub mod keymap;
+pub mod layout;
+pub mod tui;
+pub mod ui;

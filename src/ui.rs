@@ -1,0 +1,83 @@
+//! Draws an `&App`, one function per region; never changes state.
+
+mod cast;
+mod chrome;
+mod list;
+mod popup;
+mod reading;
+mod theme;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use crate::app::{App, Mode};
+use crate::layout::{self, Arrangement};
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let panes = layout::panes(area);
+        if panes.arrangement == Arrangement::TooSmall {
+            render_too_small(area, buf);
+            return;
+        }
+        chrome::render_header(self, panes.header, buf);
+        if let Some(rect) = panes.list {
+            list::render(self, rect, buf);
+        }
+        if let Some(rect) = panes.reading {
+            reading::render(self, rect, buf);
+        }
+        if let Some(rect) = panes.cast {
+            cast::render(self, rect, buf);
+        }
+        chrome::render_footer(self, panes.footer, buf);
+        match self.mode() {
+            Mode::Normal => {}
+            Mode::Help(scroll) => popup::render_help(*scroll, area, buf),
+            Mode::Picker(picker) => popup::render_picker(self, picker, area, buf),
+        }
+    }
+}
+
+fn render_too_small(area: Rect, buf: &mut Buffer) {
+    let message = format!(
+        "Terminal too small: {}×{}, reelread needs {}×{}. Enlarge the window or press q.",
+        area.width,
+        area.height,
+        layout::MIN_WIDTH,
+        layout::MIN_HEIGHT
+    );
+    let height = area.height.min(4);
+    let rect = Rect {
+        y: area.y + area.height.saturating_sub(height) / 2,
+        height,
+        ..area
+    };
+    Paragraph::new(Line::from(message).centered())
+        .wrap(Wrap { trim: true })
+        .render(rect, buf);
+}
+
+/// Shortens `text` to `width` columns, ending with "…" when cut.
+fn truncate(text: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}

@@ -1,0 +1,116 @@
+//! The review list: three rows per review, only the visible ones built.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::{theme, truncate};
+use crate::app::{App, Focus, LIST_ITEM_HEIGHT};
+use crate::data::{Kind, Review};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let total = app.library().reviews().count();
+    let title = if app.filter().is_some() {
+        format!("Reviews {}/{total}", app.visible_len())
+    } else {
+        format!("Reviews {total}")
+    };
+    let focused = app.focus() == Focus::List;
+    let block = theme::pane(&title, focused);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if app.visible_len() == 0 {
+        let message = match app.filter() {
+            Some(name) => format!("No review by or commented on by {name}. Esc clears the filter."),
+            None => "No reviews in this collection.".to_owned(),
+        };
+        Paragraph::new(message)
+            .style(theme::DIM)
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
+        return;
+    }
+    let rows = usize::from(inner.height) / LIST_ITEM_HEIGHT;
+    let width = usize::from(inner.width);
+    for (slot, (position, (entry, _, review))) in app
+        .visible()
+        .enumerate()
+        .skip(app.list_offset())
+        .take(rows.max(1))
+        .enumerate()
+    {
+        let y = inner.y + (slot * LIST_ITEM_HEIGHT) as u16;
+        let is_cursor = position == app.selected();
+        let is_open = app.open_entry() == Some(entry);
+        let marker = match (is_cursor, is_open) {
+            (true, _) => "▶ ",
+            (false, true) => "› ",
+            _ => "  ",
+        };
+        let lines = item_lines(review, marker, width, app.filter());
+        for (i, line) in lines.iter().enumerate() {
+            let row_y = y + i as u16;
+            if row_y >= inner.bottom() {
+                break;
+            }
+            let row = Rect {
+                y: row_y,
+                height: 1,
+                ..inner
+            };
+            line.clone().render(row, buf);
+            if is_cursor && focused {
+                buf.set_style(row, theme::CURSOR);
+            } else if is_cursor || is_open {
+                buf.set_style(row, Style::new().add_modifier(Modifier::BOLD));
+            }
+        }
+    }
+}
+
+fn item_lines(
+    review: &Review,
+    marker: &str,
+    width: usize,
+    filter: Option<&str>,
+) -> [Line<'static>; 3] {
+    let title = truncate(&review.title, width.saturating_sub(2));
+    let source = review.source.as_deref().unwrap_or("unknown source");
+    let reviewer = review.reviewer.as_deref().unwrap_or("unknown reviewer");
+    let byline = truncate(&format!("{source} · {reviewer}"), width.saturating_sub(2));
+    let mut third = Vec::new();
+    if review.kind == Kind::Preview {
+        third.push(Span::styled("preview · ", theme::DIM));
+    }
+    match review.rating {
+        Some(r) => third.push(Span::styled(
+            format!("★ {r} · "),
+            Style::new().fg(ratatui::style::Color::Yellow),
+        )),
+        None => third.push(Span::styled("not rated · ", theme::DIM)),
+    }
+    let count = review.comments.len();
+    let plural = if count == 1 { "comment" } else { "comments" };
+    third.push(Span::styled(format!("{count} {plural}"), theme::DIM));
+    if let Some(name) = filter {
+        let theirs = review
+            .comments
+            .iter()
+            .filter(|c| crate::data::same_name(c.author.as_deref(), name))
+            .count();
+        if theirs > 0 {
+            third.push(Span::styled(
+                format!(" ({theirs} by {name})"),
+                theme::HIGHLIGHT,
+            ));
+        }
+    }
+    third.insert(0, Span::raw("  "));
+    [
+        Line::from(vec![Span::raw(marker.to_owned()), Span::raw(title)]),
+        Line::from(vec![Span::raw("  "), Span::styled(byline, theme::DIM)]),
+        Line::from(third),
+    ]
+}

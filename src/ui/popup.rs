@@ -1,0 +1,127 @@
+//! Popups over the panes: the key help (generated from the keymap) and the reviewer
+//! picker.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use super::{theme, truncate};
+use crate::app::{App, Picker};
+use crate::keymap;
+
+/// A bordered box centred in `area`, cleared, returning its inside.
+fn frame(title: &str, width: u16, height: u16, area: Rect, buf: &mut Buffer) -> Rect {
+    let rect = area.centered(
+        Constraint::Length(width.min(area.width)),
+        Constraint::Length(height.min(area.height)),
+    );
+    Clear.render(rect, buf);
+    let block = Block::bordered()
+        .border_type(ratatui::widgets::BorderType::Double)
+        .title(format!(" {title} "))
+        .title_style(Style::new().add_modifier(Modifier::BOLD));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    inner
+}
+
+pub fn render_help(scroll: usize, area: Rect, buf: &mut Buffer) {
+    let rows = keymap::help_rows();
+    let key_width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
+    let text_width = rows.iter().map(|(_, d)| d.width()).max().unwrap_or(0);
+    let width = (key_width + text_width + 7) as u16;
+    let inner = frame("Keys", width, rows.len() as u16 + 4, area, buf);
+    let footer = "Esc or ? closes · j/k scroll";
+    let body_height = usize::from(inner.height.saturating_sub(1));
+    let scroll = scroll.min(rows.len().saturating_sub(body_height));
+    for (i, (keys, description)) in rows.iter().skip(scroll).take(body_height).enumerate() {
+        let line = Line::from(vec![
+            Span::styled(
+                format!(" {keys:<key_width$}  "),
+                Style::new().add_modifier(Modifier::BOLD),
+            ),
+            Span::raw(*description),
+        ]);
+        buf.set_line(inner.x, inner.y + i as u16, &line, inner.width);
+    }
+    if inner.height > 0 {
+        let text = truncate(footer, usize::from(inner.width));
+        buf.set_string(inner.x + 1, inner.bottom() - 1, text, theme::DIM);
+    }
+}
+
+pub fn render_picker(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
+    let matches = picker.matches(app.people());
+    let height = (matches.len() as u16 + 5).clamp(7, area.height.saturating_sub(2).max(7));
+    let inner = frame("Filter by reviewer or commenter", 56, height, area, buf);
+    if inner.height < 3 {
+        return;
+    }
+    let query = Line::from(vec![
+        Span::styled(" Name: ", theme::DIM),
+        Span::raw(picker.query.clone()),
+        Span::styled("▏", Style::new().add_modifier(Modifier::SLOW_BLINK)),
+    ]);
+    buf.set_line(inner.x, inner.y, &query, inner.width);
+    let list_height = usize::from(inner.height - 2);
+    let width = usize::from(inner.width);
+    if matches.is_empty() {
+        let text = if app.people().is_empty() {
+            " Nobody in this collection is named.".to_owned()
+        } else {
+            format!(" Nobody matches “{}”.", picker.query)
+        };
+        buf.set_string(inner.x, inner.y + 1, truncate(&text, width), theme::DIM);
+    }
+    let offset = picker.cursor.saturating_sub(list_height.saturating_sub(1));
+    for (row, (i, person)) in matches
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(list_height)
+        .enumerate()
+    {
+        let counts = counts(person.reviews, person.comments);
+        let name = truncate(&person.name, width.saturating_sub(counts.width() + 4));
+        let pad = width.saturating_sub(name.width() + counts.width() + 3);
+        let marker = if i == picker.cursor { "▶ " } else { "  " };
+        let line = Line::from(vec![
+            Span::raw(marker),
+            Span::raw(name),
+            Span::raw(" ".repeat(pad)),
+            Span::styled(counts, theme::DIM),
+        ]);
+        let rect = Rect {
+            y: inner.y + 1 + row as u16,
+            height: 1,
+            ..inner
+        };
+        line.render(rect, buf);
+        if i == picker.cursor {
+            buf.set_style(rect, theme::CURSOR);
+        }
+    }
+    let hint = format!(
+        " {} of {} · Enter applies · Esc cancels",
+        matches.len(),
+        app.people().len()
+    );
+    buf.set_string(
+        inner.x,
+        inner.bottom() - 1,
+        truncate(&hint, width),
+        theme::DIM,
+    );
+}
+
+fn counts(reviews: usize, comments: usize) -> String {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    match (reviews, comments) {
+        (0, c) => plural(c, "comment"),
+        (r, 0) => plural(r, "review"),
+        (r, c) => format!("{}, {}", plural(r, "review"), plural(c, "comment")),
+    }
+}
