@@ -11,9 +11,9 @@ use ratatui::layout::Rect;
 
 pub use action::Action;
 pub use picker::Picker;
-pub use update::{LIST_ITEM_HEIGHT, dispatch, update};
+pub use update::{dispatch, update};
 
-use crate::data::{Collection, Library, Person, Review, count_mentions, people};
+use crate::data::{Collection, Library, Person, Review, mention_counts, people};
 use crate::doc::{self, Doc};
 use crate::layout::{self, Panes};
 
@@ -82,11 +82,7 @@ impl App {
             .iter()
             .map(|&(c, r)| {
                 let col = &library.collections[c];
-                col.film
-                    .cast
-                    .iter()
-                    .map(|m| count_mentions(&col.reviews[r], m))
-                    .collect()
+                mention_counts(&col.reviews[r], &col.film.cast)
             })
             .collect();
         let status = match library.files_skipped {
@@ -255,6 +251,16 @@ impl App {
         self.panes()
             .reading
             .map_or(0, |r| usize::from(layout::inner(r).height))
+    }
+
+    /// Rows one review takes in the list: three when there is room, one when stacked.
+    #[must_use]
+    pub fn list_item_height(&self) -> usize {
+        if self.panes().arrangement == layout::Arrangement::Stacked {
+            1
+        } else {
+            3
+        }
     }
 
     /// Rows inside the list pane.

@@ -11,9 +11,9 @@ mod sanitize;
 pub use bundled::bundled_library;
 pub use diag::{Diagnostic, Severity};
 pub use load::{load_path, parse_film, parse_review};
-pub use mentions::{count_mentions, find_terms};
+pub use mentions::{count_mentions, find_terms, mention_counts};
 pub use model::{
     AudienceRating, CastMember, Collection, Comment, Date, Film, Kind, Library, Rating, Review,
 };
 pub use people::{Person, people, same_name};
-pub use sanitize::sanitize;
+pub use sanitize::{sanitize, sanitize_line};

@@ -74,7 +74,7 @@ pub fn build(review: &Review, width: usize) -> Doc {
             None,
         );
         for (i, comment) in review.comments.iter().enumerate() {
-            push(Line::default(), Some(i));
+            push(Line::default(), None);
             let header = comment_header(i, comment);
             for line in wrap(&header, width, &Span::raw(""), &Span::raw("   ")) {
                 push(line, Some(i));
@@ -104,7 +104,7 @@ fn byline(review: &Review) -> Vec<Piece> {
 fn dateline(review: &Review) -> Vec<Piece> {
     let date = review.published.map(|d| d.to_string());
     let mut pieces = vec![
-        ("Published ".into(), DIM),
+        ("Published: ".into(), DIM),
         known(date.as_deref(), "date unknown"),
     ];
     if let Some(minutes) = review.read_minutes {
@@ -117,13 +117,13 @@ fn dateline(review: &Review) -> Vec<Piece> {
 }
 
 fn ratings(review: &Review) -> Vec<Piece> {
-    let mut pieces = vec![("Rating ".into(), DIM)];
+    let mut pieces = vec![("Rating: ".into(), DIM)];
     match review.rating {
         Some(r) => pieces.push((r.to_string(), Style::new().fg(Color::Yellow))),
         None => pieces.push(("not rated".into(), DIM)),
     }
     if let Some(a) = review.audience_rating {
-        pieces.push((" · Audience ".into(), DIM));
+        pieces.push((" · Audience: ".into(), DIM));
         pieces.push((a.to_string(), Style::new().fg(Color::Yellow)));
     }
     pieces

@@ -170,6 +170,16 @@ pub fn display_key(key: &str) -> String {
     }
 }
 
+/// The first key of an action, for the footer where room is short.
+#[must_use]
+pub fn first_key(action: Action) -> Option<String> {
+    BINDINGS
+        .iter()
+        .find(|b| b.action == action)
+        .and_then(|b| b.keys.first())
+        .map(|k| display_key(k))
+}
+
 /// The keys of an action, joined for display (`j/↓`).
 #[must_use]
 pub fn keys_for(action: Action) -> String {

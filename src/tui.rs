@@ -16,18 +16,18 @@ pub fn run(mut app: App) -> io::Result<()> {
         dispatch(&mut app, Action::Resize(size.width, size.height));
         while app.is_running() {
             terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
-            handle(&mut app, event::read()?);
+            handle(&mut app, &event::read()?);
             // Apply every queued event before the next frame, so held keys never lag.
             while app.is_running() && event::poll(Duration::ZERO)? {
-                handle(&mut app, event::read()?);
+                handle(&mut app, &event::read()?);
             }
         }
         Ok(())
     })
 }
 
-fn handle(app: &mut App, event: Event) {
-    let action = match event {
+fn handle(app: &mut App, event: &Event) {
+    let action = match *event {
         Event::Key(key) => keymap::action_for(app.mode(), key),
         Event::Resize(width, height) => Some(Action::Resize(width, height)),
         _ => None,

@@ -4,9 +4,6 @@ use super::{Action, App, Focus, Mode, Picker};
 use crate::data::same_name;
 use crate::layout::Arrangement;
 
-/// Rows one review takes in the list pane.
-pub const LIST_ITEM_HEIGHT: usize = 3;
-
 /// Applies `action` to `app`; returns an action to apply next, if any.
 pub fn update(app: &mut App, action: Action) -> Option<Action> {
     match (&mut app.mode, action) {
@@ -25,7 +22,8 @@ pub fn update(app: &mut App, action: Action) -> Option<Action> {
         (Mode::Help(scroll), action) => {
             match action {
                 Action::Up => *scroll = scroll.saturating_sub(1),
-                Action::Down => *scroll = scroll.saturating_add(1),
+                Action::Down => *scroll = (*scroll + 1).min(crate::keymap::BINDINGS.len()),
+                Action::Bottom => *scroll = crate::keymap::BINDINGS.len(),
                 Action::Top => *scroll = 0,
                 Action::Back | Action::Help => app.mode = Mode::Normal,
                 _ => {}
@@ -144,7 +142,7 @@ impl App {
         match self.focus {
             Focus::Reading => self.scroll_by(lines),
             Focus::List => {
-                let items = (self.list_height() / LIST_ITEM_HEIGHT).max(1) as isize;
+                let items = (self.list_height() / self.list_item_height()).max(1) as isize;
                 self.move_focused(items * lines.signum());
             }
             Focus::Cast => self.move_focused(lines),
@@ -226,6 +224,28 @@ impl App {
         self.filter = name;
         self.list_offset = 0;
         self.open_selected();
+        self.scroll_to_first_filtered_comment();
+    }
+
+    /// Brings the filtered person's first comment into view, a line of context above it.
+    fn scroll_to_first_filtered_comment(&mut self) {
+        let (Some(entry), Some(name)) = (self.open, self.filter.as_deref()) else {
+            return;
+        };
+        let (_, review) = self.entry(entry);
+        let Some(first) = review
+            .comments
+            .iter()
+            .position(|c| same_name(c.author.as_deref(), name))
+        else {
+            return;
+        };
+        let line = self
+            .open_doc()
+            .and_then(|d| d.lines.iter().position(|l| l.comment == Some(first)));
+        if let Some(line) = line {
+            self.scroll[entry] = line.saturating_sub(1).min(self.max_scroll());
+        }
     }
 
     /// Re-lays out the open review and clamps every offset after a change.
@@ -244,7 +264,7 @@ impl App {
     }
 
     fn keep_selection_visible(&mut self) {
-        let rows = (self.list_height() / LIST_ITEM_HEIGHT).max(1);
+        let rows = (self.list_height() / self.list_item_height()).max(1);
         if self.selected < self.list_offset {
             self.list_offset = self.selected;
         } else if self.selected >= self.list_offset + rows {

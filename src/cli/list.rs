@@ -61,10 +61,8 @@ pub fn run(library: &Library, reviewer: Option<&str>, json: bool) -> ExitCode {
                 row.comments,
             );
         }
-        if rows.is_empty() {
-            if let Some(name) = reviewer {
-                eprintln!("No review by or commented on by {name}.");
-            }
+        if let (true, Some(name)) = (rows.is_empty(), reviewer) {
+            eprintln!("No review by or commented on by {name}.");
         }
     }
     ExitCode::SUCCESS

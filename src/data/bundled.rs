@@ -31,7 +31,7 @@ const REVIEWS: [(&str, &[u8]); 5] = [
 pub fn bundled_library() -> Library {
     let file = |(rel, bytes): (&str, &[u8])| SourceFile {
         path: format!("data/{NAME}/{rel}"),
-        bytes: bytes.to_vec(),
+        bytes: Ok(bytes.to_vec()),
     };
     let reviews = REVIEWS
         .iter()

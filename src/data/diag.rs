@@ -38,7 +38,7 @@ impl Diagnostic {
     ) -> Self {
         let (line, column) = line_column(source, offset);
         Self {
-            path: path.to_owned(),
+            path: super::sanitize_line(path),
             line,
             column,
             message: one_line(&super::sanitize(message)),

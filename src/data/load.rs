@@ -17,7 +17,20 @@ const REVIEWS_DIR: &str = "reviews";
 /// A file's display path and contents, wherever it came from (disk or the binary).
 pub(crate) struct SourceFile {
     pub path: String,
-    pub bytes: Vec<u8>,
+    /// The contents, or why they could not be read.
+    pub bytes: Result<Vec<u8>, String>,
+}
+
+impl SourceFile {
+    fn parse<T>(
+        &self,
+        parse: impl FnOnce(&str, &[u8]) -> Result<(T, Vec<Diagnostic>), Diagnostic>,
+    ) -> Result<(T, Vec<Diagnostic>), Diagnostic> {
+        match &self.bytes {
+            Ok(bytes) => parse(&self.path, bytes),
+            Err(e) => Err(not_found(&self.path, &format!("cannot read file: {e}"))),
+        }
+    }
 }
 
 /// Parses `film.toml` text: the film, or the error that stopped it, plus warnings.
@@ -60,89 +73,101 @@ fn parse_toml<T: DeserializeOwned>(
         Diagnostic::at_offset(path, text, offset, Severity::Error, e.message())
     };
     let deserializer = toml::Deserializer::parse(text).map_err(error)?;
-    let mut unknown = Vec::new();
-    let value = serde_ignored::deserialize(deserializer, |key| unknown.push(key.to_string()))
+    let mut unknown: Vec<Vec<Segment>> = Vec::new();
+    let value = serde_ignored::deserialize(deserializer, |path| unknown.push(segments(&path)))
         .map_err(error)?;
-    let warnings = unknown
+    if unknown.is_empty() {
+        return Ok((value, Vec::new()));
+    }
+    // Only files with unknown keys pay for a second, span-keeping parse.
+    let tree = toml::de::DeTable::parse(text).ok();
+    let mut warnings: Vec<Diagnostic> = unknown
         .iter()
         .map(|key| {
-            let offset = locate_key(text, key);
+            let offset = tree
+                .as_ref()
+                .and_then(|t| key_offset(t.get_ref(), key))
+                .unwrap_or(0);
             Diagnostic::at_offset(
                 path,
                 text,
                 offset,
                 Severity::Warning,
-                &format!("unknown key `{key}` ignored"),
+                &format!("unknown key `{}` ignored", display_path(key)),
             )
         })
         .collect();
+    warnings.sort_by_key(|d| (d.line, d.column));
     Ok((value, warnings))
 }
 
-/// Finds where a dotted key path such as `comments.3.mood` is written, as a byte offset.
-fn locate_key(text: &str, key_path: &str) -> usize {
-    let segments: Vec<&str> = key_path.split('.').collect();
-    let mut cursor = 0;
-    let mut i = 0;
-    while i < segments.len() {
-        let name = segments[i];
-        let index = segments.get(i + 1).and_then(|s| s.parse::<usize>().ok());
-        let found = if let Some(n) = index {
-            i += 1;
-            find_line(text, cursor, |l| header_name(l, "[[") == Some(name)).nth(n)
-        } else if i + 1 == segments.len() {
-            find_line(text, cursor, |l| assigns(l, name))
-                .next()
-                .map(|at| {
-                    let line = &text[at..];
-                    at + line.find(name).unwrap_or(0)
-                })
-        } else {
-            find_line(text, cursor, |l| {
-                header_name(l, "[") == Some(name) || assigns(l, name)
-            })
-            .next()
-        };
-        if let Some(at) = found {
-            cursor = at;
+/// One step of a path to an unknown key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+/// Flattens serde_ignored's path, dropping the `Option`/newtype steps TOML has no syntax for.
+fn segments(path: &serde_ignored::Path<'_>) -> Vec<Segment> {
+    use serde_ignored::Path;
+    let mut out = match path {
+        Path::Root => return Vec::new(),
+        Path::Seq { parent, .. }
+        | Path::Map { parent, .. }
+        | Path::Some { parent }
+        | Path::NewtypeStruct { parent }
+        | Path::NewtypeVariant { parent } => segments(parent),
+    };
+    match path {
+        Path::Seq { index, .. } => out.push(Segment::Index(*index)),
+        Path::Map { key, .. } => out.push(Segment::Key(key.clone())),
+        _ => {}
+    }
+    out
+}
+
+/// `comments[2].likes`: counted from 1, as a person reads the file.
+fn display_path(path: &[Segment]) -> String {
+    let mut out = String::new();
+    for segment in path {
+        match segment {
+            Segment::Key(key) if out.is_empty() => out.push_str(key),
+            Segment::Key(key) => {
+                out.push('.');
+                out.push_str(key);
+            }
+            Segment::Index(i) => out.push_str(&format!("[{}]", i + 1)),
         }
-        i += 1;
     }
-    cursor
+    out
 }
 
-/// Byte offsets (of the first non-blank character) of lines from `start` that match.
-fn find_line<'a>(
-    text: &'a str,
-    start: usize,
-    matches: impl Fn(&str) -> bool + 'a,
-) -> impl Iterator<Item = usize> + 'a {
-    let mut offset = 0;
-    text.split_inclusive('\n').filter_map(move |line| {
-        let at = offset;
-        offset += line.len();
-        let trimmed = line.trim_start();
-        let at = at + (line.len() - trimmed.len());
-        (at >= start && matches(trimmed)).then_some(at)
-    })
-}
-
-/// The last dotted part of a `[table]` or `[[array]]` header.
-fn header_name<'a>(line: &'a str, open: &str) -> Option<&'a str> {
-    let close = if open == "[[" { "]]" } else { "]" };
-    let inner = line.strip_prefix(open)?.split(close).next()?;
-    if open == "[" && inner.starts_with('[') {
+/// Where the last key of `path` is written, from the parser's own spans.
+fn key_offset(table: &toml::de::DeTable<'_>, path: &[Segment]) -> Option<usize> {
+    use toml::de::DeValue;
+    let (Segment::Key(first), rest) = path.split_first()? else {
         return None;
+    };
+    let (key, value) = table
+        .iter()
+        .find(|(k, _)| k.get_ref().as_ref() == first.as_str())?;
+    if rest.is_empty() {
+        return Some(key.span().start);
     }
-    inner.rsplit('.').next().map(str::trim)
-}
-
-/// True when the line assigns `name`, directly or inside an inline table.
-fn assigns(line: &str, name: &str) -> bool {
-    line.match_indices(name).any(|(at, _)| {
-        let before_ok = at == 0 || line[..at].ends_with([' ', '{', ',', '.']);
-        before_ok && line[at + name.len()..].trim_start().starts_with(['=', '.'])
-    })
+    let mut value = value;
+    let mut rest = rest;
+    while let Some((Segment::Index(i), tail)) = rest.split_first() {
+        let DeValue::Array(items) = value.get_ref() else {
+            return None;
+        };
+        value = items.get(*i)?;
+        rest = tail;
+    }
+    match value.get_ref() {
+        DeValue::Table(inner) => key_offset(inner, rest),
+        _ => None,
+    }
 }
 
 /// Loads a collection, or a library of collections, from a folder.
@@ -169,6 +194,11 @@ pub fn load_path(path: &Path) -> Library {
         if dirs.is_empty() {
             library.diagnostics.push(not_found(&shown, "no collection here: expected film.toml and reviews/*.toml, or sub-folders that hold them"));
         }
+    } else if path.exists() {
+        library.diagnostics.push(not_found(
+            &shown,
+            "not a folder: give a collection folder (film.toml + reviews/) or a library of them",
+        ));
     } else {
         library
             .diagnostics
@@ -192,7 +222,7 @@ fn load_collection_dir(dir: &Path, library: &mut Library) {
     );
     let read = |p: &Path| SourceFile {
         path: p.display().to_string(),
-        bytes: fs::read(p).unwrap_or_default(),
+        bytes: fs::read(p).map_err(|e| e.to_string()),
     };
     let film_path = dir.join(FILM_FILE);
     let film = film_path.is_file().then(|| read(&film_path));
@@ -221,7 +251,7 @@ fn load_collection_dir(dir: &Path, library: &mut Library) {
 /// Parses one collection's files into `library`, recording every problem.
 pub(crate) fn build_collection(
     name: &str,
-    film: Option<SourceFile>,
+    film_file: Option<SourceFile>,
     film_missing_path: &str,
     reviews: Vec<(String, SourceFile)>,
     library: &mut Library,
@@ -230,8 +260,8 @@ pub(crate) fn build_collection(
         title: super::sanitize(name),
         ..Film::default()
     };
-    let film = match film {
-        Some(file) => match parse_film(&file.path, &file.bytes) {
+    let film = if let Some(file) = film_file {
+        match file.parse(parse_film) {
             Ok((film, warnings)) => {
                 library.diagnostics.extend(warnings);
                 film
@@ -241,14 +271,13 @@ pub(crate) fn build_collection(
                 library.files_skipped += 1;
                 placeholder()
             }
-        },
-        None => {
-            library.diagnostics.push(not_found(
-                film_missing_path,
-                "missing film.toml: the film is shown by folder name",
-            ));
-            placeholder()
         }
+    } else {
+        library.diagnostics.push(not_found(
+            film_missing_path,
+            "missing film.toml: the film is shown by folder name",
+        ));
+        placeholder()
     };
     let mut collection = Collection {
         name: super::sanitize(name),
@@ -256,7 +285,7 @@ pub(crate) fn build_collection(
         reviews: Vec::new(),
     };
     for (id, file) in reviews {
-        match parse_review(&file.path, &id, &file.bytes) {
+        match file.parse(|path, bytes| parse_review(path, &id, bytes)) {
             Ok((review, warnings)) => {
                 library.diagnostics.extend(warnings);
                 collection.reviews.push(review);
@@ -272,21 +301,34 @@ pub(crate) fn build_collection(
 
 #[cfg(test)]
 mod tests {
-    use super::locate_key;
+    use super::parse_review;
+
+    fn warnings(text: &str) -> Vec<String> {
+        let (_, warnings) = parse_review("r.toml", "r", text.as_bytes()).expect("parses");
+        warnings.iter().map(ToString::to_string).collect()
+    }
 
     #[test]
-    fn unknown_keys_are_located_in_nested_tables() {
-        let text = "title = \"t\"\nmood = 1\n[[comments]]\ntext = \"a\"\n[[comments]]\ntext = \"b\"\nmood = 2\n";
-        let at = locate_key(text, "mood");
-        assert_eq!(&text[at..at + 4], "mood");
-        let at = locate_key(text, "comments.1.mood");
-        assert_eq!(&text[at..at + 8], "mood = 2");
+    fn unknown_keys_are_located_by_the_parser_not_by_text_search() {
+        let text = "# mood = in a comment\ntitle = \"t\"\nbody = \"\"\"\nmood = in the body\n\"\"\"\nmood = 1\n[[comments]]\ntext = \"a\"\n[[comments]]\ntext = \"b\"\nmood = 2\n";
+        assert_eq!(
+            warnings(text),
+            [
+                "r.toml:6:1: warning: unknown key `mood` ignored",
+                "r.toml:11:1: warning: unknown key `comments[2].mood` ignored",
+            ]
+        );
     }
 
     #[test]
     fn unknown_keys_in_inline_tables_are_located() {
-        let text = "title = \"t\"\nrating = { score = 3.0, max = 5.0, stars = 3 }\n";
-        let at = locate_key(text, "rating.stars");
-        assert_eq!(&text[at..at + 5], "stars");
+        let text = "title = \"t\"\nbody = \"b\"\nrating = { score = 3.0, max = 5.0, note = \"stars = 9\", stars = 3 }\n";
+        assert_eq!(
+            warnings(text),
+            [
+                "r.toml:3:36: warning: unknown key `rating.note` ignored",
+                "r.toml:3:56: warning: unknown key `rating.stars` ignored",
+            ]
+        );
     }
 }

@@ -8,12 +8,23 @@ use super::model::{CastMember, Review};
 /// How many times a review (title, body and comments) mentions a cast member.
 #[must_use]
 pub fn count_mentions(review: &Review, member: &CastMember) -> usize {
-    let terms = terms(member);
-    std::iter::once(review.title.as_str())
+    mention_counts(review, std::slice::from_ref(member))[0]
+}
+
+/// Mention counts for every member of a cast, folding the review's text only once.
+#[must_use]
+pub fn mention_counts(review: &Review, cast: &[CastMember]) -> Vec<usize> {
+    let texts: Vec<Folded> = std::iter::once(review.title.as_str())
         .chain(std::iter::once(review.body.as_str()))
         .chain(review.comments.iter().map(|c| c.text.as_str()))
-        .map(|text| find_terms(text, &terms).len())
-        .sum()
+        .map(Folded::new)
+        .collect();
+    cast.iter()
+        .map(|member| {
+            let terms = terms(member);
+            texts.iter().map(|t| t.find(&terms).len()).sum()
+        })
+        .collect()
 }
 
 /// The names a member goes by, longest first so "Billy Crudup" wins over "Crudup".
@@ -29,25 +40,57 @@ fn terms(member: &CastMember) -> Vec<&str> {
 }
 
 /// Non-overlapping whole-word, case-insensitive matches of any term, in text order.
+/// Terms earlier in `terms` win overlaps, so pass longer names first.
 #[must_use]
 pub fn find_terms(text: &str, terms: &[&str]) -> Vec<Range<usize>> {
-    let chars: Vec<(usize, char)> = text.char_indices().map(|(i, c)| (i, fold(c))).collect();
-    let mut found: Vec<Range<usize>> = Vec::new();
-    for term in terms {
-        let needle: Vec<char> = term.chars().map(fold).collect();
-        if needle.is_empty() || needle.len() > chars.len() {
-            continue;
+    Folded::new(text).find(terms)
+}
+
+/// A text folded to lower case once, remembering where each character came from.
+struct Folded<'a> {
+    text: &'a str,
+    folded: String,
+    /// (offset in `folded`, offset in `text`) per character.
+    origin: Vec<(usize, usize)>,
+}
+
+impl<'a> Folded<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut folded = String::with_capacity(text.len());
+        let mut origin = Vec::with_capacity(text.len());
+        for (at, c) in text.char_indices() {
+            origin.push((folded.len(), at));
+            folded.push(fold(c));
         }
-        for start in 0..=chars.len() - needle.len() {
-            let end = start + needle.len();
-            let hit = chars[start..end]
-                .iter()
-                .map(|&(_, c)| c)
-                .eq(needle.iter().copied());
-            let starts_word = start == 0 || !chars[start - 1].1.is_alphanumeric();
-            let ends_word = end == chars.len() || !chars[end].1.is_alphanumeric();
-            if hit && starts_word && ends_word {
-                let range = chars[start].0..chars.get(end).map_or(text.len(), |&(i, _)| i);
+        Self {
+            text,
+            folded,
+            origin,
+        }
+    }
+
+    fn original(&self, folded_at: usize) -> usize {
+        self.origin
+            .binary_search_by_key(&folded_at, |&(f, _)| f)
+            .map_or(self.text.len(), |i| self.origin[i].1)
+    }
+
+    fn find(&self, terms: &[&str]) -> Vec<Range<usize>> {
+        let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let mut found: Vec<Range<usize>> = Vec::new();
+        for term in terms {
+            let needle: String = term.chars().map(fold).collect();
+            if needle.is_empty() {
+                continue;
+            }
+            for (at, hit) in self.folded.match_indices(&needle) {
+                let end = at + hit.len();
+                if is_word(self.folded[..at].chars().next_back())
+                    || is_word(self.folded[end..].chars().next())
+                {
+                    continue;
+                }
+                let range = self.original(at)..self.original(end);
                 if !found
                     .iter()
                     .any(|f| f.start < range.end && range.start < f.end)
@@ -56,9 +99,9 @@ pub fn find_terms(text: &str, terms: &[&str]) -> Vec<Range<usize>> {
                 }
             }
         }
+        found.sort_by_key(|r| r.start);
+        found
     }
-    found.sort_by_key(|r| r.start);
-    found
 }
 
 /// Case folding of one character, keeping one character per character.
@@ -81,7 +124,7 @@ mod tests {
     #[test]
     fn whole_words_only_and_case_insensitive() {
         let ranges = find_terms("Kevin’s run; kevinator; KEVIN.", &["Kevin"]);
-        assert_eq!(ranges, vec![0..5, 25..30]);
+        assert_eq!(ranges, vec![0..5, 26..31]);
     }
 
     #[test]

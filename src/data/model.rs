@@ -270,45 +270,45 @@ impl Library {
 }
 
 impl Review {
-    /// Applies [`super::sanitize`] to every string, once, right after parsing.
+    /// Applies [`super::sanitize`] to every string, once, right after parsing; names and
+    /// titles also lose line breaks so they fit one row.
     pub(crate) fn sanitize(&mut self) {
-        let s = super::sanitize;
-        self.title = s(&self.title);
-        self.body = s(&self.body);
-        for field in [&mut self.source, &mut self.reviewer, &mut self.url] {
-            if let Some(v) = field {
-                *v = s(v);
-            }
+        let line = super::sanitize_line;
+        self.title = line(&self.title);
+        self.body = super::sanitize(&self.body);
+        for v in [&mut self.source, &mut self.reviewer, &mut self.url]
+            .into_iter()
+            .flatten()
+        {
+            *v = line(v);
         }
         for c in &mut self.comments {
-            c.text = s(&c.text);
-            for field in [&mut c.author, &mut c.contact] {
-                if let Some(v) = field {
-                    *v = s(v);
-                }
+            c.text = super::sanitize(&c.text);
+            for v in [&mut c.author, &mut c.contact].into_iter().flatten() {
+                *v = line(v);
             }
         }
     }
 }
 
 impl Film {
-    /// Applies [`super::sanitize`] to every string, once, right after parsing.
+    /// Applies [`super::sanitize_line`] to every string, once, right after parsing.
     pub(crate) fn sanitize(&mut self) {
-        let s = super::sanitize;
-        self.title = s(&self.title);
+        let line = super::sanitize_line;
+        self.title = line(&self.title);
         if let Some(b) = &mut self.based_on {
-            *b = s(b);
+            *b = line(b);
         }
         for v in self.directors.iter_mut().chain(self.genres.iter_mut()) {
-            *v = s(v);
+            *v = line(v);
         }
         for m in &mut self.cast {
-            m.actor = s(&m.actor);
+            m.actor = line(&m.actor);
             if let Some(r) = &mut m.role {
-                *r = s(r);
+                *r = line(r);
             }
             for a in &mut m.aliases {
-                *a = s(a);
+                *a = line(a);
             }
         }
     }

@@ -43,6 +43,12 @@ pub fn sanitize(text: &str) -> String {
     out
 }
 
+/// Like [`sanitize`], for one-line fields (titles, names): line breaks become spaces.
+#[must_use]
+pub fn sanitize_line(text: &str) -> String {
+    sanitize(text.trim()).replace('\n', " ")
+}
+
 /// Maps one character that is not a line break or tab to what may be drawn.
 fn stand_in(c: char) -> char {
     match c {

@@ -133,10 +133,11 @@ impl Renderer {
             }
             Tag::List(start) => {
                 self.flush();
+                // A nested list follows its parent item's text directly.
+                self.tight = !self.lists.is_empty();
                 self.lists.push(start);
             }
             Tag::Item => {
-                let tight = !self.pieces.is_empty() || self.marker.is_some();
                 self.flush();
                 let marker = match self.lists.last_mut() {
                     Some(Some(n)) => {
@@ -146,7 +147,6 @@ impl Renderer {
                     _ => "• ".to_owned(),
                 };
                 self.marker = Some(marker);
-                self.tight = tight;
             }
             Tag::Emphasis => self
                 .inline
@@ -184,6 +184,7 @@ impl Renderer {
             TagEnd::List(_) => {
                 self.flush();
                 self.lists.pop();
+                self.tight = false;
             }
             TagEnd::Item => {
                 self.flush();
@@ -241,6 +242,12 @@ mod tests {
     #[test]
     fn numbered_lists_count_from_their_start() {
         assert_eq!(text("3. c\n4. d", 20), ["3. c", "4. d"]);
+    }
+
+    #[test]
+    fn nested_lists_indent_and_text_after_a_list_is_separated() {
+        let lines = text("- a\n  - b\n- c\n\nafter", 20);
+        assert_eq!(lines, ["• a", "   • b", "• c", "", "after"]);
     }
 
     #[test]

@@ -52,17 +52,24 @@ pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans = vec![Span::raw(" ")];
     if let Some(status) = app.status() {
         spans.push(Span::styled(status.to_owned(), theme::STATUS));
-        spans.push(Span::styled("  │  ", theme::DIM));
+        spans.push(Span::styled("  │ ", theme::DIM));
     }
-    for (i, (action, label)) in keymap::HINTS.iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::styled(" · ", theme::DIM));
+    let mut used: usize = spans.iter().map(Span::width).sum();
+    // Whole hints only: a hint cut in half is worse than none.
+    for (action, label) in keymap::HINTS {
+        let Some(key) = keymap::first_key(*action) else {
+            continue;
+        };
+        let hint = [
+            Span::styled(format!(" {key}"), Style::new().add_modifier(Modifier::BOLD)),
+            Span::styled(format!(" {label} "), theme::DIM),
+        ];
+        let width: usize = hint.iter().map(Span::width).sum();
+        if used + width > usize::from(area.width) {
+            break;
         }
-        spans.push(Span::styled(
-            keymap::keys_for(*action),
-            Style::new().add_modifier(Modifier::BOLD),
-        ));
-        spans.push(Span::styled(format!(" {label}"), theme::DIM));
+        used += width;
+        spans.extend(hint);
     }
     Line::from(spans).render(area, buf);
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{theme, truncate};
-use crate::app::{App, Focus, LIST_ITEM_HEIGHT};
+use crate::app::{App, Focus};
 use crate::data::{Kind, Review};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -32,7 +32,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .render(inner, buf);
         return;
     }
-    let rows = usize::from(inner.height) / LIST_ITEM_HEIGHT;
+    let item_height = app.list_item_height();
+    let rows = usize::from(inner.height) / item_height;
     let width = usize::from(inner.width);
     for (slot, (position, (entry, _, review))) in app
         .visible()
@@ -41,7 +42,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .take(rows.max(1))
         .enumerate()
     {
-        let y = inner.y + (slot * LIST_ITEM_HEIGHT) as u16;
+        let y = inner.y + (slot * item_height) as u16;
         let is_cursor = position == app.selected();
         let is_open = app.open_entry() == Some(entry);
         let marker = match (is_cursor, is_open) {
@@ -50,6 +51,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             _ => "  ",
         };
         let lines = item_lines(review, marker, width, app.filter());
+        let lines = if item_height == 1 {
+            vec![compact_line(review, marker, width)]
+        } else {
+            lines.to_vec()
+        };
         for (i, line) in lines.iter().enumerate() {
             let row_y = y + i as u16;
             if row_y >= inner.bottom() {
@@ -68,6 +74,22 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             }
         }
     }
+}
+
+/// One row per review when the panes are stacked: title and comment count.
+fn compact_line(review: &Review, marker: &str, width: usize) -> Line<'static> {
+    let count = format!(" {}c", review.comments.len());
+    let rating = review.rating.map(|r| format!(" ★{r}")).unwrap_or_default();
+    let tail = format!("{rating}{count}");
+    let room = width.saturating_sub(2 + tail.chars().count());
+    let title = truncate(&review.title, room);
+    let pad = room.saturating_sub(unicode_width::UnicodeWidthStr::width(title.as_str()));
+    Line::from(vec![
+        Span::raw(marker.to_owned()),
+        Span::raw(title),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(tail, theme::DIM),
+    ])
 }
 
 fn item_lines(
@@ -89,7 +111,7 @@ fn item_lines(
             format!("★ {r} · "),
             Style::new().fg(ratatui::style::Color::Yellow),
         )),
-        None => third.push(Span::styled("not rated · ", theme::DIM)),
+        None => third.push(Span::styled("unrated · ", theme::DIM)),
     }
     let count = review.comments.len();
     let plural = if count == 1 { "comment" } else { "comments" };

@@ -1,0 +1,294 @@
+//! The reader's state machine, driven by actions alone: no terminal involved.
+
+use reelread::app::{Action, App, Focus, Mode, dispatch, update};
+use reelread::data::bundled_library;
+
+/// The bundled collection laid out for a terminal of the given size.
+fn app_at(width: u16, height: u16) -> App {
+    let mut app = App::new(bundled_library());
+    dispatch(&mut app, Action::Resize(width, height));
+    app
+}
+
+fn send(app: &mut App, actions: &[Action]) {
+    for &action in actions {
+        dispatch(app, action);
+    }
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        dispatch(app, Action::Input(c));
+    }
+}
+
+fn open_title(app: &App) -> String {
+    app.open_review()
+        .map(|(_, r)| r.title.clone())
+        .unwrap_or_default()
+}
+
+fn open_id(app: &App) -> String {
+    app.open_review()
+        .map(|(_, r)| r.id.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn starts_on_the_first_review_with_the_list_focused() {
+    let app = app_at(120, 40);
+    assert_eq!(app.focus(), Focus::List);
+    assert_eq!(app.selected(), 0);
+    assert_eq!(open_id(&app), "guilt-and-redemption");
+    assert_eq!(app.visible_len(), 5);
+    assert!(app.open_doc().is_some_and(|d| d.lines.len() > 40));
+}
+
+#[test]
+fn list_moves_clamp_at_both_ends() {
+    let mut app = app_at(120, 40);
+    send(&mut app, &[Action::Up]);
+    assert_eq!(app.selected(), 0);
+    send(&mut app, &[Action::Down, Action::Down]);
+    assert_eq!(app.selected(), 2);
+    send(&mut app, &[Action::Bottom, Action::Down]);
+    assert_eq!(app.selected(), 4);
+    send(&mut app, &[Action::Top]);
+    assert_eq!(app.selected(), 0);
+    // Moving the cursor does not change what is being read until Enter.
+    send(&mut app, &[Action::Down]);
+    assert_eq!(open_id(&app), "guilt-and-redemption");
+    send(&mut app, &[Action::Open]);
+    assert_eq!(open_id(&app), "heartwarming-story");
+    assert_eq!(app.focus(), Focus::Reading);
+}
+
+#[test]
+fn next_and_previous_source_work_from_any_pane_and_stop_at_the_ends() {
+    let mut app = app_at(120, 40);
+    send(&mut app, &[Action::FocusNext, Action::FocusNext]);
+    assert_eq!(app.focus(), Focus::Cast);
+    send(&mut app, &[Action::NextSource]);
+    assert_eq!(open_id(&app), "heartwarming-story");
+    assert_eq!(app.selected(), 1);
+    assert_eq!(app.focus(), Focus::Cast);
+    send(&mut app, &[Action::PrevSource, Action::PrevSource]);
+    assert_eq!(open_id(&app), "guilt-and-redemption");
+    assert_eq!(app.status(), Some("Already at the first source"));
+    for _ in 0..10 {
+        send(&mut app, &[Action::NextSource]);
+    }
+    assert_eq!(open_id(&app), "trailer-park-tuesday");
+    assert_eq!(app.status(), Some("Already at the last source"));
+}
+
+#[test]
+fn focus_cycles_through_visible_panes_only() {
+    let mut app = app_at(120, 40);
+    let mut seen = vec![app.focus()];
+    for _ in 0..3 {
+        send(&mut app, &[Action::FocusNext]);
+        seen.push(app.focus());
+    }
+    assert_eq!(
+        seen,
+        [Focus::List, Focus::Reading, Focus::Cast, Focus::List]
+    );
+    send(&mut app, &[Action::FocusPrev]);
+    assert_eq!(app.focus(), Focus::Cast);
+
+    // Without the sidebar, Tab skips it; a focused sidebar that disappears hands focus on.
+    send(&mut app, &[Action::Resize(80, 30)]);
+    assert_eq!(app.focus(), Focus::Reading);
+    send(&mut app, &[Action::FocusNext, Action::FocusNext]);
+    assert_eq!(app.focus(), Focus::Reading);
+}
+
+#[test]
+fn each_review_keeps_its_scroll_position() {
+    let mut app = app_at(120, 40);
+    send(&mut app, &[Action::FocusNext]);
+    for _ in 0..10 {
+        send(&mut app, &[Action::Down]);
+    }
+    assert_eq!(app.scroll(), 10);
+    send(
+        &mut app,
+        &[Action::NextSource, Action::Down, Action::Down, Action::Down],
+    );
+    assert_eq!(app.scroll(), 3);
+    send(&mut app, &[Action::PrevSource]);
+    assert_eq!(app.scroll(), 10);
+    send(&mut app, &[Action::NextSource]);
+    assert_eq!(app.scroll(), 3);
+}
+
+#[test]
+fn scrolling_clamps_to_the_last_page() {
+    let mut app = app_at(120, 40);
+    send(&mut app, &[Action::FocusNext, Action::Bottom]);
+    let lines = app.open_doc().map(|d| d.lines.len()).unwrap_or_default();
+    let last_page = lines - app.reading_height();
+    assert_eq!(app.scroll(), last_page);
+    send(
+        &mut app,
+        &[Action::Down, Action::PageDown, Action::HalfPageDown],
+    );
+    assert_eq!(app.scroll(), last_page);
+    send(&mut app, &[Action::PageUp]);
+    assert_eq!(app.scroll(), last_page - app.reading_height());
+    send(&mut app, &[Action::HalfPageUp]);
+    assert_eq!(
+        app.scroll(),
+        last_page - app.reading_height() - app.reading_height() / 2
+    );
+    send(&mut app, &[Action::Top, Action::Up]);
+    assert_eq!(app.scroll(), 0);
+}
+
+#[test]
+fn a_wider_terminal_rewraps_and_clamps_the_scroll() {
+    let mut app = app_at(100, 20);
+    send(&mut app, &[Action::FocusNext, Action::Bottom]);
+    let narrow = app.open_doc().map(|d| d.lines.len()).unwrap_or_default();
+    send(&mut app, &[Action::Resize(200, 60)]);
+    let wide = app.open_doc().map(|d| d.lines.len()).unwrap_or_default();
+    assert!(
+        wide < narrow,
+        "{wide} lines at 200 columns, {narrow} at 100"
+    );
+    assert!(app.scroll() <= wide.saturating_sub(app.reading_height()));
+}
+
+#[test]
+fn filtering_by_a_commenter_keeps_their_reviews() {
+    let mut app = app_at(120, 40);
+    send(&mut app, &[Action::Filter]);
+    assert!(matches!(app.mode(), Mode::Picker(_)));
+    type_text(&mut app, "PAM");
+    send(&mut app, &[Action::Open]);
+    assert_eq!(app.mode(), &Mode::Normal);
+    assert_eq!(app.filter(), Some("Pam Wattenbarger"));
+    assert_eq!(app.visible_len(), 1);
+    assert_eq!(app.selected(), 0);
+    assert_eq!(open_id(&app), "trailer-park-tuesday");
+    assert_eq!(
+        app.status(),
+        Some("1 of 5 reviews by or commented on by Pam Wattenbarger")
+    );
+    // Moves clamp inside the filtered list.
+    send(&mut app, &[Action::Down, Action::NextSource]);
+    assert_eq!(app.selected(), 0);
+}
+
+#[test]
+fn escape_clears_the_filter_through_a_follow_up_action() {
+    let mut app = app_at(120, 40);
+    send(&mut app, &[Action::Bottom, Action::Filter]);
+    type_text(&mut app, "liz");
+    send(&mut app, &[Action::Open]);
+    assert_eq!(app.filter(), Some("Liz"));
+    assert_eq!(update(&mut app, Action::Back), Some(Action::ClearFilter));
+    assert_eq!(update(&mut app, Action::ClearFilter), None);
+    assert_eq!(app.filter(), None);
+    assert_eq!(app.visible_len(), 5);
+    // The review being read stays open and selected.
+    assert_eq!(open_id(&app), "trailer-park-tuesday");
+    assert_eq!(app.selected(), 4);
+    // With no filter, Esc does nothing.
+    assert_eq!(update(&mut app, Action::Back), None);
+}
+
+#[test]
+fn the_picker_narrows_moves_and_cancels() {
+    let mut app = app_at(120, 40);
+    send(&mut app, &[Action::Filter]);
+    let Mode::Picker(picker) = app.mode() else {
+        panic!("picker not open")
+    };
+    assert_eq!(picker.matches(app.people()).len(), 5);
+    type_text(&mut app, "r");
+    send(
+        &mut app,
+        &[Action::Down, Action::Down, Action::Down, Action::Down],
+    );
+    let Mode::Picker(picker) = app.mode() else {
+        panic!("picker closed")
+    };
+    let names: Vec<_> = picker
+        .matches(app.people())
+        .iter()
+        .map(|p| p.name.clone())
+        .collect();
+    assert_eq!(names, ["Debra Hawkins", "Pam Wattenbarger", "robin Rue"]);
+    assert_eq!(picker.cursor, 2, "cursor clamps to the last match");
+    send(&mut app, &[Action::DeleteChar, Action::Back]);
+    assert_eq!(app.mode(), &Mode::Normal);
+    assert_eq!(app.filter(), None);
+    // Enter with nothing matching keeps the picker open and changes nothing.
+    send(&mut app, &[Action::Filter]);
+    type_text(&mut app, "nobody here");
+    send(&mut app, &[Action::Open]);
+    assert!(matches!(app.mode(), Mode::Picker(_)));
+    assert_eq!(app.visible_len(), 5);
+}
+
+#[test]
+fn help_opens_and_closes_and_swallows_movement() {
+    let mut app = app_at(120, 40);
+    send(&mut app, &[Action::Help, Action::Down, Action::NextSource]);
+    assert_eq!(app.mode(), &Mode::Help(1));
+    assert_eq!(app.selected(), 0);
+    assert_eq!(open_title(&app), "1 Mile To You (2017) Review");
+    send(&mut app, &[Action::Back]);
+    assert_eq!(app.mode(), &Mode::Normal);
+    send(&mut app, &[Action::Help, Action::Help]);
+    assert_eq!(app.mode(), &Mode::Normal);
+}
+
+#[test]
+fn any_size_and_any_action_sequence_is_safe() {
+    let actions = [
+        Action::Down,
+        Action::Bottom,
+        Action::PageDown,
+        Action::FocusNext,
+        Action::NextSource,
+        Action::Open,
+        Action::Filter,
+        Action::Input('a'),
+        Action::Open,
+        Action::Back,
+        Action::Help,
+        Action::Back,
+        Action::PrevSource,
+        Action::HalfPageUp,
+        Action::FocusPrev,
+    ];
+    for (w, h) in [
+        (0, 0),
+        (1, 1),
+        (39, 9),
+        (40, 10),
+        (60, 20),
+        (69, 30),
+        (99, 12),
+        (300, 100),
+    ] {
+        let mut app = app_at(w, h);
+        for (i, &action) in actions.iter().cycle().take(60).enumerate() {
+            dispatch(&mut app, action);
+            if i % 7 == 0 {
+                dispatch(&mut app, Action::Resize(w.saturating_add(i as u16), h));
+            }
+        }
+        assert!(app.is_running());
+    }
+}
+
+#[test]
+fn quit_stops_the_loop() {
+    let mut app = app_at(120, 40);
+    send(&mut app, &[Action::Quit]);
+    assert!(!app.is_running());
+}

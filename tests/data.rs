@@ -1,0 +1,339 @@
+//! Integration tests for the data loader: the bundled collection, one fixture per failure
+//! kind (each next to a good review that must still load), warnings, libraries and hostile
+//! text. Fixtures live in `tests/fixtures/`.
+
+use std::path::{Path, PathBuf};
+
+use reelread::data::{Diagnostic, Kind, Library, Review, Severity, bundled_library, load_path};
+use serde_json::Value;
+
+fn fixture(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
+}
+
+fn ids(library: &Library) -> Vec<&str> {
+    library.reviews().map(|(_, r)| r.id.as_str()).collect()
+}
+
+fn review<'a>(library: &'a Library, id: &str) -> &'a Review {
+    library
+        .reviews()
+        .map(|(_, r)| r)
+        .find(|r| r.id == id)
+        .unwrap_or_else(|| panic!("no review {id} in {:?}", ids(library)))
+}
+
+/// Checks a diagnostic's file, position, severity and wording, and that the position
+/// really points at `at` (the text expected to start there) in the file on disk.
+fn assert_diagnostic(
+    d: &Diagnostic,
+    file: &str,
+    (line, column): (usize, usize),
+    at: &str,
+    phrase: &str,
+) {
+    assert!(
+        d.path.ends_with(file),
+        "{d}: expected a path ending in {file}"
+    );
+    assert_eq!((d.line, d.column), (line, column), "{d}");
+    assert!(d.message.contains(phrase), "{d}: expected {phrase:?}");
+    let kind = if d.is_error() { "error" } else { "warning" };
+    assert_eq!(
+        d.to_string(),
+        format!("{}:{line}:{column}: {kind}: {}", d.path, d.message)
+    );
+    let text = String::from_utf8_lossy(&std::fs::read(&d.path).expect("diagnostic path exists"))
+        .into_owned();
+    let rest: String = text
+        .lines()
+        .nth(line - 1)
+        .unwrap_or("")
+        .chars()
+        .skip(column - 1)
+        .collect();
+    assert!(
+        rest.starts_with(at),
+        "{d}: points at {rest:?}, expected {at:?}"
+    );
+}
+
+#[test]
+fn bundled_collection_loads_cleanly() {
+    let library = bundled_library();
+    assert!(library.diagnostics.is_empty(), "{:?}", library.diagnostics);
+    assert_eq!((library.collections.len(), library.files_skipped), (1, 0));
+    assert_eq!(
+        ids(&library),
+        [
+            "guilt-and-redemption",
+            "heartwarming-story",
+            "keep-on-running",
+            "power-in-your-pain",
+            "trailer-park-tuesday"
+        ]
+    );
+    assert!(library.reviews().all(|(_, r)| r.reviewer.is_none()));
+
+    let film = &library.collections[0].film;
+    assert_eq!(
+        (film.title.as_str(), film.year),
+        ("1 Mile to You", Some(2017))
+    );
+    assert_eq!(film.directors, ["Leif Tilden"]);
+    let role = |actor: &str| {
+        film.cast
+            .iter()
+            .find(|m| m.actor == actor)
+            .and_then(|m| m.role.as_deref())
+    };
+    assert_eq!(role("Liana Liberato"), Some("Henny"));
+    assert_eq!(role("Stefanie Scott"), Some("Ellie"));
+
+    let trailer = review(&library, "trailer-park-tuesday");
+    assert_eq!(trailer.kind, Kind::Preview);
+    assert_eq!(trailer.comments.len(), 20);
+    let author = |n: usize| trailer.comments[n - 1].author.as_deref();
+    assert_eq!(author(1), Some("Liz"));
+    assert_eq!(
+        trailer.comments[0].contact.as_deref(),
+        Some("Twitter: yesnofilms")
+    );
+    assert_eq!(author(2), Some("robin Rue"));
+    assert_eq!(author(10), Some("Pam Wattenbarger"));
+
+    let rating = review(&library, "keep-on-running").rating.expect("rating");
+    assert_eq!((rating.score, rating.max), (3.0, 5.0));
+    let audience = review(&library, "guilt-and-redemption")
+        .audience_rating
+        .expect("audience");
+    assert_eq!(
+        (audience.score, audience.max, audience.votes),
+        (3.75, 5.0, Some(4))
+    );
+}
+
+#[test]
+fn on_disk_folder_matches_bundled_collection() {
+    let disk = load_path(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data/1-mile-to-you"));
+    let bundled = bundled_library();
+    assert!(disk.diagnostics.is_empty(), "{:?}", disk.diagnostics);
+    assert_eq!(disk.collections[0].film, bundled.collections[0].film);
+    assert_eq!(ids(&disk), ids(&bundled));
+    for ((_, d), (_, b)) in disk.reviews().zip(bundled.reviews()) {
+        assert_eq!(
+            (&d.title, &d.body, &d.comments),
+            (&b.title, &b.body, &b.comments),
+            "{}",
+            d.id
+        );
+        assert_eq!(d, b);
+    }
+}
+
+/// Loads `invalid/<kind>/`: the broken review is reported and skipped, `good` still loads.
+fn assert_broken(kind: &str, position: (usize, usize), at: &str, phrase: &str) {
+    let library = load_path(&fixture(&format!("invalid/{kind}")));
+    assert_eq!(library.collections.len(), 1);
+    assert_eq!(ids(&library), ["good"], "the good review still loads");
+    assert_eq!(library.files_skipped, 1);
+    assert_eq!(library.diagnostics.len(), 1, "{:?}", library.diagnostics);
+    let d = &library.diagnostics[0];
+    assert_eq!(d.severity, Severity::Error);
+    assert_diagnostic(d, &format!("reviews/{kind}.toml"), position, at, phrase);
+}
+
+/// One test per failure kind: name, fixture, position, the text found there, message phrase.
+macro_rules! broken_review {
+    ($($name:ident: $kind:literal at $line:literal:$col:literal $at:literal, $phrase:literal;)*) => {
+        $(#[test] fn $name() { assert_broken($kind, ($line, $col), $at, $phrase); })*
+    };
+}
+
+broken_review! {
+    // Column 31 is just past `body = "This string never ends`, where `"` was expected.
+    unclosed_string_is_reported_at_the_end_of_its_line:
+        "unclosed-string" at 2:31 "", "invalid basic string, expected `\"`";
+    missing_equals_is_reported_where_it_was_expected:
+        "missing-equals" at 3:14 "2", "key with no value, expected `=`";
+    wrong_type_points_at_the_value:
+        "wrong-type" at 3:16 "\"four\"", "invalid type: string \"four\", expected u32";
+    // A missing key has no place of its own; the start of the file stands for the table.
+    missing_required_field_is_named:
+        "missing-field" at 1:1 "title", "missing field `body`";
+    impossible_date_points_at_the_date:
+        "invalid-date" at 3:13 "2024-13-45", "invalid date, expected month between 01 and 12";
+    quoted_date_points_at_the_string:
+        "date-as-string" at 3:13 "\"2024-06-12\"", "expected a TOML datetime";
+    non_utf8_byte_is_located_and_named:
+        "not-utf8" at 3:14 "\u{fffd}", "file is not valid UTF-8 (byte 0xff)";
+    rating_out_of_range_points_at_the_rating:
+        "rating-range" at 3:10 "{ score = 7.0", "rating score must be between 0 and 5, found 7";
+}
+
+#[test]
+fn unknown_keys_warn_and_the_file_still_loads() {
+    let library = load_path(&fixture("warnings"));
+    assert_eq!((library.files_skipped, library.error_count()), (0, 0));
+    let r = review(&library, "extra-keys");
+    assert_eq!(
+        (r.comments.len(), r.rating.map(|x| x.score)),
+        (2, Some(3.0))
+    );
+    assert_eq!(library.diagnostics.len(), 3, "{:?}", library.diagnostics);
+    let warning = |key: &str| {
+        let d = library
+            .diagnostics
+            .iter()
+            .find(|d| d.message.contains(&format!("{key}` ignored")));
+        d.unwrap_or_else(|| panic!("no warning for {key}: {:?}", library.diagnostics))
+    };
+    for (key, shown, position) in [
+        ("mood", "mood", (3, 1)),
+        ("stars", "rating.stars", (4, 36)),
+        ("likes", "comments[2].likes", (13, 1)),
+    ] {
+        let d = warning(key);
+        assert!(d.message.contains(&format!("unknown key `{shown}`")), "{d}");
+        assert_eq!(d.severity, Severity::Warning, "{d}");
+        assert_diagnostic(d, "reviews/extra-keys.toml", position, key, "unknown key");
+    }
+}
+
+#[test]
+fn broken_film_gives_a_placeholder_and_reviews_still_load() {
+    let library = load_path(&fixture("broken-film"));
+    assert_eq!(library.collections[0].film.title, "broken-film");
+    assert_eq!(ids(&library), ["still-here"]);
+    assert_eq!((library.files_skipped, library.diagnostics.len()), (1, 1));
+    let d = &library.diagnostics[0];
+    assert!(d.is_error());
+    // The array on line 3 is not closed; the parser notices at the next key.
+    assert_diagnostic(
+        d,
+        "film.toml",
+        (4, 1),
+        "genres",
+        "missing comma between array elements",
+    );
+}
+
+#[test]
+fn library_folder_loads_every_collection() {
+    let library = load_path(&fixture("library"));
+    assert!(library.diagnostics.is_empty(), "{:?}", library.diagnostics);
+    let films: Vec<_> = library
+        .collections
+        .iter()
+        .map(|c| (c.name.as_str(), c.film.title.as_str()))
+        .collect();
+    assert_eq!(films, [("alpha", "Film alpha"), ("beta", "Film beta")]);
+    let qualified: Vec<_> = library
+        .reviews()
+        .map(|(c, r)| library.qualified_id(c, r))
+        .collect();
+    assert_eq!(qualified, ["alpha/only", "beta/only"]);
+}
+
+/// Every string in `value`, with whether it must fit on one line (all but bodies and
+/// comment texts). Walking the serialised form means new fields are checked too.
+fn strings(value: &Value, key: &str, out: &mut Vec<(String, bool)>) {
+    match value {
+        Value::String(s) => out.push((s.clone(), !matches!(key, "body" | "text"))),
+        Value::Array(items) => items.iter().for_each(|v| strings(v, key, out)),
+        Value::Object(map) => map.iter().for_each(|(k, v)| strings(v, k, out)),
+        _ => {}
+    }
+}
+
+/// Controls (C0 but `\n`, DEL, C1) and bidi embeddings, overrides, isolates and marks.
+fn is_dangerous(c: char) -> bool {
+    c != '\n'
+        && (c.is_control()
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+}
+
+#[test]
+fn hostile_text_is_neutralised() {
+    let library = load_path(&fixture("hostile"));
+    assert!(library.diagnostics.is_empty(), "{:?}", library.diagnostics);
+    assert_eq!(ids(&library), ["crlf", "escapes"]);
+    let mut all = Vec::new();
+    for c in &library.collections {
+        strings(&serde_json::to_value(&c.film).expect("film"), "", &mut all);
+        for r in &c.reviews {
+            strings(&serde_json::to_value(r).expect("review"), "", &mut all);
+            all.push((r.id.clone(), true));
+        }
+    }
+    assert!(all.len() > 15, "every field is checked: {all:?}");
+    for (s, one_line) in all {
+        assert!(!s.chars().any(is_dangerous), "control left in {s:?}");
+        assert!(
+            !(one_line && s.contains('\n')),
+            "line break in one-line field {s:?}"
+        );
+    }
+
+    let film = &library.collections[0].film;
+    assert_eq!(film.title, "Hostile\u{241b}[2J Film\u{fffd}");
+    assert_eq!(film.directors, ["Dir\u{fffd}31mector    tab"]);
+    let e = review(&library, "escapes");
+    assert_eq!(
+        e.title,
+        "Red\u{241b}[31m alert\u{fffd}2J\u{fffd}gnp.exe second line"
+    );
+    assert!(
+        e.body
+            .starts_with("Body\u{241b}[2J\u{fffd}31m text\u{fffd} reversed"),
+        "{:?}",
+        e.body
+    );
+    assert!(
+        e.body.ends_with("\nnext    line\u{2400}\u{2421}\nend"),
+        "{:?}",
+        e.body
+    );
+    assert_eq!(
+        e.comments[0].author.as_deref(),
+        Some("Ev\u{241b}[8mil\u{fffd} Two lines")
+    );
+    assert_eq!(e.comments[0].text, "Comment\u{241b}[5m blink\nreturn");
+
+    let raw = std::fs::read(fixture("hostile/reviews/crlf.toml")).expect("crlf fixture");
+    assert!(
+        raw.windows(2).any(|w| w == b"\r\n"),
+        "fixture kept its CRLF endings"
+    );
+    let crlf = review(&library, "crlf");
+    assert_eq!(crlf.title, "CRLF    title");
+    assert_eq!(crlf.body, "line one\n    indented\nline two\n");
+    assert_eq!(crlf.comments[0].text, "CRLF    comment\n");
+    assert_eq!(crlf.comments[0].author.as_deref(), Some("Tab Author"));
+}
+
+#[test]
+fn folder_without_a_collection_is_an_error() {
+    let path = fixture("not-a-collection");
+    let library = load_path(&path);
+    assert!(library.collections.is_empty());
+    let [d] = library.diagnostics.as_slice() else {
+        panic!("{:?}", library.diagnostics)
+    };
+    assert!(d.is_error() && d.path == path.display().to_string(), "{d}");
+    assert!(d.message.contains("no collection here"), "{d}");
+}
+
+#[test]
+fn missing_path_is_an_error() {
+    let path = fixture("does-not-exist");
+    let library = load_path(&path);
+    assert!(library.collections.is_empty());
+    let [d] = library.diagnostics.as_slice() else {
+        panic!("{:?}", library.diagnostics)
+    };
+    assert!(d.is_error() && d.path == path.display().to_string(), "{d}");
+    assert!(d.message.contains("no such folder"), "{d}");
+}

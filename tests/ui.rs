@@ -1,0 +1,132 @@
+//! Whole-screen snapshots on ratatui's `TestBackend`, plus checks on what the buffer holds.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use reelread::app::{Action, App, dispatch};
+use reelread::data::bundled_library;
+
+fn app_at(width: u16, height: u16, actions: &[Action]) -> App {
+    let mut app = App::new(bundled_library());
+    dispatch(&mut app, Action::Resize(width, height));
+    for &action in actions {
+        dispatch(&mut app, action);
+    }
+    app
+}
+
+fn filter_by(name: &str) -> Vec<Action> {
+    let mut actions = vec![Action::Filter];
+    actions.extend(name.chars().map(Action::Input));
+    actions.push(Action::Open);
+    actions
+}
+
+fn draw(app: &App) -> Terminal<TestBackend> {
+    let (width, height) = app.size();
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .expect("draw");
+    terminal
+}
+
+fn screen_text(terminal: &Terminal<TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    let mut text = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            text.push_str(buffer[(x, y)].symbol());
+        }
+        text.push('\n');
+    }
+    text
+}
+
+const SIZES: [(u16, u16); 3] = [(120, 40), (60, 20), (30, 8)];
+
+#[test]
+fn default_screen() {
+    for (w, h) in SIZES {
+        let terminal = draw(&app_at(w, h, &[]));
+        insta::assert_snapshot!(format!("default_{w}x{h}"), terminal.backend());
+    }
+}
+
+#[test]
+fn filtered_screen() {
+    for (w, h) in SIZES {
+        let terminal = draw(&app_at(w, h, &filter_by("pam")));
+        insta::assert_snapshot!(format!("filtered_{w}x{h}"), terminal.backend());
+    }
+}
+
+#[test]
+fn help_popup() {
+    for (w, h) in SIZES {
+        let terminal = draw(&app_at(w, h, &[Action::Help]));
+        insta::assert_snapshot!(format!("help_{w}x{h}"), terminal.backend());
+    }
+}
+
+#[test]
+fn reviewer_picker() {
+    let mut actions = vec![Action::Filter];
+    actions.extend("r".chars().map(Action::Input));
+    let terminal = draw(&app_at(120, 40, &actions));
+    insta::assert_snapshot!("picker_120x40", terminal.backend());
+}
+
+#[test]
+fn the_filtered_persons_comments_are_marked() {
+    // Applying the filter scrolls the open review to the person's first comment.
+    let app = app_at(120, 40, &filter_by("pam"));
+    let text = screen_text(&draw(&app));
+    let marked: Vec<&str> = text.lines().filter(|l| l.contains('▌')).collect();
+    assert!(
+        marked.iter().any(|l| l.contains("Pam Wattenbarger")),
+        "no marked line names Pam:\n{text}"
+    );
+    assert!(marked.iter().all(|l| !l.contains("Debra Hawkins")));
+}
+
+#[test]
+fn the_sidebar_counts_people_the_review_mentions() {
+    let text = screen_text(&draw(&app_at(120, 40, &[])));
+    assert!(text.contains("Cast · 7/9 mentioned"), "{text}");
+    let rogers = text
+        .lines()
+        .find(|l| l.contains("Graham Rogers"))
+        .expect("Rogers row");
+    assert!(
+        rogers.contains("● Graham Rogers") && rogers.contains('×'),
+        "{rogers}"
+    );
+    let parker = text
+        .lines()
+        .find(|l| l.contains("Ty Parker"))
+        .expect("Parker row");
+    assert!(!parker.contains('●') && !parker.contains('×'), "{parker}");
+}
+
+#[test]
+fn position_and_scrollbar_follow_the_scroll() {
+    let app = app_at(120, 40, &[Action::FocusNext, Action::PageDown]);
+    let text = screen_text(&draw(&app));
+    let total = app.open_doc().map(|d| d.lines.len()).unwrap_or_default();
+    let expected = format!("line {}/{total}", app.scroll() + 1);
+    assert!(
+        app.scroll() > 0 && text.contains(&expected),
+        "{expected} missing:\n{text}"
+    );
+}
+
+#[test]
+fn drawing_never_panics_at_any_size() {
+    for w in (0..=130).step_by(13) {
+        for h in (0..=45).step_by(6) {
+            for actions in [vec![], filter_by("liz"), vec![Action::Help]] {
+                let _ = draw(&app_at(w, h, &actions));
+            }
+        }
+    }
+}
