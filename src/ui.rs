@@ -60,6 +60,28 @@ fn render_too_small(area: Rect, buf: &mut Buffer) {
         .render(rect, buf);
 }
 
+/// Cuts a styled line to `width` columns, ending with "…" when anything was dropped.
+fn fit(line: Line<'static>, width: usize) -> Line<'static> {
+    use unicode_width::UnicodeWidthStr;
+    if line.width() <= width {
+        return line;
+    }
+    let mut used = 0;
+    let mut spans = Vec::new();
+    for span in line.spans {
+        let w = span.content.width();
+        if used + w < width {
+            used += w;
+            spans.push(span);
+        } else {
+            let text = truncate(&span.content, width - used);
+            spans.push(ratatui::text::Span::styled(text, span.style));
+            break;
+        }
+    }
+    Line::from(spans)
+}
+
 /// Shortens `text` to `width` columns, ending with "…" when cut.
 fn truncate(text: &str, width: usize) -> String {
     use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};

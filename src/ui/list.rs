@@ -133,6 +133,6 @@ fn item_lines(
     [
         Line::from(vec![Span::raw(marker.to_owned()), Span::raw(title)]),
         Line::from(vec![Span::raw("  "), Span::styled(byline, theme::DIM)]),
-        Line::from(third),
+        super::fit(Line::from(third), width),
     ]
 }
