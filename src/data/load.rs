@@ -1,6 +1,7 @@
 //! Reading collections from disk: each file parsed on its own, so one bad file is
 //! reported and skipped while the rest loads.
 
+use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
@@ -108,7 +109,7 @@ enum Segment {
     Index(usize),
 }
 
-/// Flattens serde_ignored's path, dropping the `Option`/newtype steps TOML has no syntax for.
+/// Flattens `serde_ignored`'s path, dropping the `Option`/newtype steps TOML has no syntax for.
 fn segments(path: &serde_ignored::Path<'_>) -> Vec<Segment> {
     use serde_ignored::Path;
     let mut out = match path {
@@ -137,7 +138,9 @@ fn display_path(path: &[Segment]) -> String {
                 out.push('.');
                 out.push_str(key);
             }
-            Segment::Index(i) => out.push_str(&format!("[{}]", i + 1)),
+            Segment::Index(i) => {
+                let _ = write!(out, "[{}]", i + 1);
+            }
         }
     }
     out

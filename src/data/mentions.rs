@@ -49,7 +49,7 @@ pub fn find_terms(text: &str, terms: &[&str]) -> Vec<Range<usize>> {
 /// A text folded to lower case once, remembering where each character came from.
 struct Folded<'a> {
     text: &'a str,
-    folded: String,
+    lower: String,
     /// (offset in `folded`, offset in `text`) per character.
     origin: Vec<(usize, usize)>,
 }
@@ -64,7 +64,7 @@ impl<'a> Folded<'a> {
         }
         Self {
             text,
-            folded,
+            lower: folded,
             origin,
         }
     }
@@ -83,10 +83,10 @@ impl<'a> Folded<'a> {
             if needle.is_empty() {
                 continue;
             }
-            for (at, hit) in self.folded.match_indices(&needle) {
+            for (at, hit) in self.lower.match_indices(&needle) {
                 let end = at + hit.len();
-                if is_word(self.folded[..at].chars().next_back())
-                    || is_word(self.folded[end..].chars().next())
+                if is_word(self.lower[..at].chars().next_back())
+                    || is_word(self.lower[end..].chars().next())
                 {
                     continue;
                 }
