@@ -1,0 +1,57 @@
+//! Baseline costs of the reader on the bundled collection: loading, laying a review out,
+//! and drawing a whole frame. Run with `cargo bench`; figures go in docs/performance.md.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use reelread::app::{Action, App, dispatch};
+use reelread::data::bundled_library;
+use reelread::doc;
+
+fn load(c: &mut Criterion) {
+    c.bench_function("load bundled collection", |b| {
+        b.iter(|| black_box(bundled_library()));
+    });
+    c.bench_function("App::new (mentions, people)", |b| {
+        b.iter_batched(
+            bundled_library,
+            |lib| black_box(App::new(lib)),
+            criterion::BatchSize::SmallInput,
+        );
+    });
+}
+
+fn layout(c: &mut Criterion) {
+    let library = bundled_library();
+    let (_, longest) = library
+        .reviews()
+        .max_by_key(|(_, r)| r.body.len() + r.comments.iter().map(|c| c.text.len()).sum::<usize>())
+        .expect("bundled reviews");
+    c.bench_function("doc::build longest review at 80 columns", |b| {
+        b.iter(|| black_box(doc::build(longest, 80)));
+    });
+}
+
+fn frame(c: &mut Criterion) {
+    let mut app = App::new(bundled_library());
+    dispatch(&mut app, Action::Resize(200, 50));
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("backend");
+    c.bench_function("draw frame 200x50", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|f| f.render_widget(&app, f.area()))
+                .expect("draw");
+        });
+    });
+    c.bench_function("key to state: J then K (cached layout)", |b| {
+        b.iter(|| {
+            dispatch(&mut app, Action::NextSource);
+            dispatch(&mut app, Action::PrevSource);
+        });
+    });
+}
+
+criterion_group!(benches, load, layout, frame);
+criterion_main!(benches);
