@@ -63,6 +63,7 @@ pub struct App {
     mode: Mode,
     filter: Option<String>,
     status: Option<String>,
+    notice: Option<String>,
     size: (u16, u16),
     docs: HashMap<usize, Doc>,
     running: bool,
@@ -85,12 +86,14 @@ impl App {
                 mention_counts(&col.reviews[r], &col.film.cast)
             })
             .collect();
-        let status = match library.files_skipped {
+        let check = library.origin.as_deref().map_or_else(
+            || "reelread check".to_owned(),
+            |o| format!("reelread check {o}"),
+        );
+        let notice = match library.files_skipped {
             0 => None,
-            1 => Some("1 file skipped: run `reelread check` for details".to_owned()),
-            n => Some(format!(
-                "{n} files skipped: run `reelread check` for details"
-            )),
+            1 => Some(format!("1 file skipped: `{check}` tells why")),
+            n => Some(format!("{n} files skipped: `{check}` tells why")),
         };
         Self {
             people: people(&library),
@@ -106,7 +109,8 @@ impl App {
             focus: Focus::List,
             mode: Mode::Normal,
             filter: None,
-            status,
+            status: None,
+            notice,
             size: (0, 0),
             docs: HashMap::new(),
             running: true,
@@ -143,10 +147,10 @@ impl App {
         self.filter.as_deref()
     }
 
-    /// The last status message.
+    /// The message for the footer: the last action's, else a standing notice (skipped files).
     #[must_use]
     pub fn status(&self) -> Option<&str> {
-        self.status.as_deref()
+        self.status.as_deref().or(self.notice.as_deref())
     }
 
     /// Everyone who wrote a review or a comment.

@@ -35,7 +35,7 @@ enum Command {
     List {
         /// Collection or library folder (bundled collection if omitted).
         dir: Option<PathBuf>,
-        /// Only reviews this person wrote or commented on (case-insensitive).
+        /// Only reviews by or commented on by a person whose name contains NAME (any case).
         #[arg(long, value_name = "NAME")]
         reviewer: Option<String>,
         /// Print a JSON array instead of text.
@@ -69,14 +69,14 @@ pub fn main() -> ExitCode {
             dir,
             reviewer,
             json,
-        }) => {
-            let library = load_reporting(dir.as_deref());
-            list::run(&library, reviewer.as_deref(), json)
-        }
-        Some(Command::Show { id, dir, width }) => {
-            let library = load_reporting(dir.as_deref());
-            show::run(&library, &id, usize::from(width))
-        }
+        }) => match load_reporting(dir.as_deref()) {
+            Some(library) => list::run(&library, reviewer.as_deref(), json),
+            None => ExitCode::FAILURE,
+        },
+        Some(Command::Show { id, dir, width }) => match load_reporting(dir.as_deref()) {
+            Some(library) => show::run(&library, &id, usize::from(width)),
+            None => ExitCode::FAILURE,
+        },
         Some(Command::Check { dir }) => check::run(&load(dir.as_deref())),
     }
 }
@@ -87,16 +87,20 @@ pub fn load(dir: Option<&Path>) -> Library {
     dir.map_or_else(data::bundled_library, data::load_path)
 }
 
-/// Loads and reports errors (not warnings) on stderr, for commands that go on anyway.
-fn load_reporting(dir: Option<&Path>) -> Library {
+/// Loads and reports errors (not warnings) on stderr, for commands that go on with what
+/// loaded; `None` when nothing did.
+fn load_reporting(dir: Option<&Path>) -> Option<Library> {
     let library = load(dir);
     for d in library.diagnostics.iter().filter(|d| d.is_error()) {
         eprintln!("{d}");
     }
-    library
+    (!library.collections.is_empty()).then_some(library)
 }
 
 fn read(dir: Option<&Path>) -> ExitCode {
+    let Some(library) = load_reporting(dir) else {
+        return ExitCode::FAILURE;
+    };
     if !std::io::stdout().is_terminal() {
         println!(
             "reelread draws a reader only on a terminal. To print reviews instead:\n  \
@@ -105,10 +109,6 @@ fn read(dir: Option<&Path>) -> ExitCode {
              reelread check [DIR]"
         );
         return ExitCode::SUCCESS;
-    }
-    let library = load_reporting(dir);
-    if library.collections.is_empty() {
-        return ExitCode::FAILURE;
     }
     match crate::tui::run(App::new(library)) {
         Ok(()) => ExitCode::SUCCESS,

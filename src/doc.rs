@@ -62,7 +62,7 @@ pub fn build(review: &Review, width: usize) -> Doc {
             push(line, None);
         }
     }
-    push(Line::styled("─".repeat(width.min(60)), DIM), None);
+    push(Line::styled("─".repeat(width), DIM), None);
     for line in markdown::render(&review.body, width) {
         push(line, None);
     }

@@ -115,6 +115,9 @@ pub const HINTS: &[(Action, &str)] = &[
     (Action::Quit, "quit"),
 ];
 
+/// Hints the footer keeps however narrow the terminal is.
+pub const ESSENTIAL_HINTS: &[Action] = &[Action::Help, Action::Quit];
+
 /// Parses `ctrl-d`, `shift-tab`, `J`, `pagedown` into what crossterm reports.
 #[must_use]
 pub fn parse_key(text: &str) -> Option<(KeyCode, KeyModifiers)> {

@@ -7,8 +7,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 pub const MIN_WIDTH: u16 = 40;
 /// See [`MIN_WIDTH`].
 pub const MIN_HEIGHT: u16 = 10;
-/// From this width the cast sidebar is shown.
-pub const SIDEBAR_WIDTH: u16 = 100;
+/// From this width the cast sidebar is shown (the reading pane keeps ~50 columns).
+pub const SIDEBAR_WIDTH: u16 = 110;
+/// The reading column's maximum width: long lines are hard to read, so wide panes centre it.
+pub const TEXT_WIDTH: u16 = 80;
 /// From this width list and reading pane sit side by side; below it they stack.
 pub const SIDE_BY_SIDE_WIDTH: u16 = 70;
 
@@ -72,7 +74,7 @@ pub fn panes(area: Rect) -> Panes {
         let [list, reading, cast] = Layout::horizontal([
             Constraint::Length(list_width),
             Constraint::Fill(1),
-            Constraint::Length(30),
+            Constraint::Length(28),
         ])
         .areas(body);
         Panes {
@@ -92,7 +94,7 @@ pub fn panes(area: Rect) -> Panes {
             ..panes
         }
     } else {
-        let list_height = (body.height * 2 / 5).max(5);
+        let list_height = (body.height / 3).max(3);
         let [list, reading] =
             Layout::vertical([Constraint::Length(list_height), Constraint::Fill(1)]).areas(body);
         Panes {
@@ -104,13 +106,16 @@ pub fn panes(area: Rect) -> Panes {
     }
 }
 
-/// The text area inside a bordered pane, leaving the right border for the scrollbar.
+/// The text area inside a bordered pane: a margin column each side, at most
+/// [`TEXT_WIDTH`] wide and centred.
 #[must_use]
 pub fn inner(pane: Rect) -> Rect {
+    let room = pane.width.saturating_sub(4);
+    let width = room.min(TEXT_WIDTH);
     Rect {
-        x: pane.x.saturating_add(2),
+        x: pane.x.saturating_add(2) + (room - width) / 2,
         y: pane.y.saturating_add(1),
-        width: pane.width.saturating_sub(4),
+        width,
         height: pane.height.saturating_sub(2),
     }
 }
@@ -123,10 +128,17 @@ mod tests {
     fn sidebar_hides_first_then_panes_stack() {
         let at = |w, h| panes(Rect::new(0, 0, w, h)).arrangement;
         assert_eq!(at(120, 40), Arrangement::Wide);
-        assert_eq!(at(99, 40), Arrangement::Medium);
+        assert_eq!(at(109, 40), Arrangement::Medium);
         assert_eq!(at(60, 20), Arrangement::Stacked);
         assert_eq!(at(39, 20), Arrangement::TooSmall);
         assert_eq!(at(80, 9), Arrangement::TooSmall);
+    }
+
+    #[test]
+    fn the_reading_column_is_capped_and_centred() {
+        let column = inner(Rect::new(10, 0, 124, 30));
+        assert_eq!((column.x, column.width), (10 + 2 + 20, TEXT_WIDTH));
+        assert_eq!(inner(Rect::new(0, 0, 50, 10)).width, 46);
     }
 
     #[test]

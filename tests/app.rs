@@ -174,7 +174,7 @@ fn filtering_by_a_commenter_keeps_their_reviews() {
     assert_eq!(open_id(&app), "trailer-park-tuesday");
     assert_eq!(
         app.status(),
-        Some("1 of 5 reviews by or commented on by Pam Wattenbarger")
+        Some("1 of 5 reviews with Pam Wattenbarger as author or commenter")
     );
     // Moves clamp inside the filtered list.
     send(&mut app, &[Action::Down, Action::NextSource]);
@@ -284,6 +284,49 @@ fn any_size_and_any_action_sequence_is_safe() {
         }
         assert!(app.is_running());
     }
+}
+
+#[test]
+fn keys_do_nothing_while_the_terminal_is_too_small() {
+    let mut app = app_at(30, 8);
+    send(
+        &mut app,
+        &[
+            Action::Down,
+            Action::NextSource,
+            Action::Filter,
+            Action::Help,
+        ],
+    );
+    send(&mut app, &[Action::Resize(120, 40)]);
+    assert_eq!(
+        (app.selected(), open_id(&app)),
+        (0, "guilt-and-redemption".to_owned())
+    );
+    assert_eq!(app.mode(), &Mode::Normal);
+}
+
+#[test]
+fn a_status_message_lasts_one_action() {
+    let mut app = app_at(120, 40);
+    send(&mut app, &[Action::PrevSource]);
+    assert_eq!(app.status(), Some("Already at the first source"));
+    send(&mut app, &[Action::Down]);
+    assert_eq!(app.status(), None);
+}
+
+#[test]
+fn skipped_files_stay_announced_with_the_folder_to_check() {
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/invalid/wrong-type"
+    );
+    let mut app = App::new(reelread::data::load_path(std::path::Path::new(dir)));
+    dispatch(&mut app, Action::Resize(120, 40));
+    let expected = format!("1 file skipped: `reelread check {dir}` tells why");
+    assert_eq!(app.status(), Some(expected.as_str()));
+    send(&mut app, &[Action::Down, Action::PrevSource, Action::Down]);
+    assert_eq!(app.status(), Some(expected.as_str()));
 }
 
 #[test]

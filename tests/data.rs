@@ -159,14 +159,14 @@ broken_review! {
     missing_equals_is_reported_where_it_was_expected:
         "missing-equals" at 3:14 "2", "key with no value, expected `=`";
     wrong_type_points_at_the_value:
-        "wrong-type" at 3:16 "\"four\"", "invalid type: string \"four\", expected u32";
+        "wrong-type" at 3:16 "\"four\"", "invalid type: string \"four\", expected a whole number, 0 or more";
     // A missing key has no place of its own; the start of the file stands for the table.
     missing_required_field_is_named:
         "missing-field" at 1:1 "title", "missing field `body`";
     impossible_date_points_at_the_date:
         "invalid-date" at 3:13 "2024-13-45", "invalid date, expected month between 01 and 12";
     quoted_date_points_at_the_string:
-        "date-as-string" at 3:13 "\"2024-06-12\"", "expected a TOML datetime";
+        "date-as-string" at 3:13 "\"2024-06-12\"", "expected an unquoted date like 2024-06-12";
     non_utf8_byte_is_located_and_named:
         "not-utf8" at 3:14 "\u{fffd}", "file is not valid UTF-8 (byte 0xff)";
     rating_out_of_range_points_at_the_rating:

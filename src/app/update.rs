@@ -6,6 +6,7 @@ use crate::layout::Arrangement;
 
 /// Applies `action` to `app`; returns an action to apply next, if any.
 pub fn update(app: &mut App, action: Action) -> Option<Action> {
+    let too_small = app.panes().arrangement == Arrangement::TooSmall;
     match (&mut app.mode, action) {
         (_, Action::Quit) => {
             app.running = false;
@@ -19,6 +20,8 @@ pub fn update(app: &mut App, action: Action) -> Option<Action> {
             app.refresh_view();
             None
         }
+        // Nothing can be seen, so nothing may change unseen.
+        (_, _) if too_small => None,
         (Mode::Help(scroll), action) => {
             match action {
                 Action::Up => *scroll = scroll.saturating_sub(1),
@@ -88,6 +91,8 @@ fn picker_update(
 }
 
 fn normal_update(app: &mut App, action: Action) -> Option<Action> {
+    // A status message answers one action; the next one replaces or clears it.
+    app.status = None;
     let page = app.reading_height().max(1);
     match action {
         Action::Up => app.move_focused(-1),
@@ -158,7 +163,7 @@ impl App {
 
     fn cycle_focus(&mut self, direction: isize) {
         let mut order = vec![Focus::List, Focus::Reading];
-        if self.panes().cast.is_some() || self.panes().arrangement == Arrangement::TooSmall {
+        if self.panes().cast.is_some() {
             order.push(Focus::Cast);
         }
         let at = order.iter().position(|f| *f == self.focus).unwrap_or(0);
@@ -215,7 +220,7 @@ impl App {
         self.status = Some(match &name {
             Some(n) if self.visible.is_empty() => format!("No review by or commented on by {n}"),
             Some(n) => format!(
-                "{} of {} reviews by or commented on by {n}",
+                "{} of {} reviews with {n} as author or commenter",
                 self.visible.len(),
                 self.entries.len()
             ),

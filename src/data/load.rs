@@ -38,6 +38,15 @@ impl SourceFile {
 pub fn parse_film(path: &str, bytes: &[u8]) -> Result<(Film, Vec<Diagnostic>), Diagnostic> {
     let (mut film, warnings): (Film, _) = parse_toml(path, bytes)?;
     film.sanitize();
+    if film.title.is_empty() {
+        return Err(at_key(
+            path,
+            bytes,
+            "title",
+            Severity::Error,
+            "title is empty: the film needs one",
+        ));
+    }
     Ok((film, warnings))
 }
 
@@ -47,10 +56,51 @@ pub fn parse_review(
     id: &str,
     bytes: &[u8],
 ) -> Result<(Review, Vec<Diagnostic>), Diagnostic> {
-    let (mut review, warnings): (Review, _) = parse_toml(path, bytes)?;
-    review.id = super::sanitize(id);
+    let (mut review, mut warnings): (Review, _) = parse_toml(path, bytes)?;
+    review.id = super::sanitize_line(id);
     review.sanitize();
+    if review.title.is_empty() {
+        return Err(at_key(
+            path,
+            bytes,
+            "title",
+            Severity::Error,
+            "title is empty: every review needs one",
+        ));
+    }
+    if review.body.trim().is_empty() {
+        warnings.push(at_key(
+            path,
+            bytes,
+            "body",
+            Severity::Warning,
+            "body is empty",
+        ));
+    }
     Ok((review, warnings))
+}
+
+/// A diagnostic pointing at a top-level key (or the file's start if it cannot be found).
+fn at_key(path: &str, bytes: &[u8], key: &str, severity: Severity, message: &str) -> Diagnostic {
+    let text = String::from_utf8_lossy(bytes);
+    let offset = toml::de::DeTable::parse(&text)
+        .ok()
+        .and_then(|t| key_offset(t.get_ref(), &[Segment::Key(key.to_owned())]))
+        .unwrap_or(0);
+    Diagnostic::at_offset(path, &text, offset, severity, message)
+}
+
+/// Says serde's type names the way a person editing TOML would.
+fn humanize(message: &str) -> String {
+    message
+        .replace("expected u32", "expected a whole number, 0 or more")
+        .replace("expected u16", "expected a whole number, 0 or more")
+        .replace("expected i32", "expected a whole number")
+        .replace("expected f64", "expected a number")
+        .replace(
+            "expected a TOML datetime",
+            "expected an unquoted date like 2024-06-12",
+        )
 }
 
 fn parse_toml<T: DeserializeOwned>(
@@ -71,7 +121,7 @@ fn parse_toml<T: DeserializeOwned>(
     })?;
     let error = |e: toml::de::Error| {
         let offset = e.span().map_or(0, |s| s.start);
-        Diagnostic::at_offset(path, text, offset, Severity::Error, e.message())
+        Diagnostic::at_offset(path, text, offset, Severity::Error, &humanize(e.message()))
     };
     let deserializer = toml::Deserializer::parse(text).map_err(error)?;
     let mut unknown: Vec<Vec<Segment>> = Vec::new();
@@ -176,8 +226,11 @@ fn key_offset(table: &toml::de::DeTable<'_>, path: &[Segment]) -> Option<usize> 
 /// Loads a collection, or a library of collections, from a folder.
 #[must_use]
 pub fn load_path(path: &Path) -> Library {
-    let mut library = Library::default();
     let shown = path.display().to_string();
+    let mut library = Library {
+        origin: Some(super::sanitize_line(&shown)),
+        ..Library::default()
+    };
     if is_collection(path) {
         load_collection_dir(path, &mut library);
     } else if path.is_dir() {
@@ -320,6 +373,34 @@ mod tests {
                 "r.toml:6:1: warning: unknown key `mood` ignored",
                 "r.toml:11:1: warning: unknown key `comments[2].mood` ignored",
             ]
+        );
+    }
+
+    #[test]
+    fn an_empty_title_is_an_error_and_an_empty_body_a_warning() {
+        let error =
+            parse_review("r.toml", "r", b"body = \"x\"\ntitle = \" \"\n").expect_err("empty title");
+        assert_eq!(
+            error.to_string(),
+            "r.toml:2:1: error: title is empty: every review needs one"
+        );
+        assert_eq!(
+            warnings("title = \"t\"\nbody = \"\"\n"),
+            ["r.toml:2:1: warning: body is empty"]
+        );
+    }
+
+    #[test]
+    fn type_errors_speak_toml_not_rust() {
+        let error = parse_review(
+            "r.toml",
+            "r",
+            b"title = \"t\"\nbody = \"b\"\nread_minutes = -3\n",
+        )
+        .expect_err("negative minutes");
+        assert!(
+            error.message.contains("expected a whole number, 0 or more"),
+            "{error}"
         );
     }
 

@@ -240,6 +240,8 @@ pub struct Library {
     pub diagnostics: Vec<Diagnostic>,
     /// Files that could not be used and were left out.
     pub files_skipped: usize,
+    /// The folder it was loaded from; `None` for the bundled collection.
+    pub origin: Option<String>,
 }
 
 use super::Diagnostic;

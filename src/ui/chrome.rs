@@ -34,7 +34,7 @@ pub fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         spans.push(Span::styled("No collection loaded", theme::DIM));
     }
-    Line::from(spans).render(area, buf);
+    let mut room = usize::from(area.width);
     if let Some(name) = app.filter() {
         let label = format!(" Filter: {name} (Esc clears) ");
         let width = (label.width() as u16).min(area.width / 2);
@@ -45,31 +45,45 @@ pub fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
         };
         let label = super::truncate(&label, usize::from(width));
         Span::styled(label, theme::HIGHLIGHT.add_modifier(Modifier::REVERSED)).render(rect, buf);
+        room = room.saturating_sub(usize::from(width) + 1);
     }
+    super::fit(Line::from(spans), room).render(area, buf);
 }
 
 pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
-    let mut spans = vec![Span::raw(" ")];
-    if let Some(status) = app.status() {
-        spans.push(Span::styled(status.to_owned(), theme::STATUS));
-        spans.push(Span::styled("  │ ", theme::DIM));
-    }
-    let mut used: usize = spans.iter().map(Span::width).sum();
-    // Whole hints only: a hint cut in half is worse than none.
-    for (action, label) in keymap::HINTS {
-        let Some(key) = keymap::first_key(*action) else {
-            continue;
-        };
-        let hint = [
+    let width = usize::from(area.width);
+    let hint = |action, label: &str| {
+        let key = keymap::first_key(action).unwrap_or_default();
+        vec![
             Span::styled(format!(" {key}"), Style::new().add_modifier(Modifier::BOLD)),
             Span::styled(format!(" {label} "), theme::DIM),
-        ];
-        let width: usize = hint.iter().map(Span::width).sum();
-        if used + width > usize::from(area.width) {
+        ]
+    };
+    let span_width = |spans: &[Span<'_>]| spans.iter().map(Span::width).sum::<usize>();
+    // Help and quit are always shown; the other hints only when whole ones fit.
+    let essential: Vec<Span<'static>> = keymap::HINTS
+        .iter()
+        .filter(|(a, _)| keymap::ESSENTIAL_HINTS.contains(a))
+        .flat_map(|(a, l)| hint(*a, l))
+        .collect();
+    let mut left = vec![Span::raw(" ")];
+    if let Some(status) = app.status() {
+        let room = width.saturating_sub(span_width(&essential) + 4);
+        left.push(Span::styled(super::truncate(status, room), theme::STATUS));
+        left.push(Span::styled(" │", theme::DIM));
+    }
+    let mut used = span_width(&left) + span_width(&essential);
+    for (action, label) in keymap::HINTS {
+        if keymap::ESSENTIAL_HINTS.contains(action) {
+            continue;
+        }
+        let spans = hint(*action, label);
+        if used + span_width(&spans) > width {
             break;
         }
-        used += width;
-        spans.extend(hint);
+        used += span_width(&spans);
+        left.extend(spans);
     }
-    Line::from(spans).render(area, buf);
+    left.extend(essential);
+    super::fit(Line::from(left), width).render(area, buf);
 }

@@ -78,7 +78,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// One row per review when the panes are stacked: title and comment count.
 fn compact_line(review: &Review, marker: &str, width: usize) -> Line<'static> {
-    let count = format!(" {}c", review.comments.len());
+    let count = match review.comments.len() {
+        1 => " 1 comment".to_owned(),
+        n => format!(" {n} comments"),
+    };
     let rating = review.rating.map(|r| format!(" ★{r}")).unwrap_or_default();
     let tail = format!("{rating}{count}");
     let room = width.saturating_sub(2 + tail.chars().count());
@@ -102,20 +105,7 @@ fn item_lines(
     let source = review.source.as_deref().unwrap_or("unknown source");
     let reviewer = review.reviewer.as_deref().unwrap_or("unknown reviewer");
     let byline = truncate(&format!("{source} · {reviewer}"), width.saturating_sub(2));
-    let mut third = Vec::new();
-    if review.kind == Kind::Preview {
-        third.push(Span::styled("preview · ", theme::DIM));
-    }
-    match review.rating {
-        Some(r) => third.push(Span::styled(
-            format!("★ {r} · "),
-            Style::new().fg(ratatui::style::Color::Yellow),
-        )),
-        None => third.push(Span::styled("unrated · ", theme::DIM)),
-    }
-    let count = review.comments.len();
-    let plural = if count == 1 { "comment" } else { "comments" };
-    third.push(Span::styled(format!("{count} {plural}"), theme::DIM));
+    let mut third = vec![Span::raw("  ")];
     if let Some(name) = filter {
         let theirs = review
             .comments
@@ -124,12 +114,25 @@ fn item_lines(
             .count();
         if theirs > 0 {
             third.push(Span::styled(
-                format!(" ({theirs} by {name})"),
+                format!("{theirs} by {name} · "),
                 theme::HIGHLIGHT,
             ));
         }
     }
-    third.insert(0, Span::raw("  "));
+    let count = review.comments.len();
+    let plural = if count == 1 { "comment" } else { "comments" };
+    third.push(Span::styled(format!("{count} {plural}"), theme::DIM));
+    match (review.rating, review.audience_rating) {
+        (Some(r), _) => third.push(Span::styled(format!(" · ★ {r}"), theme::RATING)),
+        (None, Some(a)) => third.push(Span::styled(
+            format!(" · audience {}/{}", a.score, a.max),
+            theme::RATING,
+        )),
+        (None, None) => third.push(Span::styled(" · unrated", theme::DIM)),
+    }
+    if review.kind == Kind::Preview {
+        third.push(Span::styled(" · preview", theme::DIM));
+    }
     [
         Line::from(vec![Span::raw(marker.to_owned()), Span::raw(title)]),
         Line::from(vec![Span::raw("  "), Span::styled(byline, theme::DIM)]),

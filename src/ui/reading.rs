@@ -29,7 +29,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let total = doc.lines.len();
     let scroll = app.scroll().min(total.saturating_sub(1));
     let last_shown = (scroll + height).min(total);
-    let position = format!(" line {}/{total} ", scroll + 1);
+    // The top line's number, and how much has been seen so far (100% at the end).
+    let seen = (last_shown * 100).checked_div(total).unwrap_or(100);
+    let position = format!(" line {}/{total} · {seen}% ", scroll + 1);
     let block = theme::pane("Reading", focused).title_bottom(Line::from(position).right_aligned());
     block.render(area, buf);
     for (row, line) in doc.lines[scroll..last_shown].iter().enumerate() {
