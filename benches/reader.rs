@@ -30,7 +30,7 @@ fn layout(c: &mut Criterion) {
         .max_by_key(|(_, r)| r.body.len() + r.comments.iter().map(|c| c.text.len()).sum::<usize>())
         .expect("bundled reviews");
     c.bench_function("doc::build longest review at 80 columns", |b| {
-        b.iter(|| black_box(doc::build(longest, 80)));
+        b.iter(|| black_box(doc::build(longest, &doc::Options::default())));
     });
 }
 

@@ -2,30 +2,47 @@
 //! tested without a terminal.
 
 mod action;
+mod find;
+mod list;
+mod nav;
 mod picker;
 mod update;
+mod view;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use ratatui::layout::Rect;
 
 pub use action::Action;
+pub use find::Search;
 pub use picker::Picker;
 pub use update::{dispatch, update};
 
-use crate::data::{Collection, Library, Person, Review, mention_counts, people};
-use crate::doc::{self, Doc};
+use crate::data::{CastMember, Collection, Library, Person, Review, mention_counts, people};
+use crate::doc::{Doc, Hit};
 use crate::layout::{self, Panes};
+use crate::query::SortKey;
 
 /// Which pane receives movement keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
     /// The review list.
     List,
-    /// The reading pane.
+    /// The reading pane (the left half when split).
     Reading,
+    /// The right half of a side-by-side comparison.
+    Right,
     /// The cast sidebar.
     Cast,
+}
+
+/// What a text prompt is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptFor {
+    /// Search the open review.
+    Reading,
+    /// Narrow the list to reviews containing the text.
+    List,
 }
 
 /// What is on top of the panes.
@@ -37,31 +54,61 @@ pub enum Mode {
     Help(usize),
     /// The reviewer picker.
     Picker(Picker),
+    /// Typing a search; the text so far.
+    Prompt(PromptFor, String),
+    /// The ratings comparison popup.
+    Ratings,
+}
+
+/// The list's text filter: the query and hits per entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListQuery {
+    /// What was typed.
+    pub text: String,
+    /// Hits per entry (entries without hits are left out of the list).
+    pub hits: HashMap<usize, usize>,
+}
+
+/// The cast member whose mentions are highlighted, and where the reader is among them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CastFocus {
+    /// The member, by actor name (so it survives switching reviews).
+    pub actor: String,
+    /// Mentions in the open review's layout.
+    pub hits: Vec<Hit>,
+    /// The mention last jumped to.
+    pub current: Option<usize>,
 }
 
 /// The reader's whole state.
 #[derive(Debug)]
 pub struct App {
     library: Library,
-    /// (collection index, review index) for every review, in list order.
+    /// (collection index, review index) for every review, in file order.
     entries: Vec<(usize, usize)>,
     /// Per entry: mention count for each cast member of its collection.
     mentions: Vec<Vec<usize>>,
     people: Vec<Person>,
-    /// Entries shown in the list (all, or those the filter keeps).
+    /// Entries shown in the list: filtered, then sorted.
     visible: Vec<usize>,
-    /// Position in `visible` of the list cursor.
     selected: usize,
-    /// First visible row of the list, in items.
     list_offset: usize,
-    /// The entry shown in the reading pane.
     open: Option<usize>,
-    /// Per entry: the reading pane's first line.
+    /// The right side of a split, when split.
+    right: Option<usize>,
+    /// Per entry: the first line shown.
     scroll: Vec<usize>,
     cast_cursor: usize,
     focus: Focus,
     mode: Mode,
     filter: Option<String>,
+    list_query: Option<ListQuery>,
+    sort: SortKey,
+    reverse: bool,
+    search: Option<Search>,
+    cast_focus: Option<CastFocus>,
+    revealed: HashSet<usize>,
+    collapsed: HashSet<usize>,
     status: Option<String>,
     notice: Option<String>,
     size: (u16, u16),
@@ -99,6 +146,7 @@ impl App {
             people: people(&library),
             visible: (0..entries.len()).collect(),
             open: (!entries.is_empty()).then_some(0),
+            right: None,
             scroll: vec![0; entries.len()],
             mentions,
             entries,
@@ -109,6 +157,13 @@ impl App {
             focus: Focus::List,
             mode: Mode::Normal,
             filter: None,
+            list_query: None,
+            sort: SortKey::File,
+            reverse: false,
+            search: None,
+            cast_focus: None,
+            revealed: HashSet::new(),
+            collapsed: HashSet::new(),
             status: None,
             notice,
             size: (0, 0),
@@ -135,7 +190,7 @@ impl App {
         self.focus
     }
 
-    /// The popup state.
+    /// The popup or prompt state.
     #[must_use]
     pub fn mode(&self) -> &Mode {
         &self.mode
@@ -145,6 +200,30 @@ impl App {
     #[must_use]
     pub fn filter(&self) -> Option<&str> {
         self.filter.as_deref()
+    }
+
+    /// The list's text filter.
+    #[must_use]
+    pub fn list_query(&self) -> Option<&ListQuery> {
+        self.list_query.as_ref()
+    }
+
+    /// The list order and whether it is reversed.
+    #[must_use]
+    pub fn sort(&self) -> (SortKey, bool) {
+        (self.sort, self.reverse)
+    }
+
+    /// The search in the open review.
+    #[must_use]
+    pub fn search(&self) -> Option<&Search> {
+        self.search.as_ref()
+    }
+
+    /// The highlighted cast member and their mentions.
+    #[must_use]
+    pub fn cast_focus(&self) -> Option<&CastFocus> {
+        self.cast_focus.as_ref()
     }
 
     /// The message for the footer: the last action's, else a standing notice (skipped files).
@@ -168,15 +247,17 @@ impl App {
     /// The pane rectangles for the current size.
     #[must_use]
     pub fn panes(&self) -> Panes {
-        layout::panes(Rect::new(0, 0, self.size.0, self.size.1))
+        layout::panes(
+            Rect::new(0, 0, self.size.0, self.size.1),
+            self.right.is_some(),
+        )
     }
 
     /// The list's rows: entry index, collection and review.
     pub fn visible(&self) -> impl Iterator<Item = (usize, &Collection, &Review)> {
         self.visible.iter().map(|&e| {
-            let (c, r) = self.entries[e];
-            let col = &self.library.collections[c];
-            (e, col, &col.reviews[r])
+            let (col, review) = self.entry(e);
+            (e, col, review)
         })
     }
 
@@ -184,6 +265,12 @@ impl App {
     #[must_use]
     pub fn visible_len(&self) -> usize {
         self.visible.len()
+    }
+
+    /// Number of reviews loaded.
+    #[must_use]
+    pub fn total(&self) -> usize {
+        self.entries.len()
     }
 
     /// Position of the list cursor among visible reviews.
@@ -202,6 +289,12 @@ impl App {
     #[must_use]
     pub fn open_entry(&self) -> Option<usize> {
         self.open
+    }
+
+    /// The entry on the right of a split.
+    #[must_use]
+    pub fn right_entry(&self) -> Option<usize> {
+        self.right
     }
 
     /// The collection and review open in the reading pane.
@@ -224,16 +317,51 @@ impl App {
         self.open.map_or(&[], |e| &self.mentions[e])
     }
 
-    /// The cast sidebar's cursor.
+    /// In how many reviews of its collection each cast member of the open film appears.
+    #[must_use]
+    pub fn cast_reach(&self) -> Vec<usize> {
+        let Some(open) = self.open else {
+            return Vec::new();
+        };
+        let collection = self.entries[open].0;
+        let cast = self.library.collections[collection].film.cast.len();
+        (0..cast)
+            .map(|m| {
+                (0..self.entries.len())
+                    .filter(|&e| self.entries[e].0 == collection && self.mentions[e][m] > 0)
+                    .count()
+            })
+            .collect()
+    }
+
+    /// The cast member under the sidebar cursor.
+    #[must_use]
+    pub fn cast_member(&self, index: usize) -> Option<&CastMember> {
+        self.open_review().and_then(|(c, _)| c.film.cast.get(index))
+    }
+
+    /// The sidebar's cursor.
     #[must_use]
     pub fn cast_cursor(&self) -> usize {
         self.cast_cursor
     }
 
-    /// The open review laid out for the reading pane, when the size is known.
+    /// The laid-out text of an entry, when the size is known.
+    #[must_use]
+    pub fn doc(&self, entry: usize) -> Option<&Doc> {
+        self.docs.get(&entry)
+    }
+
+    /// The open review laid out for the reading pane.
     #[must_use]
     pub fn open_doc(&self) -> Option<&Doc> {
         self.open.and_then(|e| self.docs.get(&e))
+    }
+
+    /// The first line shown of an entry.
+    #[must_use]
+    pub fn scroll_of(&self, entry: usize) -> usize {
+        self.scroll.get(entry).copied().unwrap_or(0)
     }
 
     /// The reading pane's first line for the open review.
@@ -242,11 +370,10 @@ impl App {
         self.open.map_or(0, |e| self.scroll[e])
     }
 
-    /// Width of text inside the reading pane.
-    fn reading_width(&self) -> usize {
-        self.panes()
-            .reading
-            .map_or(0, |r| usize::from(layout::inner(r).width))
+    /// Whether an entry's spoilers are shown.
+    #[must_use]
+    pub fn is_revealed(&self, entry: usize) -> bool {
+        self.revealed.contains(&entry)
     }
 
     /// Visible text lines inside the reading pane.
@@ -265,30 +392,5 @@ impl App {
         } else {
             3
         }
-    }
-
-    /// Rows inside the list pane.
-    fn list_height(&self) -> usize {
-        self.panes()
-            .list
-            .map_or(0, |r| usize::from(r.height.saturating_sub(2)))
-    }
-
-    /// Lays out the open review for the current width (cached per entry and width).
-    fn ensure_doc(&mut self) {
-        let width = self.reading_width();
-        let Some(entry) = self.open else { return };
-        if width == 0 || self.docs.get(&entry).is_some_and(|d| d.width == width) {
-            return;
-        }
-        let (_, review) = self.entry(entry);
-        let doc = doc::build(review, width);
-        self.docs.insert(entry, doc);
-    }
-
-    /// Largest useful scroll offset for the open review.
-    fn max_scroll(&self) -> usize {
-        let lines = self.open_doc().map_or(0, |d| d.lines.len());
-        lines.saturating_sub(self.reading_height())
     }
 }

@@ -20,7 +20,7 @@ use crate::data::{self, Library};
     name = "reelread",
     version,
     args_conflicts_with_subcommands = true,
-    after_help = "Examples:\n  reelread                      read the bundled collection\n  reelread ~/reviews            read a collection or a library of collections\n  reelread list --reviewer liz  reviews Liz wrote or commented on\n  reelread show keep-on-running --width 72\n  reelread check ~/reviews      report every problem as path:line:column"
+    after_help = "Examples:\n  reelread                      read the bundled collection\n  reelread ~/reviews            read a collection or a library of collections\n  reelread list --reviewer liz  reviews Liz wrote or commented on\n  reelread list --sort rating --reverse --grep running\n  reelread list --mentions crudup\n  reelread show keep-on-running --width 72\n  reelread show trailer-park-tuesday --grep screener\n  reelread check ~/reviews      report every problem as path:line:column"
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -32,26 +32,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// One line per review, starting with its ID.
-    List {
-        /// Collection or library folder (bundled collection if omitted).
-        dir: Option<PathBuf>,
-        /// Only reviews by or commented on by a person whose name contains NAME (any case).
-        #[arg(long, value_name = "NAME")]
-        reviewer: Option<String>,
-        /// Print a JSON array instead of text.
-        #[arg(long)]
-        json: bool,
-    },
+    List(list::Args),
     /// A review and its comments as plain text.
-    Show {
-        /// The review's ID, as `list` prints it.
-        id: String,
-        /// Collection or library folder (bundled collection if omitted).
-        dir: Option<PathBuf>,
-        /// Wrap to this many columns.
-        #[arg(long, value_name = "N", default_value_t = 80, value_parser = clap::value_parser!(u16).range(20..))]
-        width: u16,
-    },
+    Show(show::Args),
     /// Validate everything and report each problem as path:line:column: message.
     Check {
         /// Collection or library folder (bundled collection if omitted).
@@ -65,16 +48,12 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         None => read(cli.dir.as_deref()),
-        Some(Command::List {
-            dir,
-            reviewer,
-            json,
-        }) => match load_reporting(dir.as_deref()) {
-            Some(library) => list::run(&library, reviewer.as_deref(), json),
+        Some(Command::List(args)) => match load_reporting(args.dir.as_deref()) {
+            Some(library) => list::run(&library, &args),
             None => ExitCode::FAILURE,
         },
-        Some(Command::Show { id, dir, width }) => match load_reporting(dir.as_deref()) {
-            Some(library) => show::run(&library, &id, usize::from(width)),
+        Some(Command::Show(args)) => match load_reporting(args.dir.as_deref()) {
+            Some(library) => show::run(&library, &args),
             None => ExitCode::FAILURE,
         },
         Some(Command::Check { dir }) => check::run(&load(dir.as_deref())),

@@ -17,99 +17,54 @@ pub struct Binding {
 }
 
 /// The default bindings, in help order.
+#[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    Binding {
-        action: Action::Down,
-        keys: &["j", "down"],
-        description: "Move down / scroll down",
-    },
-    Binding {
-        action: Action::Up,
-        keys: &["k", "up"],
-        description: "Move up / scroll up",
-    },
-    Binding {
-        action: Action::Top,
-        keys: &["g", "home"],
-        description: "Go to the top",
-    },
-    Binding {
-        action: Action::Bottom,
-        keys: &["G", "end"],
-        description: "Go to the bottom",
-    },
-    Binding {
-        action: Action::PageDown,
-        keys: &["pagedown", "space"],
-        description: "Page down",
-    },
-    Binding {
-        action: Action::PageUp,
-        keys: &["pageup"],
-        description: "Page up",
-    },
-    Binding {
-        action: Action::HalfPageDown,
-        keys: &["ctrl-d"],
-        description: "Half a page down",
-    },
-    Binding {
-        action: Action::HalfPageUp,
-        keys: &["ctrl-u"],
-        description: "Half a page up",
-    },
-    Binding {
-        action: Action::FocusNext,
-        keys: &["tab"],
-        description: "Focus the next pane",
-    },
-    Binding {
-        action: Action::FocusPrev,
-        keys: &["shift-tab"],
-        description: "Focus the previous pane",
-    },
-    Binding {
-        action: Action::Open,
-        keys: &["enter"],
-        description: "Open the selected review",
-    },
-    Binding {
-        action: Action::NextSource,
-        keys: &["J", "]"],
-        description: "Next source, from any pane",
-    },
-    Binding {
-        action: Action::PrevSource,
-        keys: &["K", "["],
-        description: "Previous source, from any pane",
-    },
-    Binding {
-        action: Action::Filter,
-        keys: &["f"],
-        description: "Filter by reviewer or commenter",
-    },
-    Binding {
-        action: Action::Help,
-        keys: &["?"],
-        description: "Show this help",
-    },
-    Binding {
-        action: Action::Back,
-        keys: &["esc"],
-        description: "Close a popup / clear the filter",
-    },
-    Binding {
-        action: Action::Quit,
-        keys: &["q", "ctrl-c"],
-        description: "Quit",
-    },
+    bind(Action::Down, &["j", "down"], "Move down / scroll down"),
+    bind(Action::Up, &["k", "up"], "Move up / scroll up"),
+    bind(Action::Top, &["g", "home"], "Go to the top"),
+    bind(Action::Bottom, &["G", "end"], "Go to the bottom"),
+    bind(Action::PageDown, &["pagedown", "space"], "Page down"),
+    bind(Action::PageUp, &["pageup"], "Page up"),
+    bind(Action::HalfPageDown, &["ctrl-d"], "Half a page down"),
+    bind(Action::HalfPageUp, &["ctrl-u"], "Half a page up"),
+    bind(Action::FocusNext, &["tab"], "Focus the next pane"),
+    bind(Action::FocusPrev, &["shift-tab"], "Focus the previous pane"),
+    bind(Action::Open, &["enter"], "Open the review; on an actor, highlight their mentions"),
+    bind(Action::NextSource, &["J", "]"], "Next source, from any pane (right side when split)"),
+    bind(Action::PrevSource, &["K", "["], "Previous source, from any pane"),
+    bind(Action::Search, &["/"], "Search this review; in the list, filter by text"),
+    bind(Action::NextMatch, &["n"], "Next search match"),
+    bind(Action::PrevMatch, &["N"], "Previous search match"),
+    bind(Action::NextMention, &["m"], "Next mention of the highlighted actor"),
+    bind(Action::PrevMention, &["M"], "Previous mention of the highlighted actor"),
+    bind(Action::NextComment, &["}"], "Next comment"),
+    bind(Action::PrevComment, &["{"], "Previous comment"),
+    bind(Action::ToggleComments, &["c"], "Fold or unfold the comments"),
+    bind(Action::ToggleSpoilers, &["z"], "Show or hide this review's spoilers"),
+    bind(Action::Split, &["v"], "Compare with another source side by side"),
+    bind(Action::Ratings, &["r"], "Compare every source's ratings"),
+    bind(Action::Sort, &["o"], "Cycle the list order"),
+    bind(Action::ReverseSort, &["O"], "Reverse the list order"),
+    bind(Action::Filter, &["f"], "Filter by reviewer or commenter"),
+    bind(Action::Help, &["?"], "Show this help"),
+    bind(Action::Back, &["esc"], "Close a popup; end a search; clear a filter"),
+    bind(Action::Quit, &["q", "ctrl-c"], "Quit"),
 ];
+
+const fn bind(action: Action, keys: &'static [&'static str], description: &'static str) -> Binding {
+    Binding {
+        action,
+        keys,
+        description,
+    }
+}
 
 /// Actions whose keys the footer shows, in order.
 pub const HINTS: &[(Action, &str)] = &[
     (Action::Down, "move"),
     (Action::FocusNext, "pane"),
     (Action::NextSource, "next"),
+    (Action::Search, "search"),
     (Action::Filter, "filter"),
     (Action::Help, "help"),
     (Action::Quit, "quit"),
@@ -212,8 +167,8 @@ pub fn action_for(mode: &Mode, key: KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
-    if let Mode::Picker(_) = mode {
-        return picker_action(key);
+    if let Mode::Picker(_) | Mode::Prompt(..) = mode {
+        return text_input_action(key);
     }
     BINDINGS
         .iter()
@@ -221,8 +176,8 @@ pub fn action_for(mode: &Mode, key: KeyEvent) -> Option<Action> {
         .map(|b| b.action)
 }
 
-/// In the picker, typing edits the query; only a few keys keep their meaning.
-fn picker_action(key: KeyEvent) -> Option<Action> {
+/// In the picker and search prompts, typing edits the text; a few keys keep their meaning.
+fn text_input_action(key: KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
         KeyCode::Char('c') if ctrl => Some(Action::Quit),
@@ -266,6 +221,51 @@ mod tests {
             for k in b.keys {
                 assert!(parse_key(k).is_some(), "{k} for {}", b.action);
             }
+        }
+    }
+
+    #[test]
+    fn every_user_action_has_a_key() {
+        use Action::*;
+        let internal = [ClearFilter, Input('x'), DeleteChar, Resize(0, 0)];
+        let all = [
+            Quit,
+            Up,
+            Down,
+            Top,
+            Bottom,
+            PageUp,
+            PageDown,
+            HalfPageUp,
+            HalfPageDown,
+            FocusNext,
+            FocusPrev,
+            Open,
+            NextSource,
+            PrevSource,
+            Filter,
+            Help,
+            Back,
+            Search,
+            NextMatch,
+            PrevMatch,
+            NextMention,
+            PrevMention,
+            NextComment,
+            PrevComment,
+            ToggleComments,
+            ToggleSpoilers,
+            Split,
+            Ratings,
+            Sort,
+            ReverseSort,
+        ];
+        for action in all {
+            assert!(!internal.contains(&action));
+            assert!(
+                BINDINGS.iter().any(|b| b.action == action),
+                "{action} has no key"
+            );
         }
     }
 
@@ -322,6 +322,9 @@ mod tests {
     fn help_lists_every_action_with_its_keys() {
         let rows = help_rows();
         assert_eq!(rows.len(), BINDINGS.len());
-        assert!(rows.contains(&("J, ]".to_owned(), "Next source, from any pane")));
+        assert!(rows.contains(&(
+            "J, ]".to_owned(),
+            "Next source, from any pane (right side when split)"
+        )));
     }
 }

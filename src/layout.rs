@@ -36,22 +36,42 @@ pub struct Panes {
     pub header: Rect,
     /// The review list.
     pub list: Option<Rect>,
-    /// The selected review.
+    /// The selected review (the left half when split).
     pub reading: Option<Rect>,
+    /// The second review of a side-by-side comparison.
+    pub right: Option<Rect>,
     /// The cast sidebar.
     pub cast: Option<Rect>,
     /// One line: hints and status.
     pub footer: Rect,
 }
 
-/// Splits `area` into panes.
+/// Splits `area` into panes; with `split`, the reading pane into two equal halves.
 #[must_use]
-pub fn panes(area: Rect) -> Panes {
+pub fn panes(area: Rect, split: bool) -> Panes {
+    let mut panes = single(area);
+    if let (true, Some(reading)) = (split, panes.reading) {
+        let half = reading.width / 2;
+        panes.reading = Some(Rect {
+            width: half,
+            ..reading
+        });
+        panes.right = Some(Rect {
+            x: reading.x + half,
+            width: half,
+            ..reading
+        });
+    }
+    panes
+}
+
+fn single(area: Rect) -> Panes {
     let none = Panes {
         arrangement: Arrangement::TooSmall,
         header: Rect::default(),
         list: None,
         reading: None,
+        right: None,
         cast: None,
         footer: Rect::default(),
     };
@@ -126,12 +146,20 @@ mod tests {
 
     #[test]
     fn sidebar_hides_first_then_panes_stack() {
-        let at = |w, h| panes(Rect::new(0, 0, w, h)).arrangement;
+        let at = |w, h| panes(Rect::new(0, 0, w, h), false).arrangement;
         assert_eq!(at(120, 40), Arrangement::Wide);
         assert_eq!(at(109, 40), Arrangement::Medium);
         assert_eq!(at(60, 20), Arrangement::Stacked);
         assert_eq!(at(39, 20), Arrangement::TooSmall);
         assert_eq!(at(80, 9), Arrangement::TooSmall);
+    }
+
+    #[test]
+    fn a_split_reading_pane_has_two_equal_halves() {
+        let p = panes(Rect::new(0, 0, 161, 40), true);
+        let (left, right) = (p.reading.expect("left"), p.right.expect("right"));
+        assert_eq!(left.width, right.width);
+        assert_eq!(left.right(), right.x);
     }
 
     #[test]
@@ -146,8 +174,8 @@ mod tests {
         for w in 0..160 {
             for h in (0..60).step_by(3) {
                 let area = Rect::new(0, 0, w, h);
-                let p = panes(area);
-                for rect in [p.list, p.reading, p.cast].into_iter().flatten() {
+                let p = panes(area, w % 2 == 0);
+                for rect in [p.list, p.reading, p.right, p.cast].into_iter().flatten() {
                     assert!(area.contains(rect.as_position()) || rect.area() == 0);
                     assert!(rect.right() <= area.right() && rect.bottom() <= area.bottom());
                 }

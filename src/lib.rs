@@ -12,5 +12,6 @@ pub mod data;
 pub mod doc;
 pub mod keymap;
 pub mod layout;
+pub mod query;
 pub mod tui;
 pub mod ui;

@@ -4,6 +4,7 @@ mod cast;
 mod chrome;
 mod list;
 mod popup;
+mod ratings;
 mod reading;
 mod theme;
 
@@ -17,7 +18,7 @@ use crate::layout::{self, Arrangement};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let panes = layout::panes(area);
+        let panes = layout::panes(area, self.right_entry().is_some());
         if panes.arrangement == Arrangement::TooSmall {
             render_too_small(area, buf);
             return;
@@ -27,16 +28,20 @@ impl Widget for &App {
             list::render(self, rect, buf);
         }
         if let Some(rect) = panes.reading {
-            reading::render(self, rect, buf);
+            reading::render(self, reading::Side::Left, rect, buf);
+        }
+        if let Some(rect) = panes.right {
+            reading::render(self, reading::Side::Right, rect, buf);
         }
         if let Some(rect) = panes.cast {
             cast::render(self, rect, buf);
         }
         chrome::render_footer(self, panes.footer, buf);
         match self.mode() {
-            Mode::Normal => {}
+            Mode::Normal | Mode::Prompt(..) => {}
             Mode::Help(scroll) => popup::render_help(*scroll, area, buf),
             Mode::Picker(picker) => popup::render_picker(self, picker, area, buf),
+            Mode::Ratings => ratings::render(self, area, buf),
         }
     }
 }

@@ -41,6 +41,32 @@ pub enum Action {
     Back,
     /// Remove the reviewer filter.
     ClearFilter,
+    /// Search the open review, or (from the list) narrow the list by text.
+    Search,
+    /// Jump to the next search match.
+    NextMatch,
+    /// Jump to the previous search match.
+    PrevMatch,
+    /// Jump to the next mention of the highlighted actor.
+    NextMention,
+    /// Jump to the previous mention of the highlighted actor.
+    PrevMention,
+    /// Jump to the next comment.
+    NextComment,
+    /// Jump to the previous comment.
+    PrevComment,
+    /// Fold or unfold the comments.
+    ToggleComments,
+    /// Show or hide spoilers.
+    ToggleSpoilers,
+    /// Compare two sources side by side.
+    Split,
+    /// Show the ratings comparison.
+    Ratings,
+    /// Cycle the list's sort order.
+    Sort,
+    /// Reverse the list's sort order.
+    ReverseSort,
     /// A character typed into the picker's query.
     Input(char),
     /// Delete the last character of the picker's query.
@@ -72,6 +98,19 @@ impl Action {
             Self::Help => "help",
             Self::Back => "back",
             Self::ClearFilter => "clear_filter",
+            Self::Search => "search",
+            Self::NextMatch => "next_match",
+            Self::PrevMatch => "prev_match",
+            Self::NextMention => "next_mention",
+            Self::PrevMention => "prev_mention",
+            Self::NextComment => "next_comment",
+            Self::PrevComment => "prev_comment",
+            Self::ToggleComments => "toggle_comments",
+            Self::ToggleSpoilers => "toggle_spoilers",
+            Self::Split => "split",
+            Self::Ratings => "ratings",
+            Self::Sort => "sort",
+            Self::ReverseSort => "reverse_sort",
             Self::Input(_) => "input",
             Self::DeleteChar => "delete_char",
             Self::Resize(..) => "resize",

@@ -1,10 +1,38 @@
-//! `reelread list`: one line per review, or JSON for scripts.
+//! `reelread list`: one line per review, or JSON for scripts; filtered by person, text or
+//! actor and sorted the same way as the reader's list.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use serde::Serialize;
 
-use crate::data::{AudienceRating, Date, Library, Rating};
+use crate::data::{AudienceRating, Collection, Date, Library, Rating, Review};
+use crate::query::{self, SortKey};
+
+/// Options of `reelread list`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Collection or library folder (bundled collection if omitted).
+    pub dir: Option<PathBuf>,
+    /// Only reviews by or commented on by a person whose name contains NAME (any case).
+    #[arg(long, value_name = "NAME")]
+    reviewer: Option<String>,
+    /// Only reviews whose title, body or comments contain TEXT (any case; spoilers excluded).
+    #[arg(long, value_name = "TEXT")]
+    grep: Option<String>,
+    /// Only reviews that mention this cast member (by actor name, role or alias).
+    #[arg(long, value_name = "ACTOR")]
+    mentions: Option<String>,
+    /// Order of the list; unknown values go last.
+    #[arg(long, value_enum, default_value_t = SortKey::File)]
+    sort: SortKey,
+    /// Reverse the order (unknown values stay last).
+    #[arg(long)]
+    reverse: bool,
+    /// Print a JSON array instead of text.
+    #[arg(long)]
+    json: bool,
+}
 
 #[derive(Serialize)]
 struct Row<'a> {
@@ -16,6 +44,10 @@ struct Row<'a> {
     rating: Option<Rating>,
     audience_rating: Option<AudienceRating>,
     comments: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hits: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mentions: Option<usize>,
 }
 
 /// True when `name` contains `query`, ignoring case: the picker's narrowing rule.
@@ -23,17 +55,41 @@ fn name_matches(name: Option<&str>, query: &str) -> bool {
     name.is_some_and(|n| n.to_lowercase().contains(&query.trim().to_lowercase()))
 }
 
-pub fn run(library: &Library, reviewer: Option<&str>, json: bool) -> ExitCode {
-    let rows: Vec<Row<'_>> = library
+/// How often a review mentions the cast member `actor` names (None: not in this film).
+fn mention_count(collection: &Collection, review: &Review, actor: &str) -> Option<usize> {
+    let member = collection.film.cast.iter().find(|m| {
+        name_matches(Some(&m.actor), actor)
+            || name_matches(m.role.as_deref(), actor)
+            || m.aliases.iter().any(|a| name_matches(Some(a), actor))
+    })?;
+    Some(crate::data::count_mentions(review, member))
+}
+
+pub fn run(library: &Library, args: &Args) -> ExitCode {
+    let mut rows: Vec<(&Collection, &Review)> = library
         .reviews()
         .filter(|(_, r)| {
-            reviewer.is_none_or(|q| {
+            args.reviewer.as_deref().is_none_or(|q| {
                 name_matches(r.reviewer.as_deref(), q)
                     || r.comments
                         .iter()
                         .any(|c| name_matches(c.author.as_deref(), q))
             })
         })
+        .filter(|(_, r)| {
+            args.grep
+                .as_deref()
+                .is_none_or(|t| query::grep_hits(r, t) > 0)
+        })
+        .filter(|(c, r)| {
+            args.mentions
+                .as_deref()
+                .is_none_or(|a| mention_count(c, r, a).is_some_and(|n| n > 0))
+        })
+        .collect();
+    query::sort(&mut rows, args.sort, args.reverse, |(_, r)| r);
+    let rows: Vec<Row<'_>> = rows
+        .into_iter()
         .map(|(c, r)| Row {
             id: library.qualified_id(c, r),
             title: &r.title,
@@ -43,9 +99,14 @@ pub fn run(library: &Library, reviewer: Option<&str>, json: bool) -> ExitCode {
             rating: r.rating,
             audience_rating: r.audience_rating,
             comments: r.comments.len(),
+            hits: args.grep.as_deref().map(|t| query::grep_hits(r, t)),
+            mentions: args
+                .mentions
+                .as_deref()
+                .and_then(|a| mention_count(c, r, a)),
         })
         .collect();
-    if json {
+    if args.json {
         match serde_json::to_string_pretty(&rows) {
             Ok(text) => println!("{text}"),
             Err(e) => {
@@ -53,31 +114,38 @@ pub fn run(library: &Library, reviewer: Option<&str>, json: bool) -> ExitCode {
                 return ExitCode::FAILURE;
             }
         }
-    } else {
-        let id_width = rows.iter().map(|r| r.id.len()).max().unwrap_or(0);
-        for row in &rows {
-            let rating = match (row.rating, row.audience_rating) {
-                (Some(r), _) => r.to_string(),
-                (None, Some(a)) => format!("audience {a}"),
-                (None, None) => "unrated".to_owned(),
-            };
-            let comments = match row.comments {
-                1 => "1 comment".to_owned(),
-                n => format!("{n} comments"),
-            };
-            println!(
-                "{:<id_width$}  {}  [{} · {} · {} · {rating} · {comments}]",
-                row.id,
-                row.title,
-                row.source.unwrap_or("unknown source"),
-                row.reviewer.unwrap_or("unknown reviewer"),
-                row.published
-                    .map_or_else(|| "date unknown".to_owned(), |d| d.to_string()),
-            );
-        }
-        if let (true, Some(name)) = (rows.is_empty(), reviewer) {
-            eprintln!("No review by or commented on by {name}.");
-        }
+        return ExitCode::SUCCESS;
+    }
+    let id_width = rows.iter().map(|r| r.id.len()).max().unwrap_or(0);
+    for row in &rows {
+        println!(
+            "{:<id_width$}  {}  [{}]",
+            row.id,
+            row.title,
+            details(row).join(" · ")
+        );
+    }
+    if rows.is_empty() {
+        eprintln!("No review matches.");
     }
     ExitCode::SUCCESS
+}
+
+fn details(row: &Row<'_>) -> Vec<String> {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let mut out = vec![
+        row.source.unwrap_or("unknown source").to_owned(),
+        row.reviewer.unwrap_or("unknown reviewer").to_owned(),
+        row.published
+            .map_or_else(|| "date unknown".to_owned(), |d| d.to_string()),
+        match (row.rating, row.audience_rating) {
+            (Some(r), _) => r.to_string(),
+            (None, Some(a)) => format!("audience {a}"),
+            (None, None) => "unrated".to_owned(),
+        },
+        plural(row.comments, "comment"),
+    ];
+    out.extend(row.hits.map(|n| plural(n, "hit")));
+    out.extend(row.mentions.map(|n| plural(n, "mention")));
+    out
 }

@@ -42,7 +42,7 @@ pub fn parse_film(path: &str, bytes: &[u8]) -> Result<(Film, Vec<Diagnostic>), D
         return Err(at_key(
             path,
             bytes,
-            "title",
+            &["title"],
             Severity::Error,
             "title is empty: the film needs one",
         ));
@@ -63,7 +63,7 @@ pub fn parse_review(
         return Err(at_key(
             path,
             bytes,
-            "title",
+            &["title"],
             Severity::Error,
             "title is empty: every review needs one",
         ));
@@ -72,20 +72,49 @@ pub fn parse_review(
         warnings.push(at_key(
             path,
             bytes,
-            "body",
+            &["body"],
             Severity::Warning,
             "body is empty",
         ));
     }
+    for i in 0..review.comments.len() {
+        let number = i + 1;
+        if let Some(parent) = review.comments[i].replies_to
+            && !(1..number).contains(&parent)
+        {
+            review.comments[i].replies_to = None;
+            let message = format!(
+                "comment #{number} replies_to = {parent} must name an earlier comment (1 to {}); shown unthreaded",
+                number - 1
+            );
+            let index = i.to_string();
+            warnings.push(at_key(
+                path,
+                bytes,
+                &["comments", &index, "replies_to"],
+                Severity::Warning,
+                &message,
+            ));
+        }
+    }
+    warnings.sort_by_key(|d| (d.line, d.column));
     Ok((review, warnings))
 }
 
 /// A diagnostic pointing at a top-level key (or the file's start if it cannot be found).
-fn at_key(path: &str, bytes: &[u8], key: &str, severity: Severity, message: &str) -> Diagnostic {
+/// `key` is a path such as `["comments", "3", "replies_to"]` (array indices from 0).
+fn at_key(path: &str, bytes: &[u8], key: &[&str], severity: Severity, message: &str) -> Diagnostic {
     let text = String::from_utf8_lossy(bytes);
+    let segments: Vec<Segment> = key
+        .iter()
+        .map(|k| {
+            k.parse()
+                .map_or_else(|_| Segment::Key((*k).to_owned()), Segment::Index)
+        })
+        .collect();
     let offset = toml::de::DeTable::parse(&text)
         .ok()
-        .and_then(|t| key_offset(t.get_ref(), &[Segment::Key(key.to_owned())]))
+        .and_then(|t| key_offset(t.get_ref(), &segments))
         .unwrap_or(0);
     Diagnostic::at_offset(path, &text, offset, severity, message)
 }
@@ -387,6 +416,22 @@ mod tests {
         assert_eq!(
             warnings("title = \"t\"\nbody = \"\"\n"),
             ["r.toml:2:1: warning: body is empty"]
+        );
+    }
+
+    #[test]
+    fn a_reply_must_name_an_earlier_comment() {
+        let text = "title = \"t\"\nbody = \"b\"\n[[comments]]\ntext = \"a\"\n[[comments]]\ntext = \"b\"\nreplies_to = 1\n[[comments]]\ntext = \"c\"\nreplies_to = 3\n";
+        let (review, warnings) = parse_review("r.toml", "r", text.as_bytes()).expect("parses");
+        assert_eq!(review.comments[1].replies_to, Some(1));
+        assert_eq!(review.comments[2].replies_to, None);
+        assert_eq!(warnings.len(), 1);
+        assert!(
+            warnings[0]
+                .to_string()
+                .starts_with("r.toml:10:1: warning: comment #3 replies_to = 3"),
+            "{}",
+            warnings[0]
         );
     }
 

@@ -28,7 +28,8 @@ pub fn mention_counts(review: &Review, cast: &[CastMember]) -> Vec<usize> {
 }
 
 /// The names a member goes by, longest first so "Billy Crudup" wins over "Crudup".
-fn terms(member: &CastMember) -> Vec<&str> {
+#[must_use]
+pub fn terms(member: &CastMember) -> Vec<&str> {
     let mut terms: Vec<&str> = std::iter::once(member.actor.as_str())
         .chain(member.role.as_deref())
         .chain(member.aliases.iter().map(String::as_str))
@@ -44,6 +45,21 @@ fn terms(member: &CastMember) -> Vec<&str> {
 #[must_use]
 pub fn find_terms(text: &str, terms: &[&str]) -> Vec<Range<usize>> {
     Folded::new(text).find(terms)
+}
+
+/// Non-overlapping case-insensitive matches of `needle` anywhere in `text`.
+#[must_use]
+pub fn find_text(text: &str, needle: &str) -> Vec<Range<usize>> {
+    let folded = Folded::new(text);
+    let needle: String = needle.chars().map(fold).collect();
+    if needle.trim().is_empty() {
+        return Vec::new();
+    }
+    folded
+        .lower
+        .match_indices(&needle)
+        .map(|(at, hit)| folded.original(at)..folded.original(at + hit.len()))
+        .collect()
 }
 
 /// A text folded to lower case once, remembering where each character came from.

@@ -119,6 +119,22 @@ impl TryFrom<RawAudience> for AudienceRating {
     }
 }
 
+impl Rating {
+    /// The score as a share of the scale, so different scales compare.
+    #[must_use]
+    pub fn percent(&self) -> f64 {
+        self.score / self.max * 100.0
+    }
+}
+
+impl AudienceRating {
+    /// The score as a share of the scale, so different scales compare.
+    #[must_use]
+    pub fn percent(&self) -> f64 {
+        self.score / self.max * 100.0
+    }
+}
+
 impl fmt::Display for Rating {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}/{}", self.score, self.max)
@@ -186,6 +202,8 @@ pub struct Comment {
     pub posted: Option<Date>,
     /// How to reach them, e.g. "Twitter: yesnofilms".
     pub contact: Option<String>,
+    /// The number (`#N`, counted from 1) of the earlier comment this one answers.
+    pub replies_to: Option<usize>,
 }
 
 /// One source's text about the film, from `reviews/ID.toml`.

@@ -5,13 +5,15 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 
+use super::spoiler::Spoilers;
 use super::wrap::{Piece, wrap};
 
 /// Builds the lines of a Markdown text wrapped to `width` columns.
 #[must_use]
-pub fn render(markdown: &str, width: usize) -> Vec<Line<'static>> {
+pub fn render(markdown: &str, width: usize, reveal_spoilers: bool) -> Vec<Line<'static>> {
     let mut r = Renderer {
         width,
+        spoilers: Spoilers::new(reveal_spoilers),
         ..Renderer::default()
     };
     for event in Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH) {
@@ -37,6 +39,7 @@ struct Renderer {
     image: bool,
     /// Set when the next block follows another item of a tight list (no blank line).
     tight: bool,
+    spoilers: Spoilers,
 }
 
 impl Renderer {
@@ -96,7 +99,8 @@ impl Renderer {
             Event::End(tag) => self.end(tag),
             Event::Text(text) | Event::Html(text) | Event::InlineHtml(text) => {
                 let style = self.style();
-                self.push(&text, style);
+                let pieces = self.spoilers.split(&text, style);
+                self.pieces.extend(pieces);
             }
             Event::Code(code) => {
                 let style = self.style().fg(Color::Yellow);
@@ -222,7 +226,7 @@ mod tests {
     use super::render;
 
     fn text(md: &str, width: usize) -> Vec<String> {
-        render(md, width)
+        render(md, width, false)
             .iter()
             .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
             .collect()

@@ -19,6 +19,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let cast = &collection.film.cast;
     let mentions = app.open_mentions();
+    let reach = app.cast_reach();
+    let chosen = app.cast_focus().map(|f| f.actor.as_str());
     let mentioned = mentions.iter().filter(|&&n| n > 0).count();
     let block = theme::pane(
         &format!("Cast · {mentioned}/{} mentioned", cast.len()),
@@ -27,16 +29,22 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     let width = usize::from(inner.width);
-    let per_member = 2;
+    let per_member = 3;
+    let total = app
+        .library()
+        .reviews()
+        .filter(|(c, _)| c.name == collection.name)
+        .count();
     let rows = (usize::from(inner.height) / per_member).max(1);
     let offset = app.cast_cursor().saturating_sub(rows - 1);
     for (slot, (i, member)) in cast.iter().enumerate().skip(offset).take(rows).enumerate() {
         let count = mentions.get(i).copied().unwrap_or(0);
         let y = inner.y + (slot * per_member) as u16;
-        let (marker, name_style) = if count > 0 {
-            ("● ", theme::HIGHLIGHT)
-        } else {
-            ("  ", Style::new())
+        let is_chosen = chosen == Some(member.actor.as_str());
+        let (marker, name_style) = match (is_chosen, count > 0) {
+            (true, _) => ("◆ ", theme::HIGHLIGHT.add_modifier(Modifier::UNDERLINED)),
+            (false, true) => ("● ", theme::HIGHLIGHT),
+            (false, false) => ("  ", Style::new()),
         };
         let count_text = if count > 0 {
             format!(" ×{count}")
@@ -55,11 +63,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .role
             .as_deref()
             .map_or_else(|| "role unknown".to_owned(), |r| format!("as {r}"));
+        let in_reviews = match (reach.get(i).copied().unwrap_or(0), total) {
+            (0, _) => "  in no review".to_owned(),
+            (n, t) => format!("  in {n} of {t} review{}", if t == 1 { "" } else { "s" }),
+        };
+        let third = Line::styled(truncate(&in_reviews, width), theme::DIM);
         let second = Line::styled(
             format!("  {}", truncate(&role, width.saturating_sub(2))),
             theme::DIM,
         );
-        for (dy, line) in [first, second].iter().enumerate() {
+        for (dy, line) in [first, second, third].iter().enumerate() {
             let row = Rect {
                 y: y + dy as u16,
                 height: 1,

@@ -5,7 +5,6 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
-use unicode_width::UnicodeWidthStr;
 
 use super::theme;
 use crate::app::App;
@@ -34,20 +33,52 @@ pub fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         spans.push(Span::styled("No collection loaded", theme::DIM));
     }
-    let mut room = usize::from(area.width);
-    if let Some(name) = app.filter() {
-        let label = format!(" Filter: {name} (Esc clears) ");
-        let width = (label.width() as u16).min(area.width / 2);
-        let rect = Rect {
-            x: area.right() - width,
-            width,
-            ..area
-        };
-        let label = super::truncate(&label, usize::from(width));
-        Span::styled(label, theme::HIGHLIGHT.add_modifier(Modifier::REVERSED)).render(rect, buf);
-        room = room.saturating_sub(usize::from(width) + 1);
-    }
+    let tags = header_tags(app);
+    let tags_width = tags.width().min(usize::from(area.width) * 2 / 3);
+    let rect = Rect {
+        x: area.right() - tags_width as u16,
+        width: tags_width as u16,
+        ..area
+    };
+    super::fit(tags, tags_width).render(rect, buf);
+    let room = usize::from(area.width).saturating_sub(tags_width + 1);
     super::fit(Line::from(spans), room).render(area, buf);
+}
+
+/// What narrows or orders the view, right-aligned in the header.
+fn header_tags(app: &App) -> Line<'static> {
+    let tag = theme::HIGHLIGHT.add_modifier(Modifier::REVERSED);
+    let mut spans = Vec::new();
+    if let Some(right) = app.right_entry() {
+        let rating = |entry: usize| {
+            let (_, r) = app.entry(entry);
+            crate::query::rating_percent(r)
+                .map_or_else(|| "unrated".to_owned(), |p| format!("{p:.0}%"))
+        };
+        let left = app.open_entry().map_or_else(|| "–".to_owned(), rating);
+        spans.push(Span::styled(
+            format!(" Left {left} · Right {} ", rating(right)),
+            tag,
+        ));
+        spans.push(Span::raw(" "));
+    }
+    let (key, reverse) = app.sort();
+    if key != crate::query::SortKey::File || reverse {
+        let arrow = if reverse { "↓" } else { "↑" };
+        spans.push(Span::styled(
+            format!(" Sorted by {key} {arrow} "),
+            theme::DIM.add_modifier(Modifier::REVERSED),
+        ));
+        spans.push(Span::raw(" "));
+    }
+    if let Some(q) = app.list_query() {
+        spans.push(Span::styled(format!(" Text: “{}” ", q.text), tag));
+        spans.push(Span::raw(" "));
+    }
+    if let Some(name) = app.filter() {
+        spans.push(Span::styled(format!(" Filter: {name} (Esc clears) "), tag));
+    }
+    Line::from(spans)
 }
 
 pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
@@ -67,8 +98,13 @@ pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         .flat_map(|(a, l)| hint(*a, l))
         .collect();
     let mut left = vec![Span::raw(" ")];
-    if let Some(status) = app.status() {
-        let room = width.saturating_sub(span_width(&essential) + 4);
+    let typing = matches!(app.mode(), crate::app::Mode::Prompt(..));
+    if let Some(prompt) = prompt_line(app) {
+        left.extend(prompt);
+        left.push(Span::styled(" │", theme::DIM));
+    }
+    if let (false, Some(status)) = (typing, app.status()) {
+        let room = width.saturating_sub(span_width(&left) + span_width(&essential) + 4);
         left.push(Span::styled(super::truncate(status, room), theme::STATUS));
         left.push(Span::styled(" │", theme::DIM));
     }
@@ -86,4 +122,32 @@ pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     }
     left.extend(essential);
     super::fit(Line::from(left), width).render(area, buf);
+}
+
+/// The search being typed, or the search in force with its position.
+fn prompt_line(app: &App) -> Option<Vec<Span<'static>>> {
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    if let crate::app::Mode::Prompt(target, text) = app.mode() {
+        let label = match target {
+            crate::app::PromptFor::Reading => "Search review: /",
+            crate::app::PromptFor::List => "Filter list by text: /",
+        };
+        return Some(vec![
+            Span::styled(label, bold),
+            Span::raw(text.clone()),
+            Span::styled("▏", Style::new().add_modifier(Modifier::SLOW_BLINK)),
+            Span::styled("  Enter keeps · Esc cancels", theme::DIM),
+        ]);
+    }
+    let search = app.search()?;
+    let position = match (search.current, search.hits.len()) {
+        (_, 0) => "no match".to_owned(),
+        (Some(i), n) => format!("match {}/{n}", i + 1),
+        (None, n) => format!("{n} matches"),
+    };
+    Some(vec![
+        Span::styled(format!("/{}", search.query), bold),
+        Span::styled(format!(" {position}"), theme::STATUS),
+        Span::styled(" · n/N · Esc ends", theme::DIM),
+    ])
 }

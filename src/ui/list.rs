@@ -11,20 +11,26 @@ use crate::app::{App, Focus};
 use crate::data::{Kind, Review};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let total = app.library().reviews().count();
-    let title = if app.filter().is_some() {
-        format!("Reviews {}/{total}", app.visible_len())
-    } else {
+    let total = app.total();
+    let title = if app.visible_len() == total {
         format!("Reviews {total}")
+    } else {
+        format!("Reviews {}/{total}", app.visible_len())
     };
     let focused = app.focus() == Focus::List;
     let block = theme::pane(&title, focused);
     let inner = block.inner(area);
     block.render(area, buf);
     if app.visible_len() == 0 {
-        let message = match app.filter() {
-            Some(name) => format!("No review by or commented on by {name}. Esc clears the filter."),
-            None => "No reviews in this collection.".to_owned(),
+        let message = match (app.list_query(), app.filter()) {
+            (Some(q), _) => format!(
+                "No review contains “{}”. Esc clears the text filter.",
+                q.text
+            ),
+            (None, Some(name)) => {
+                format!("No review by or commented on by {name}. Esc clears the filter.")
+            }
+            (None, None) => "No reviews in this collection.".to_owned(),
         };
         Paragraph::new(message)
             .style(theme::DIM)
@@ -50,7 +56,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             (false, true) => "› ",
             _ => "  ",
         };
-        let lines = item_lines(review, marker, width, app.filter());
+        let hits = app
+            .list_query()
+            .map(|q| q.hits.get(&entry).copied().unwrap_or(0));
+        let lines = item_lines(review, marker, width, app.filter(), hits);
         let lines = if item_height == 1 {
             vec![compact_line(review, marker, width)]
         } else {
@@ -82,7 +91,10 @@ fn compact_line(review: &Review, marker: &str, width: usize) -> Line<'static> {
         1 => " 1 comment".to_owned(),
         n => format!(" {n} comments"),
     };
-    let rating = review.rating.map(|r| format!(" ★{r}")).unwrap_or_default();
+    let rating = review
+        .rating
+        .map(|r| format!(" {:.0}%", r.percent()))
+        .unwrap_or_default();
     let tail = format!("{rating}{count}");
     let room = width.saturating_sub(2 + tail.chars().count());
     let title = truncate(&review.title, room);
@@ -95,17 +107,31 @@ fn compact_line(review: &Review, marker: &str, width: usize) -> Line<'static> {
     ])
 }
 
+/// A percentage as five stars to the nearest half (★★★½☆), with the number for precision.
+fn stars(percent: f64) -> String {
+    let halves = (percent / 10.0).round().clamp(0.0, 10.0) as usize;
+    let full = "★".repeat(halves / 2);
+    let half = if halves % 2 == 1 { "½" } else { "" };
+    let empty = "☆".repeat(5 - halves.div_ceil(2));
+    format!("{full}{half}{empty} {percent:.0}%")
+}
+
 fn item_lines(
     review: &Review,
     marker: &str,
     width: usize,
     filter: Option<&str>,
+    hits: Option<usize>,
 ) -> [Line<'static>; 3] {
     let title = truncate(&review.title, width.saturating_sub(2));
     let source = review.source.as_deref().unwrap_or("unknown source");
     let reviewer = review.reviewer.as_deref().unwrap_or("unknown reviewer");
     let byline = truncate(&format!("{source} · {reviewer}"), width.saturating_sub(2));
     let mut third = vec![Span::raw("  ")];
+    if let Some(hits) = hits {
+        let noun = if hits == 1 { "hit" } else { "hits" };
+        third.push(Span::styled(format!("{hits} {noun} · "), theme::HIGHLIGHT));
+    }
     if let Some(name) = filter {
         let theirs = review
             .comments
@@ -123,9 +149,12 @@ fn item_lines(
     let plural = if count == 1 { "comment" } else { "comments" };
     third.push(Span::styled(format!("{count} {plural}"), theme::DIM));
     match (review.rating, review.audience_rating) {
-        (Some(r), _) => third.push(Span::styled(format!(" · ★ {r}"), theme::RATING)),
+        (Some(r), _) => third.push(Span::styled(
+            format!(" · {}", stars(r.percent())),
+            theme::RATING,
+        )),
         (None, Some(a)) => third.push(Span::styled(
-            format!(" · audience {}/{}", a.score, a.max),
+            format!(" · audience {}", stars(a.percent())),
             theme::RATING,
         )),
         (None, None) => third.push(Span::styled(" · unrated", theme::DIM)),
@@ -138,4 +167,18 @@ fn item_lines(
         Line::from(vec![Span::raw("  "), Span::styled(byline, theme::DIM)]),
         super::fit(Line::from(third), width),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stars;
+
+    #[test]
+    fn stars_round_to_halves() {
+        assert_eq!(stars(60.0), "★★★☆☆ 60%");
+        assert_eq!(stars(75.0), "★★★★☆ 75%");
+        assert_eq!(stars(70.0), "★★★½☆ 70%");
+        assert_eq!(stars(0.0), "☆☆☆☆☆ 0%");
+        assert_eq!(stars(100.0), "★★★★★ 100%");
+    }
 }

@@ -1,21 +1,49 @@
-//! The reading pane: slices the cached layout of the open review, with a scrollbar and
-//! "line X/Y", and marks the filtered person's comments.
+//! The reading pane (one or two sides): slices the cached layout, overlays search and
+//! mention highlights, marks the filtered person's comments, and shows where you are.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
+use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{
     Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
 };
+use unicode_width::UnicodeWidthStr;
 
-use super::theme;
+use super::{theme, truncate};
 use crate::app::{App, Focus};
 use crate::data::same_name;
+use crate::doc::Hit;
 use crate::layout;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let focused = app.focus() == Focus::Reading;
-    let (Some(doc), Some((_, review))) = (app.open_doc(), app.open_review()) else {
+/// Search matches.
+const MATCH: Style = Style::new().bg(Color::Yellow).fg(Color::Black);
+/// The match last jumped to: also bold and underlined, so it stands out without colour.
+const CURRENT: Style = Style::new()
+    .bg(Color::LightRed)
+    .fg(Color::Black)
+    .add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED));
+/// Mentions of the highlighted actor.
+const MENTION: Style = Style::new()
+    .fg(Color::LightCyan)
+    .add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED));
+
+/// Which side of the reading area is drawn.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// The open review (the only one when not split).
+    Left,
+    /// The comparison source.
+    Right,
+}
+
+pub fn render(app: &App, side: Side, area: Rect, buf: &mut Buffer) {
+    let (entry, focused) = match side {
+        Side::Left => (app.open_entry(), app.focus() == Focus::Reading),
+        Side::Right => (app.right_entry(), app.focus() == Focus::Right),
+    };
+    let split = app.right_entry().is_some();
+    let Some((entry, doc)) = entry.and_then(|e| app.doc(e).map(|d| (e, d))) else {
         let block = theme::pane("Reading", focused);
         let inner = block.inner(area);
         block.render(area, buf);
@@ -24,16 +52,25 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .render(inner, buf);
         return;
     };
+    let (_, review) = app.entry(entry);
     let text = layout::inner(area);
     let height = usize::from(text.height);
     let total = doc.lines.len();
-    let scroll = app.scroll().min(total.saturating_sub(1));
+    let scroll = app.scroll_of(entry).min(total.saturating_sub(1));
     let last_shown = (scroll + height).min(total);
     // The top line's number, and how much has been seen so far (100% at the end).
     let seen = (last_shown * 100).checked_div(total).unwrap_or(100);
     let position = format!(" line {}/{total} · {seen}% ", scroll + 1);
-    let block = theme::pane("Reading", focused).title_bottom(Line::from(position).right_aligned());
-    block.render(area, buf);
+    let title = if split {
+        let label = if side == Side::Left { "Left" } else { "Right" };
+        let room = usize::from(area.width).saturating_sub(12);
+        format!("{label}: {}", truncate(&review.title, room))
+    } else {
+        "Reading".to_owned()
+    };
+    theme::pane(&title, focused)
+        .title_bottom(Line::from(position).right_aligned())
+        .render(area, buf);
     for (row, line) in doc.lines[scroll..last_shown].iter().enumerate() {
         let y = text.y + row as u16;
         buf.set_line(text.x, y, &line.line, text.width);
@@ -43,6 +80,34 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         });
         if by_filter {
             buf.set_string(text.x - 1, y, "▌", theme::HIGHLIGHT);
+        }
+    }
+    if side == Side::Left {
+        let visible = scroll..last_shown;
+        let plain = |line: usize| doc.lines[line].plain();
+        if let Some(focus) = app.cast_focus() {
+            paint(
+                &focus.hits,
+                focus.current,
+                MENTION,
+                MENTION.add_modifier(Modifier::REVERSED),
+                &visible,
+                text,
+                &plain,
+                buf,
+            );
+        }
+        if let Some(search) = app.search() {
+            paint(
+                &search.hits,
+                search.current,
+                MATCH,
+                CURRENT,
+                &visible,
+                text,
+                &plain,
+                buf,
+            );
         }
     }
     if total > height {
@@ -60,5 +125,43 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 buf,
                 &mut state,
             );
+    }
+}
+
+/// Styles the on-screen parts of `hits`, the current one differently.
+#[allow(clippy::too_many_arguments)]
+fn paint(
+    hits: &[Hit],
+    current: Option<usize>,
+    style: Style,
+    current_style: Style,
+    visible: &std::ops::Range<usize>,
+    text: Rect,
+    plain: &dyn Fn(usize) -> String,
+    buf: &mut Buffer,
+) {
+    let first = hits.partition_point(|h| h.segments.last().is_some_and(|s| s.line < visible.start));
+    for (i, hit) in hits.iter().enumerate().skip(first) {
+        if hit.line() >= visible.end {
+            break;
+        }
+        let style = if Some(i) == current {
+            current_style
+        } else {
+            style
+        };
+        for segment in hit.segments.iter().filter(|s| visible.contains(&s.line)) {
+            let line = plain(segment.line);
+            let (Some(before), Some(matched)) = (
+                line.get(..segment.start),
+                line.get(segment.start..segment.end),
+            ) else {
+                continue;
+            };
+            let x = text.x + before.width() as u16;
+            let width = (matched.width() as u16).min(text.right().saturating_sub(x));
+            let y = text.y + (segment.line - visible.start) as u16;
+            buf.set_style(Rect::new(x, y, width, 1), style);
+        }
     }
 }

@@ -1,0 +1,239 @@
+//! Finding things in the open review: text search (`/`, `n`, `N`), a cast member's
+//! mentions (`m`, `M`, across reviews) and comments (`}`, `{`).
+
+use super::{App, CastFocus};
+use crate::doc::{self, Doc, Hit, Options};
+
+/// A search in the open review.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Search {
+    /// The text searched for (case-insensitive).
+    pub query: String,
+    /// Matches in the open review's layout.
+    pub hits: Vec<Hit>,
+    /// The match last jumped to.
+    pub current: Option<usize>,
+    /// The layout the hits belong to.
+    laid_out_for: Option<(usize, Options)>,
+}
+
+impl Search {
+    fn new(query: String) -> Self {
+        Self {
+            query,
+            hits: Vec::new(),
+            current: None,
+            laid_out_for: None,
+        }
+    }
+
+    /// Recomputes hits if `doc` is not the layout they were found in.
+    pub(super) fn refresh(&mut self, entry: usize, doc: &Doc) {
+        if self.laid_out_for != Some((entry, doc.options)) {
+            self.hits = doc::search(doc, &self.query);
+            self.current = self.current.filter(|&c| c < self.hits.len());
+            self.laid_out_for = Some((entry, doc.options));
+        }
+    }
+
+    /// The same query with no hits (nothing is open).
+    pub(super) fn emptied(self) -> Self {
+        Self::new(self.query)
+    }
+}
+
+/// The next index after (or before) `current` among `len`, wrapping around.
+fn wrap_step(current: Option<usize>, len: usize, forward: bool) -> usize {
+    match (current, forward) {
+        (None, true) => 0,
+        (None, false) => len - 1,
+        (Some(c), true) => (c + 1) % len,
+        (Some(c), false) => (c + len - 1) % len,
+    }
+}
+
+impl App {
+    /// Sets the reading search to `query` and jumps to the first hit from the top line on.
+    pub(super) fn set_search(&mut self, query: &str) {
+        if query.is_empty() {
+            self.search = None;
+            return;
+        }
+        let mut search = Search::new(query.to_owned());
+        if let (Some(entry), Some(doc)) = (self.open, self.open_doc()) {
+            search.refresh(entry, doc);
+        }
+        let top = self.scroll();
+        search.current = search
+            .hits
+            .iter()
+            .position(|h| h.line() >= top)
+            .or((!search.hits.is_empty()).then_some(0));
+        let line = search.current.map(|c| search.hits[c].line());
+        self.search = Some(search);
+        if let Some(line) = line {
+            self.bring_into_view(line);
+        }
+    }
+
+    /// `n` / `N`: the next or previous match, wrapping at the ends.
+    pub(super) fn step_match(&mut self, forward: bool) {
+        let Some(search) = &mut self.search else {
+            self.status = Some("No search: press / to search this review".to_owned());
+            return;
+        };
+        if search.hits.is_empty() {
+            self.status = Some(format!("No match for “{}”", search.query));
+            return;
+        }
+        let next = wrap_step(search.current, search.hits.len(), forward);
+        let wrapped = search
+            .current
+            .is_some_and(|c| (next < c) == forward && next != c);
+        search.current = Some(next);
+        let line = search.hits[next].line();
+        if wrapped {
+            self.status = Some(
+                if forward {
+                    "Search wrapped to the top"
+                } else {
+                    "Search wrapped to the bottom"
+                }
+                .to_owned(),
+            );
+        }
+        self.bring_into_view(line);
+    }
+
+    /// Enter on the sidebar: highlight that member's mentions; again on them clears it.
+    pub(super) fn toggle_cast_focus(&mut self) {
+        let Some(member) = self.cast_member(self.cast_cursor).cloned() else {
+            return;
+        };
+        if self
+            .cast_focus
+            .as_ref()
+            .is_some_and(|f| f.actor == member.actor)
+        {
+            self.cast_focus = None;
+            self.status = Some(format!("{} no longer highlighted", member.actor));
+            return;
+        }
+        self.cast_focus = Some(CastFocus {
+            actor: member.actor.clone(),
+            hits: Vec::new(),
+            current: None,
+        });
+        self.refresh_view();
+        let count = self.cast_focus.as_ref().map_or(0, |f| f.hits.len());
+        self.status = Some(format!(
+            "{}: {count} mentions here · m/M jump between them",
+            member.actor
+        ));
+    }
+
+    /// `m` / `M`: the next or previous mention, moving on to the next review that has one.
+    pub(super) fn step_mention(&mut self, forward: bool) {
+        let Some(focus) = &self.cast_focus else {
+            self.status = Some("Pick an actor in the cast sidebar (Tab, Enter) first".to_owned());
+            return;
+        };
+        let top = self.scroll();
+        let next = match (focus.current, forward) {
+            (Some(c), true) => (c + 1 < focus.hits.len()).then_some(c + 1),
+            (Some(c), false) => c.checked_sub(1),
+            (None, true) => focus.hits.iter().position(|h| h.line() >= top),
+            (None, false) => focus
+                .hits
+                .iter()
+                .rposition(|h| h.line() < top + self.reading_height()),
+        };
+        if let Some(next) = next {
+            let line = focus.hits[next].line();
+            if let Some(f) = &mut self.cast_focus {
+                f.current = Some(next);
+            }
+            self.bring_into_view(line);
+            return;
+        }
+        self.mention_in_other_review(forward);
+    }
+
+    fn mention_in_other_review(&mut self, forward: bool) {
+        let Some(actor) = self.cast_focus.as_ref().map(|f| f.actor.clone()) else {
+            return;
+        };
+        let here = self
+            .open
+            .and_then(|e| self.visible.iter().position(|&v| v == e));
+        let order: Vec<usize> = match (here, forward) {
+            (Some(h), true) => self.visible[h + 1..].to_vec(),
+            (Some(h), false) => self.visible[..h].iter().rev().copied().collect(),
+            (None, _) => self.visible.clone(),
+        };
+        let target = order.into_iter().find(|&e| {
+            let (col, _) = self.entry(e);
+            col.film
+                .cast
+                .iter()
+                .position(|m| m.actor == actor)
+                .is_some_and(|m| self.mentions[e][m] > 0)
+        });
+        let Some(target) = target else {
+            let end = if forward { "last" } else { "first" };
+            self.status = Some(format!("No more mentions of {actor}: this is the {end}"));
+            return;
+        };
+        self.selected = self.visible.iter().position(|&v| v == target).unwrap_or(0);
+        self.open = Some(target);
+        self.refresh_view();
+        let Some(focus) = &mut self.cast_focus else {
+            return;
+        };
+        let index = if forward {
+            0
+        } else {
+            focus.hits.len().saturating_sub(1)
+        };
+        focus.current = (!focus.hits.is_empty()).then_some(index);
+        let line = focus.hits.get(index).map(Hit::line);
+        let title = self.entry(target).1.title.clone();
+        self.status = Some(format!("Mentions of {actor} in “{title}”"));
+        if let Some(line) = line {
+            self.bring_into_view(line);
+        }
+    }
+
+    /// `}` / `{`: scroll the focused review to the next or previous comment.
+    pub(super) fn step_comment(&mut self, forward: bool) {
+        let Some(entry) = self.focused_entry() else {
+            return;
+        };
+        if self.collapsed.contains(&entry) {
+            self.status = Some("Comments are hidden: c shows them".to_owned());
+            return;
+        }
+        let starts = self
+            .docs
+            .get(&entry)
+            .map(Doc::comment_starts)
+            .unwrap_or_default();
+        if starts.is_empty() {
+            self.status = Some("This review has no comments".to_owned());
+            return;
+        }
+        // The header line of a comment sits one line below the blank line before it.
+        let top = self.scroll[entry] + 1;
+        let target = if forward {
+            starts.iter().find(|&&s| s > top)
+        } else {
+            starts.iter().rev().find(|&&s| s < top)
+        };
+        if let Some(&line) = target {
+            self.scroll[entry] = (line - 1).min(self.max_scroll_of(entry));
+        } else {
+            let end = if forward { "last" } else { "first" };
+            self.status = Some(format!("Already at the {end} comment"));
+        }
+    }
+}

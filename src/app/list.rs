@@ -1,0 +1,119 @@
+//! What the list holds and in which order: the reviewer filter, the text filter and the
+//! sort, recombined whenever one of them changes.
+
+use std::collections::HashMap;
+
+use super::{App, ListQuery};
+use crate::data::same_name;
+use crate::query::{self, SortKey};
+
+impl App {
+    /// Recomputes the visible entries, keeping the cursor on the same review if it stays.
+    pub(super) fn rebuild_visible(&mut self) {
+        let keep = self.visible.get(self.selected).copied().or(self.open);
+        let mut visible: Vec<usize> = (0..self.entries.len())
+            .filter(|&e| {
+                let (_, review) = self.entry(e);
+                let by_person = self.filter.as_deref().is_none_or(|n| {
+                    same_name(review.reviewer.as_deref(), n)
+                        || review
+                            .comments
+                            .iter()
+                            .any(|c| same_name(c.author.as_deref(), n))
+                });
+                let by_text = self
+                    .list_query
+                    .as_ref()
+                    .is_none_or(|q| q.hits.contains_key(&e));
+                by_person && by_text
+            })
+            .collect();
+        let reviews: Vec<_> = (0..self.entries.len()).map(|e| self.entry(e).1).collect();
+        query::sort(&mut visible, self.sort, self.reverse, |&e| reviews[e]);
+        self.visible = visible;
+        self.selected = keep
+            .and_then(|k| self.visible.iter().position(|&v| v == k))
+            .unwrap_or(0);
+        self.list_offset = 0;
+        self.keep_selection_visible();
+    }
+
+    /// Sets or clears the reviewer filter, keeping the open review when it stays listed.
+    pub(super) fn set_filter(&mut self, name: Option<String>) {
+        self.filter = name;
+        self.rebuild_visible();
+        self.status = Some(match &self.filter {
+            Some(n) if self.visible.is_empty() => format!("No review by or commented on by {n}"),
+            Some(n) => format!(
+                "{} of {} reviews with {n} as author or commenter",
+                self.visible.len(),
+                self.entries.len()
+            ),
+            None => "Filter cleared".to_owned(),
+        });
+        if self.filter.is_some() {
+            self.open_selected();
+            self.scroll_to_first_filtered_comment();
+        }
+    }
+
+    /// Narrows the list to reviews containing `text` (title, body or comments).
+    pub(super) fn set_list_query(&mut self, text: &str) {
+        if text.trim().is_empty() {
+            self.list_query = None;
+        } else {
+            let hits: HashMap<usize, usize> = (0..self.entries.len())
+                .filter_map(|e| {
+                    let n = query::grep_hits(self.entry(e).1, text);
+                    (n > 0).then_some((e, n))
+                })
+                .collect();
+            self.list_query = Some(ListQuery {
+                text: text.to_owned(),
+                hits,
+            });
+        }
+        self.rebuild_visible();
+    }
+
+    /// `o` / `O`: the next sort order, or the same order reversed.
+    pub(super) fn change_sort(&mut self, next_key: bool) {
+        if next_key {
+            self.sort = self.sort.next();
+            self.reverse = false;
+        } else {
+            self.reverse = !self.reverse;
+        }
+        self.rebuild_visible();
+        let direction = if self.reverse {
+            "reversed"
+        } else {
+            "ascending"
+        };
+        self.status = Some(match self.sort {
+            SortKey::File => format!("Sorted as in the files ({direction})"),
+            key => format!("Sorted by {key} ({direction}); unknown values last"),
+        });
+    }
+
+    /// Brings the filtered person's first comment into view, a line of context above it.
+    fn scroll_to_first_filtered_comment(&mut self) {
+        let (Some(entry), Some(name)) = (self.open, self.filter.as_deref()) else {
+            return;
+        };
+        let (_, review) = self.entry(entry);
+        let Some(first) = review
+            .comments
+            .iter()
+            .position(|c| same_name(c.author.as_deref(), name))
+        else {
+            return;
+        };
+        let line = self
+            .open_doc()
+            .and_then(|d| d.lines.iter().position(|l| l.comment == Some(first)));
+        if let Some(line) = line {
+            self.scroll[entry] = line.saturating_sub(1).min(self.max_scroll());
+        }
+    }
+}

@@ -1,0 +1,166 @@
+//! Moving around: cursors, scrolling, focus, opening reviews, the split view and the
+//! per-review toggles (comments folded, spoilers shown).
+
+use super::{App, Focus};
+
+/// Moves a position by `delta`, saturating at 0 and `max`.
+pub(super) fn step(position: usize, delta: isize, max: usize) -> usize {
+    position.saturating_add_signed(delta).min(max)
+}
+
+impl App {
+    pub(super) fn move_focused(&mut self, delta: isize) {
+        match self.focus {
+            Focus::List => {
+                self.selected = step(self.selected, delta, self.visible.len().saturating_sub(1));
+                self.keep_selection_visible();
+            }
+            Focus::Reading | Focus::Right => self.scroll_by(delta),
+            Focus::Cast => {
+                let len = self.open_review().map_or(0, |(c, _)| c.film.cast.len());
+                self.cast_cursor = step(self.cast_cursor, delta, len.saturating_sub(1));
+            }
+        }
+    }
+
+    /// Page keys scroll a reading pane, or move by a page of items elsewhere.
+    pub(super) fn scroll_or_move(&mut self, lines: isize) {
+        match self.focus {
+            Focus::Reading | Focus::Right => self.scroll_by(lines),
+            Focus::List => {
+                let items = (self.list_height() / self.list_item_height()).max(1) as isize;
+                self.move_focused(items * lines.signum());
+            }
+            Focus::Cast => self.move_focused(lines),
+        }
+    }
+
+    fn scroll_by(&mut self, delta: isize) {
+        if let Some(entry) = self.focused_entry() {
+            let max = self.max_scroll_of(entry);
+            self.scroll[entry] = step(self.scroll[entry].min(max), delta, max);
+        }
+    }
+
+    pub(super) fn cycle_focus(&mut self, direction: isize) {
+        let panes = self.panes();
+        let mut order = vec![Focus::List, Focus::Reading];
+        if panes.right.is_some() {
+            order.push(Focus::Right);
+        }
+        if panes.cast.is_some() {
+            order.push(Focus::Cast);
+        }
+        let at = order.iter().position(|f| *f == self.focus).unwrap_or(0);
+        let next = (at as isize + direction).rem_euclid(order.len() as isize);
+        self.focus = order[next as usize];
+    }
+
+    /// Opens the review under the list cursor; a list text filter becomes its search.
+    pub(super) fn open_selected(&mut self) {
+        self.open = self.visible.get(self.selected).copied();
+        self.cast_cursor = 0;
+        if let Some(focus) = &mut self.cast_focus {
+            focus.current = None;
+        }
+        if self.right == self.open && self.right.is_some() {
+            self.right = self.neighbour(self.open, 1).or(self.right);
+        }
+        self.refresh_view();
+        if let Some(text) = self.list_query.as_ref().map(|q| q.text.clone()) {
+            self.set_search(&text);
+        }
+    }
+
+    /// The visible entry `delta` places from `entry`, skipping `entry` itself.
+    fn neighbour(&self, entry: Option<usize>, delta: isize) -> Option<usize> {
+        let here = entry.and_then(|e| self.visible.iter().position(|&v| v == e))?;
+        let target = here.checked_add_signed(delta)?;
+        self.visible.get(target).copied()
+    }
+
+    /// J/K: the next or previous source; in a split, the right side's.
+    pub(super) fn step_source(&mut self, delta: isize) {
+        if self.visible.is_empty() {
+            return;
+        }
+        if self.right.is_some() {
+            self.step_right(delta);
+            return;
+        }
+        let current = self
+            .open
+            .and_then(|e| self.visible.iter().position(|&v| v == e))
+            .unwrap_or(self.selected);
+        let target = step(current, delta, self.visible.len() - 1);
+        if target == current {
+            let end = if delta > 0 { "last" } else { "first" };
+            self.status = Some(format!("Already at the {end} source"));
+        }
+        self.selected = target;
+        self.open_selected();
+    }
+
+    fn step_right(&mut self, delta: isize) {
+        let mut candidate = self.neighbour(self.right, delta);
+        if candidate.is_some() && candidate == self.open {
+            candidate = self.neighbour(candidate, delta);
+        }
+        if let Some(entry) = candidate {
+            self.right = Some(entry);
+            self.refresh_view();
+        } else {
+            let end = if delta > 0 { "last" } else { "first" };
+            self.status = Some(format!("Right side: already at the {end} source"));
+        }
+    }
+
+    /// `v`: compare the open review with another source side by side, or stop comparing.
+    pub(super) fn toggle_split(&mut self) {
+        if self.right.take().is_some() {
+            self.status = Some("Split closed".to_owned());
+            self.refresh_view();
+            return;
+        }
+        let other = self
+            .neighbour(self.open, 1)
+            .or_else(|| self.neighbour(self.open, -1));
+        let Some(other) = other else {
+            self.status = Some("Nothing to compare with: the list has one review".to_owned());
+            return;
+        };
+        self.right = Some(other);
+        self.refresh_view();
+        self.status = Some(
+            "Side by side: J/K change the right source, Tab moves between them, v closes"
+                .to_owned(),
+        );
+    }
+
+    /// `c`: fold or unfold the focused review's comments.
+    pub(super) fn toggle_comments(&mut self) {
+        let Some(entry) = self.focused_entry() else {
+            return;
+        };
+        let count = self.entry(entry).1.comments.len();
+        if !self.collapsed.remove(&entry) {
+            self.collapsed.insert(entry);
+            self.status = Some(format!("{count} comments hidden: c shows them"));
+        }
+        self.refresh_view();
+    }
+
+    /// `z`: show or hide the focused review's spoilers.
+    pub(super) fn toggle_spoilers(&mut self) {
+        let Some(entry) = self.focused_entry() else {
+            return;
+        };
+        if self.revealed.remove(&entry) {
+            self.status = Some("Spoilers hidden".to_owned());
+        } else {
+            self.revealed.insert(entry);
+            self.status = Some("Spoilers shown: z hides them again".to_owned());
+        }
+        self.refresh_view();
+    }
+}

@@ -1,0 +1,61 @@
+//! The lines under a review's title: byline, date and ratings, with unknowns said so.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use super::{DIM, Piece};
+use crate::data::{Kind, Review};
+
+/// Byline, date line and rating line.
+pub fn lines(review: &Review) -> [Vec<Piece>; 3] {
+    [byline(review), dateline(review), ratings(review)]
+}
+
+fn byline(review: &Review) -> Vec<Piece> {
+    let kind = match review.kind {
+        Kind::Review => "Review",
+        Kind::Preview => "Preview",
+    };
+    vec![
+        (format!("{kind} by "), DIM),
+        known(review.reviewer.as_deref(), "unknown reviewer"),
+        (" · ".into(), DIM),
+        known(review.source.as_deref(), "unknown source"),
+    ]
+}
+
+fn dateline(review: &Review) -> Vec<Piece> {
+    let date = review.published.map(|d| d.to_string());
+    let mut pieces = vec![
+        ("Published: ".into(), DIM),
+        known(date.as_deref(), "date unknown"),
+    ];
+    if let Some(minutes) = review.read_minutes {
+        pieces.push((format!(" · {minutes} min read"), DIM));
+    }
+    if let Some(url) = &review.url {
+        pieces.push((format!(" · {url}"), DIM));
+    }
+    pieces
+}
+
+fn ratings(review: &Review) -> Vec<Piece> {
+    let gold = Style::new().fg(Color::Yellow);
+    let mut pieces = vec![("Rating: ".into(), DIM)];
+    match review.rating {
+        Some(r) => pieces.push((format!("{r} · {:.0}%", r.percent()), gold)),
+        None => pieces.push(("not rated".into(), DIM)),
+    }
+    if let Some(a) = review.audience_rating {
+        pieces.push((" · Audience: ".into(), DIM));
+        pieces.push((format!("{a} · {:.0}%", a.percent()), gold));
+    }
+    pieces
+}
+
+/// A value, or the words for its absence in a dim italic.
+pub fn known(value: Option<&str>, unknown: &str) -> Piece {
+    match value {
+        Some(v) => (v.to_owned(), Style::default()),
+        None => (unknown.to_owned(), DIM.add_modifier(Modifier::ITALIC)),
+    }
+}

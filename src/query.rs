@@ -1,0 +1,188 @@
+//! Questions asked of reviews by both the reader and the command line (sort order, text
+//! hits, who is mentioned), so `list --sort` and the `o` key can never disagree.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use crate::data::{Review, find_text};
+use crate::doc::spoiler;
+
+/// Orders the list can be sorted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum SortKey {
+    /// As the files are named.
+    #[default]
+    File,
+    /// By publication date.
+    Date,
+    /// By the critic's rating as a percentage (the audience's when the critic gave none).
+    Rating,
+    /// By number of comments.
+    Comments,
+    /// By reading time (stated, or estimated at 200 words a minute).
+    Length,
+}
+
+impl SortKey {
+    /// The next order for the `o` key.
+    #[must_use]
+    pub fn next(self) -> Self {
+        match self {
+            Self::File => Self::Date,
+            Self::Date => Self::Rating,
+            Self::Rating => Self::Comments,
+            Self::Comments => Self::Length,
+            Self::Length => Self::File,
+        }
+    }
+
+    /// The value sorted on; `None` (unknown) sorts last in both directions.
+    fn value(self, review: &Review) -> Option<f64> {
+        match self {
+            Self::File => Some(0.0),
+            Self::Date => review
+                .published
+                .map(|d| f64::from(d.year) * 400.0 + f64::from(d.month) * 32.0 + f64::from(d.day)),
+            Self::Rating => rating_percent(review),
+            Self::Comments => Some(review.comments.len() as f64),
+            Self::Length => Some(f64::from(length_minutes(review))),
+        }
+    }
+}
+
+impl fmt::Display for SortKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::File => "file",
+            Self::Date => "date",
+            Self::Rating => "rating",
+            Self::Comments => "comments",
+            Self::Length => "length",
+        })
+    }
+}
+
+/// The critic's rating as a percentage, else the audience's.
+#[must_use]
+pub fn rating_percent(review: &Review) -> Option<f64> {
+    review
+        .rating
+        .map(|r| r.percent())
+        .or_else(|| review.audience_rating.map(|a| a.percent()))
+}
+
+/// The stated reading time, or an estimate from the word count (200 words a minute).
+#[must_use]
+pub fn length_minutes(review: &Review) -> u32 {
+    review.read_minutes.unwrap_or_else(|| {
+        let words = review.body.split_whitespace().count();
+        u32::try_from(words.div_ceil(200))
+            .unwrap_or(u32::MAX)
+            .max(1)
+    })
+}
+
+/// Sorts `items` (in file order on entry) by `key`; ties and unknowns keep file order,
+/// and unknown values go last whether or not the order is reversed.
+pub fn sort<'a, T>(
+    items: &mut [T],
+    key: SortKey,
+    reverse: bool,
+    review: impl Fn(&T) -> &'a Review,
+) {
+    items.sort_by(|a, b| match (key.value(review(a)), key.value(review(b))) {
+        (Some(x), Some(y)) => {
+            let order = x.partial_cmp(&y).unwrap_or(Ordering::Equal);
+            if reverse { order.reverse() } else { order }
+        }
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    });
+}
+
+/// Case-insensitive hits of `text` in a review's title, body and comments; text hidden as
+/// a spoiler is not searched.
+#[must_use]
+pub fn grep_hits(review: &Review, text: &str) -> usize {
+    std::iter::once(review.title.clone())
+        .chain(std::iter::once(spoiler::strip(&review.body)))
+        .chain(review.comments.iter().map(|c| spoiler::strip(&c.text)))
+        .map(|t| find_text(&t, text).len())
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{Date, Rating};
+
+    fn review(id: &str, published: Option<Date>, rating: Option<f64>) -> Review {
+        let mut r = crate::data::bundled_library().collections[0].reviews[0].clone();
+        r.id = id.into();
+        r.published = published;
+        r.rating = rating.map(|score| Rating { score, max: 5.0 });
+        r.audience_rating = None;
+        r
+    }
+
+    fn ids(reviews: &[Review], key: SortKey, reverse: bool) -> Vec<String> {
+        let mut refs: Vec<&Review> = reviews.iter().collect();
+        sort(&mut refs, key, reverse, |r| r);
+        refs.iter().map(|r| r.id.clone()).collect()
+    }
+
+    #[test]
+    fn unknown_values_sort_last_in_both_directions() {
+        let d = |day| {
+            Some(Date {
+                year: 2024,
+                month: 1,
+                day,
+            })
+        };
+        let reviews = [
+            review("none", None, None),
+            review("late", d(9), None),
+            review("early", d(1), None),
+        ];
+        assert_eq!(
+            ids(&reviews, SortKey::Date, false),
+            ["early", "late", "none"]
+        );
+        assert_eq!(
+            ids(&reviews, SortKey::Date, true),
+            ["late", "early", "none"]
+        );
+    }
+
+    #[test]
+    fn ratings_compare_as_percentages() {
+        let mut ten = review("ten", None, None);
+        ten.rating = Some(Rating {
+            score: 7.0,
+            max: 10.0,
+        });
+        let reviews = [
+            review("three", None, Some(3.0)),
+            ten,
+            review("unrated", None, None),
+        ];
+        assert_eq!(
+            ids(&reviews, SortKey::Rating, true),
+            ["ten", "three", "unrated"]
+        );
+    }
+
+    #[test]
+    fn grep_counts_every_field_but_not_spoilers() {
+        let mut r = review("r", None, None);
+        r.title = "Running".into();
+        r.body = "running and ||running||".into();
+        r.comments = vec![crate::data::Comment {
+            text: "RUNNING".into(),
+            ..Default::default()
+        }];
+        assert_eq!(grep_hits(&r, "running"), 3);
+    }
+}
