@@ -46,10 +46,20 @@ pub struct Panes {
     pub footer: Rect,
 }
 
+/// From this width a side-by-side comparison keeps the list and sidebar; below it the two
+/// reviews take the whole width, because two 25-column columns are not readable.
+pub const SPLIT_WITH_LIST_WIDTH: u16 = 160;
+
 /// Splits `area` into panes; with `split`, the reading pane into two equal halves.
 #[must_use]
 pub fn panes(area: Rect, split: bool) -> Panes {
     let mut panes = single(area);
+    if split && area.width < SPLIT_WITH_LIST_WIDTH && panes.reading.is_some() {
+        let top = panes.header.bottom();
+        panes.reading = Some(Rect::new(area.x, top, area.width, panes.footer.y - top));
+        panes.list = None;
+        panes.cast = None;
+    }
     if let (true, Some(reading)) = (split, panes.reading) {
         let half = reading.width / 2;
         panes.reading = Some(Rect {
@@ -152,6 +162,15 @@ mod tests {
         assert_eq!(at(60, 20), Arrangement::Stacked);
         assert_eq!(at(39, 20), Arrangement::TooSmall);
         assert_eq!(at(80, 9), Arrangement::TooSmall);
+    }
+
+    #[test]
+    fn a_narrow_split_gives_both_reviews_the_whole_width() {
+        let p = panes(Rect::new(0, 0, 120, 40), true);
+        assert_eq!((p.list, p.cast), (None, None));
+        assert_eq!(p.reading.map(|r| r.width), Some(60));
+        let wide = panes(Rect::new(0, 0, 200, 50), true);
+        assert!(wide.list.is_some() && wide.cast.is_some());
     }
 
     #[test]

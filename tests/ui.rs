@@ -44,6 +44,33 @@ fn screen_text(terminal: &Terminal<TestBackend>) -> String {
 
 const SIZES: [(u16, u16); 3] = [(120, 40), (60, 20), (30, 8)];
 
+/// The screen as text with runs of cells matching `marked` wrapped in «», so a snapshot
+/// pins which text is highlighted, not only what is written.
+fn marked_text(terminal: &Terminal<TestBackend>, marked: impl Fn(&ratatui::buffer::Cell) -> bool) -> String {
+    let buffer = terminal.backend().buffer();
+    let mut text = String::new();
+    for y in 0..buffer.area.height {
+        let mut inside = false;
+        for x in 0..buffer.area.width {
+            let cell = &buffer[(x, y)];
+            if marked(cell) != inside {
+                text.push(if inside { '»' } else { '«' });
+                inside = !inside;
+            }
+            text.push_str(cell.symbol());
+        }
+        if inside {
+            text.push('»');
+        }
+        text.push('\n');
+    }
+    text
+}
+
+fn type_into(actions: &mut Vec<Action>, text: &str) {
+    actions.extend(text.chars().map(Action::Input));
+}
+
 #[test]
 fn default_screen() {
     for (w, h) in SIZES {
@@ -74,6 +101,53 @@ fn reviewer_picker() {
     actions.extend("r".chars().map(Action::Input));
     let terminal = draw(&app_at(120, 40, &actions));
     insta::assert_snapshot!("picker_120x40", terminal.backend());
+}
+
+#[test]
+fn search_highlight() {
+    use ratatui::style::Color;
+    let mut actions = vec![Action::FocusNext, Action::Search];
+    type_into(&mut actions, "running");
+    actions.extend([Action::Open, Action::NextMatch]);
+    let app = app_at(120, 40, &actions);
+    let terminal = draw(&app);
+    let text = marked_text(&terminal, |c| matches!(c.bg, Color::Yellow | Color::LightRed));
+    assert!(text.contains("«Running»"), "{text}");
+    insta::assert_snapshot!("search_120x40", text);
+}
+
+#[test]
+fn cast_highlight() {
+    use ratatui::style::Color;
+    // Focus the sidebar, pick Billy Crudup (second), highlight, jump to his first mention.
+    let actions = [
+        Action::FocusNext,
+        Action::FocusNext,
+        Action::Down,
+        Action::Open,
+        Action::NextMention,
+    ];
+    let app = app_at(120, 40, &actions);
+    let terminal = draw(&app);
+    let text = marked_text(&terminal, |c| c.fg == Color::LightCyan);
+    assert!(text.contains("«Coach K»") || text.contains("«Crudup»"), "{text}");
+    insta::assert_snapshot!("cast_highlight_120x40", text);
+}
+
+#[test]
+fn ratings_popup() {
+    for (w, h) in [(120, 40), (80, 24)] {
+        let terminal = draw(&app_at(w, h, &[Action::Ratings]));
+        insta::assert_snapshot!(format!("ratings_{w}x{h}"), terminal.backend());
+    }
+}
+
+#[test]
+fn split_view() {
+    for (w, h) in [(200, 50), (80, 24)] {
+        let terminal = draw(&app_at(w, h, &[Action::Split, Action::NextSource]));
+        insta::assert_snapshot!(format!("split_{w}x{h}"), terminal.backend());
+    }
 }
 
 #[test]

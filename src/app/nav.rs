@@ -44,7 +44,11 @@ impl App {
 
     pub(super) fn cycle_focus(&mut self, direction: isize) {
         let panes = self.panes();
-        let mut order = vec![Focus::List, Focus::Reading];
+        let mut order = Vec::new();
+        if panes.list.is_some() {
+            order.push(Focus::List);
+        }
+        order.push(Focus::Reading);
         if panes.right.is_some() {
             order.push(Focus::Right);
         }

@@ -80,6 +80,9 @@ impl App {
         if self.focus == Focus::Right && self.right.is_none() {
             self.focus = Focus::Reading;
         }
+        if self.focus == Focus::List && self.panes().list.is_none() {
+            self.focus = Focus::Reading;
+        }
         self.selected = self.selected.min(self.visible.len().saturating_sub(1));
         self.keep_selection_visible();
     }
