@@ -83,7 +83,7 @@ fn read(dir: Option<&Path>) -> ExitCode {
     if !std::io::stdout().is_terminal() {
         println!(
             "reelread draws a reader only on a terminal. To print reviews instead:\n  \
-             reelread list [DIR] [--reviewer NAME] [--json]\n  \
+             reelread list [DIR] [--reviewer NAME] [--grep TEXT] [--sort KEY] [--json]\n  \
              reelread show ID [DIR] [--width N]\n  \
              reelread check [DIR]"
         );

@@ -46,7 +46,10 @@ const SIZES: [(u16, u16); 3] = [(120, 40), (60, 20), (30, 8)];
 
 /// The screen as text with runs of cells matching `marked` wrapped in «», so a snapshot
 /// pins which text is highlighted, not only what is written.
-fn marked_text(terminal: &Terminal<TestBackend>, marked: impl Fn(&ratatui::buffer::Cell) -> bool) -> String {
+fn marked_text(
+    terminal: &Terminal<TestBackend>,
+    marked: impl Fn(&ratatui::buffer::Cell) -> bool,
+) -> String {
     let buffer = terminal.backend().buffer();
     let mut text = String::new();
     for y in 0..buffer.area.height {
@@ -111,7 +114,9 @@ fn search_highlight() {
     actions.extend([Action::Open, Action::NextMatch]);
     let app = app_at(120, 40, &actions);
     let terminal = draw(&app);
-    let text = marked_text(&terminal, |c| matches!(c.bg, Color::Yellow | Color::LightRed));
+    let text = marked_text(&terminal, |c| {
+        matches!(c.bg, Color::Yellow | Color::LightRed)
+    });
     assert!(text.contains("«Running»"), "{text}");
     insta::assert_snapshot!("search_120x40", text);
 }
@@ -130,7 +135,10 @@ fn cast_highlight() {
     let app = app_at(120, 40, &actions);
     let terminal = draw(&app);
     let text = marked_text(&terminal, |c| c.fg == Color::LightCyan);
-    assert!(text.contains("«Coach K»") || text.contains("«Crudup»"), "{text}");
+    assert!(
+        text.contains("«Coach K»") || text.contains("«Crudup»"),
+        "{text}"
+    );
     insta::assert_snapshot!("cast_highlight_120x40", text);
 }
 

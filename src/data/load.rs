@@ -77,7 +77,27 @@ pub fn parse_review(
             "body is empty",
         ));
     }
+    let unclosed = |text: &str| text.matches("||").count() % 2 == 1;
+    if unclosed(&review.body) {
+        warnings.push(at_key(
+            path,
+            bytes,
+            &["body"],
+            Severity::Warning,
+            "unclosed spoiler: an odd number of || markers hides everything after the last one",
+        ));
+    }
     for i in 0..review.comments.len() {
+        if unclosed(&review.comments[i].text) {
+            let index = i.to_string();
+            warnings.push(at_key(
+                path,
+                bytes,
+                &["comments", &index, "text"],
+                Severity::Warning,
+                "unclosed spoiler: an odd number of || markers hides the rest of the comment",
+            ));
+        }
         let number = i + 1;
         if let Some(parent) = review.comments[i].replies_to
             && !(1..number).contains(&parent)
@@ -433,6 +453,17 @@ mod tests {
             "{}",
             warnings[0]
         );
+    }
+
+    #[test]
+    fn an_unclosed_spoiler_is_a_warning() {
+        assert_eq!(
+            warnings("title = \"t\"\nbody = \"a ||b\"\n"),
+            [
+                "r.toml:2:1: warning: unclosed spoiler: an odd number of || markers hides everything after the last one"
+            ]
+        );
+        assert!(warnings("title = \"t\"\nbody = \"a ||b|| c\"\n").is_empty());
     }
 
     #[test]
