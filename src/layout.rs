@@ -94,7 +94,7 @@ fn single(area: Rect) -> Panes {
         Constraint::Length(1),
     ])
     .areas(area);
-    let list_width = (area.width * 3 / 10).clamp(28, 44);
+    let list_width = (u32::from(area.width) * 3 / 10).clamp(28, 44) as u16;
     let panes = Panes {
         header,
         footer,

@@ -185,8 +185,7 @@ impl App {
             return;
         };
         self.selected = self.visible.iter().position(|&v| v == target).unwrap_or(0);
-        self.open = Some(target);
-        self.refresh_view();
+        self.open_selected();
         let Some(focus) = &mut self.cast_focus else {
             return;
         };
@@ -229,8 +228,10 @@ impl App {
         } else {
             starts.iter().rev().find(|&&s| s < top)
         };
-        if let Some(&line) = target {
-            self.scroll[entry] = (line - 1).min(self.max_scroll_of(entry));
+        let current = self.scroll[entry];
+        let moved = target.map(|&line| (line - 1).min(self.max_scroll_of(entry)));
+        if let Some(scroll) = moved.filter(|&s| s != current) {
+            self.scroll[entry] = scroll;
         } else {
             let end = if forward { "last" } else { "first" };
             self.status = Some(format!("Already at the {end} comment"));

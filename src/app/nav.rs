@@ -62,7 +62,11 @@ impl App {
 
     /// Opens the review under the list cursor; a list text filter becomes its search.
     pub(super) fn open_selected(&mut self) {
-        self.open = self.visible.get(self.selected).copied();
+        let Some(&entry) = self.visible.get(self.selected) else {
+            self.status = Some("Nothing to open: the list is empty".to_owned());
+            return;
+        };
+        self.open = Some(entry);
         self.cast_cursor = 0;
         if let Some(focus) = &mut self.cast_focus {
             focus.current = None;
@@ -147,7 +151,9 @@ impl App {
             return;
         };
         let count = self.entry(entry).1.comments.len();
-        if !self.collapsed.remove(&entry) {
+        if self.collapsed.remove(&entry) {
+            self.status = Some(format!("{count} comments shown"));
+        } else {
             self.collapsed.insert(entry);
             self.status = Some(format!("{count} comments hidden: c shows them"));
         }

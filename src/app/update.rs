@@ -104,8 +104,14 @@ fn prompt_update(app: &mut App, action: Action) -> Option<Action> {
             return None;
         }
         Action::Back => {
+            // Cancelling a prompt undoes only what that prompt did.
             app.mode = Mode::Normal;
-            return Some(Action::Back);
+            match target {
+                PromptFor::Reading => app.search = None,
+                PromptFor::List => app.set_list_query(""),
+            }
+            app.status = Some("Search cancelled".to_owned());
+            return None;
         }
         _ => return None,
     }

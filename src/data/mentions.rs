@@ -5,6 +5,26 @@ use std::ops::Range;
 
 use super::model::{CastMember, Review};
 
+/// `text` with the contents of `||spoilers||` blanked out (as NULs, which no name or query
+/// contains), so hidden text is neither counted nor found.
+#[must_use]
+pub fn strip_spoilers(text: &str) -> String {
+    if !text.contains("||") {
+        return text.to_owned();
+    }
+    text.split("||")
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 0 {
+                part.to_owned()
+            } else {
+                "\u{0}".repeat(part.chars().count())
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("  ")
+}
+
 /// How many times a review (title, body and comments) mentions a cast member.
 #[must_use]
 pub fn count_mentions(review: &Review, member: &CastMember) -> usize {
@@ -14,11 +34,12 @@ pub fn count_mentions(review: &Review, member: &CastMember) -> usize {
 /// Mention counts for every member of a cast, folding the review's text only once.
 #[must_use]
 pub fn mention_counts(review: &Review, cast: &[CastMember]) -> Vec<usize> {
-    let texts: Vec<Folded> = std::iter::once(review.title.as_str())
-        .chain(std::iter::once(review.body.as_str()))
-        .chain(review.comments.iter().map(|c| c.text.as_str()))
-        .map(Folded::new)
+    // Hidden spoilers do not count: the reader cannot see them.
+    let plain: Vec<String> = std::iter::once(review.title.clone())
+        .chain(std::iter::once(strip_spoilers(&review.body)))
+        .chain(review.comments.iter().map(|c| strip_spoilers(&c.text)))
         .collect();
+    let texts: Vec<Folded> = plain.iter().map(|t| Folded::new(t)).collect();
     cast.iter()
         .map(|member| {
             let terms = terms(member);

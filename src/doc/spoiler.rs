@@ -56,21 +56,8 @@ impl Spoilers {
     }
 }
 
-/// `text` with spoiler contents blanked out, for counting search hits outside the reader.
-#[must_use]
-pub fn strip(text: &str) -> String {
-    text.split(MARKER)
-        .enumerate()
-        .map(|(i, part)| {
-            if i % 2 == 0 {
-                part.to_owned()
-            } else {
-                "\u{0}".repeat(part.chars().count())
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("  ")
-}
+/// `text` with spoiler contents blanked out (the data layer owns the rule).
+pub use crate::data::strip_spoilers as strip;
 
 #[cfg(test)]
 mod tests {
