@@ -111,6 +111,8 @@ pub struct App {
     collapsed: HashSet<usize>,
     status: Option<String>,
     notice: Option<String>,
+    /// Where the focused review was when a search prompt opened, to return on cancel.
+    prompt_origin: Option<(usize, usize)>,
     size: (u16, u16),
     docs: HashMap<usize, Doc>,
     running: bool,
@@ -166,6 +168,7 @@ impl App {
             collapsed: HashSet::new(),
             status: None,
             notice,
+            prompt_origin: None,
             size: (0, 0),
             docs: HashMap::new(),
             running: true,
@@ -361,13 +364,17 @@ impl App {
     /// The first line shown of an entry.
     #[must_use]
     pub fn scroll_of(&self, entry: usize) -> usize {
-        self.scroll.get(entry).copied().unwrap_or(0)
+        if entry < self.scroll.len() {
+            self.top(entry)
+        } else {
+            0
+        }
     }
 
     /// The reading pane's first line for the open review.
     #[must_use]
     pub fn scroll(&self) -> usize {
-        self.open.map_or(0, |e| self.scroll[e])
+        self.open.map_or(0, |e| self.top(e))
     }
 
     /// Whether an entry's spoilers are shown.

@@ -42,6 +42,8 @@ pub struct Options {
     pub reveal_spoilers: bool,
     /// Fold the comment section to its heading.
     pub collapse_comments: bool,
+    /// What hidden spoilers are drawn as (the reader and `show` explain different keys).
+    pub spoiler_label: &'static str,
 }
 
 impl Default for Options {
@@ -50,6 +52,7 @@ impl Default for Options {
             width: 80,
             reveal_spoilers: false,
             collapse_comments: false,
+            spoiler_label: spoiler::PLACEHOLDER,
         }
     }
 }
@@ -110,7 +113,11 @@ pub fn build(review: &Review, options: &Options) -> Doc {
     }
     push_all(vec![Line::styled("─".repeat(width), DIM)], None);
     push_all(
-        markdown::render(&review.body, width, options.reveal_spoilers),
+        markdown::render(
+            &review.body,
+            width,
+            spoiler::Spoilers::labelled(options.reveal_spoilers, options.spoiler_label),
+        ),
         None,
     );
     for (line, comment) in comments::render(review, &options) {

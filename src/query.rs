@@ -90,6 +90,12 @@ pub fn sort<'a, T>(
     reverse: bool,
     review: impl Fn(&T) -> &'a Review,
 ) {
+    if key == SortKey::File {
+        if reverse {
+            items.reverse();
+        }
+        return;
+    }
     items.sort_by(|a, b| match (key.value(review(a)), key.value(review(b))) {
         (Some(x), Some(y)) => {
             let order = x.partial_cmp(&y).unwrap_or(Ordering::Equal);
@@ -154,6 +160,16 @@ mod tests {
             ids(&reviews, SortKey::Date, true),
             ["late", "early", "none"]
         );
+    }
+
+    #[test]
+    fn file_order_reverses() {
+        let reviews = [
+            review("a", None, None),
+            review("b", None, None),
+            review("c", None, None),
+        ];
+        assert_eq!(ids(&reviews, SortKey::File, true), ["c", "b", "a"]);
     }
 
     #[test]

@@ -119,11 +119,11 @@ fn reading_search_follows_typing_and_steps_with_wrap_around() {
     }
     send(&mut app, &[Action::NextMatch]);
     assert_eq!(app.search().and_then(|s| s.current), Some(0));
-    assert_eq!(app.status(), Some("Search wrapped to the top"));
+    assert_eq!(app.status(), Some("Wrapped to the top"));
     assert!(in_view(&app, current_match_line(&app)));
     send(&mut app, &[Action::PrevMatch]);
     assert_eq!(app.search().and_then(|s| s.current), Some(hits - 1));
-    assert_eq!(app.status(), Some("Search wrapped to the bottom"));
+    assert_eq!(app.status(), Some("Wrapped to the bottom"));
     assert!(in_view(&app, current_match_line(&app)));
 
     send(&mut app, &[Action::Back]);
@@ -236,8 +236,9 @@ fn cast_mentions_are_highlighted_stepped_through_and_followed_across_reviews() {
     assert_eq!(focus.current, Some(0));
     assert!(!focus.hits.is_empty());
     assert!(
-        app.status()
-            .is_some_and(|s| s.starts_with("Mentions of Graham Rogers in"))
+        app.status().is_some_and(
+            |s| s.starts_with("Graham Rogers: mention 1/") && s.ends_with("next review")
+        )
     );
     send(&mut app, &[Action::PrevMention]);
     assert_eq!(app.open_entry(), Some(GUILT), "back to the previous review");
@@ -576,4 +577,88 @@ fn an_absurdly_wide_terminal_does_not_panic() {
     let mut app = app();
     dispatch(&mut app, Action::Resize(u16::MAX, 50));
     assert!(app.open_doc().is_some());
+}
+
+#[test]
+fn search_runs_in_the_focused_side_of_a_split() {
+    let mut app = app();
+    send(&mut app, &[Action::Split]);
+    let right = app.right_entry().expect("split");
+    focus_on(&mut app, Focus::Right);
+    let left_scroll = app.scroll();
+    send(&mut app, &[Action::Search]);
+    type_text(&mut app, "running");
+    send(&mut app, &[Action::Open]);
+    let search = app.search().expect("search");
+    assert!(search.on_right);
+    let right_doc = app.doc(right).expect("right layout");
+    let expected = right_doc
+        .plain_lines()
+        .join(" ")
+        .to_lowercase()
+        .matches("running")
+        .count();
+    assert!(expected > 0 && search.hits.len() <= expected && !search.hits.is_empty());
+    send(&mut app, &[Action::NextMatch, Action::NextMatch]);
+    assert_eq!(app.scroll(), left_scroll, "the left side does not move");
+}
+
+#[test]
+fn opening_from_a_list_search_shows_the_first_hit_even_when_scrolled_past_it() {
+    let mut app = app();
+    open_at(&mut app, KEEP_RUNNING);
+    send(&mut app, &[Action::Bottom]);
+    focus_on(&mut app, Focus::List);
+    send(&mut app, &[Action::Search]);
+    type_text(&mut app, "running");
+    send(&mut app, &[Action::Open]);
+    let position = app
+        .visible()
+        .position(|(e, _, _)| e == KEEP_RUNNING)
+        .expect("listed");
+    send(&mut app, &[Action::Top]);
+    for _ in 0..position {
+        send(&mut app, &[Action::Down]);
+    }
+    send(&mut app, &[Action::Open]);
+    let search = app.search().expect("search follows");
+    assert_eq!(search.current, Some(0));
+    assert!(in_view(&app, search.hits[0].line()));
+}
+
+#[test]
+fn file_order_can_be_reversed() {
+    let mut app = app();
+    send(&mut app, &[Action::ReverseSort]);
+    let order: Vec<usize> = app.visible().map(|(e, _, _)| e).collect();
+    assert_eq!(order, [TRAILER, POWER, KEEP_RUNNING, HEARTWARMING, GUILT]);
+}
+
+#[test]
+fn a_detour_through_a_wide_terminal_keeps_the_reading_position() {
+    let mut app = app();
+    open_at(&mut app, POWER);
+    for _ in 0..40 {
+        send(&mut app, &[Action::Down]);
+    }
+    let before = app.scroll();
+    send(
+        &mut app,
+        &[Action::Resize(200, 50), Action::Resize(120, 40)],
+    );
+    let after = app.scroll();
+    assert!(after.abs_diff(before) <= 1, "{before} → {after}");
+}
+
+#[test]
+fn cancelling_a_search_returns_to_where_reading_was() {
+    let mut app = app();
+    open_at(&mut app, TRAILER);
+    let before = app.scroll();
+    send(&mut app, &[Action::Search]);
+    type_text(&mut app, "heart strings");
+    assert_ne!(app.scroll(), before, "typing jumps to the match");
+    send(&mut app, &[Action::Back]);
+    assert_eq!(app.scroll(), before);
+    assert!(app.search().is_none());
 }

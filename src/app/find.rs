@@ -13,16 +13,19 @@ pub struct Search {
     pub hits: Vec<Hit>,
     /// The match last jumped to.
     pub current: Option<usize>,
+    /// Whether it searches the right side of a split (else the open review).
+    pub on_right: bool,
     /// The layout the hits belong to.
     laid_out_for: Option<(usize, Options)>,
 }
 
 impl Search {
-    fn new(query: String) -> Self {
+    fn new(query: String, on_right: bool) -> Self {
         Self {
             query,
             hits: Vec::new(),
             current: None,
+            on_right,
             laid_out_for: None,
         }
     }
@@ -38,7 +41,7 @@ impl Search {
 
     /// The same query with no hits (nothing is open).
     pub(super) fn emptied(self) -> Self {
-        Self::new(self.query)
+        Self::new(self.query, self.on_right)
     }
 }
 
@@ -53,17 +56,29 @@ fn wrap_step(current: Option<usize>, len: usize, forward: bool) -> usize {
 }
 
 impl App {
-    /// Sets the reading search to `query` and jumps to the first hit from the top line on.
-    pub(super) fn set_search(&mut self, query: &str) {
+    /// The entry the search runs in: the focused side of a split, else the open review.
+    pub(super) fn search_entry(&self) -> Option<usize> {
+        match &self.search {
+            Some(s) if s.on_right => self.right,
+            _ => self.open,
+        }
+    }
+
+    /// Sets the search to `query` in the focused review and jumps to the first hit from
+    /// the top line on (from the very top with `from_start`).
+    pub(super) fn set_search(&mut self, query: &str, from_start: bool) {
         if query.is_empty() {
             self.search = None;
             return;
         }
-        let mut search = Search::new(query.to_owned());
-        if let (Some(entry), Some(doc)) = (self.open, self.open_doc()) {
+        let on_right = self.focus == super::Focus::Right && self.right.is_some();
+        let mut search = Search::new(query.to_owned(), on_right);
+        let entry = if on_right { self.right } else { self.open };
+        let Some(entry) = entry else { return };
+        if let Some(doc) = self.docs.get(&entry) {
             search.refresh(entry, doc);
         }
-        let top = self.scroll();
+        let top = if from_start { 0 } else { self.top(entry) };
         search.current = search
             .hits
             .iter()
@@ -72,7 +87,7 @@ impl App {
         let line = search.current.map(|c| search.hits[c].line());
         self.search = Some(search);
         if let Some(line) = line {
-            self.bring_into_view(line);
+            self.bring_into_view(entry, line);
         }
     }
 
@@ -93,16 +108,12 @@ impl App {
         search.current = Some(next);
         let line = search.hits[next].line();
         if wrapped {
-            self.status = Some(
-                if forward {
-                    "Search wrapped to the top"
-                } else {
-                    "Search wrapped to the bottom"
-                }
-                .to_owned(),
-            );
+            let end = if forward { "top" } else { "bottom" };
+            self.status = Some(format!("Wrapped to the {end}"));
         }
-        self.bring_into_view(line);
+        if let Some(entry) = self.search_entry() {
+            self.bring_into_view(entry, line);
+        }
     }
 
     /// Enter on the sidebar: highlight that member's mentions; again on them clears it.
@@ -135,7 +146,11 @@ impl App {
     /// `m` / `M`: the next or previous mention, moving on to the next review that has one.
     pub(super) fn step_mention(&mut self, forward: bool) {
         let Some(focus) = &self.cast_focus else {
-            self.status = Some("Pick an actor in the cast sidebar (Tab, Enter) first".to_owned());
+            self.status = Some(if self.panes().cast.is_some() {
+                "Pick an actor first: Tab to the cast sidebar, Enter on a name".to_owned()
+            } else {
+                "The cast sidebar needs 110 columns: widen the terminal to pick an actor".to_owned()
+            });
             return;
         };
         let top = self.scroll();
@@ -150,10 +165,12 @@ impl App {
         };
         if let Some(next) = next {
             let line = focus.hits[next].line();
+            let (count, actor) = (focus.hits.len(), focus.actor.clone());
             if let Some(f) = &mut self.cast_focus {
                 f.current = Some(next);
             }
-            self.bring_into_view(line);
+            self.status = Some(format!("{actor}: mention {}/{count}", next + 1));
+            self.bring_into_view_open(line);
             return;
         }
         self.mention_in_other_review(forward);
@@ -180,8 +197,13 @@ impl App {
                 .is_some_and(|m| self.mentions[e][m] > 0)
         });
         let Some(target) = target else {
+            let here = self.cast_focus.as_ref().map_or(0, |f| f.hits.len());
             let end = if forward { "last" } else { "first" };
-            self.status = Some(format!("No more mentions of {actor}: this is the {end}"));
+            self.status = Some(if here == 0 {
+                format!("No other listed review mentions {actor}")
+            } else {
+                format!("No more mentions of {actor}: this is the {end}")
+            });
             return;
         };
         self.selected = self.visible.iter().position(|&v| v == target).unwrap_or(0);
@@ -196,10 +218,13 @@ impl App {
         };
         focus.current = (!focus.hits.is_empty()).then_some(index);
         let line = focus.hits.get(index).map(Hit::line);
-        let title = self.entry(target).1.title.clone();
-        self.status = Some(format!("Mentions of {actor} in “{title}”"));
+        let count = self.cast_focus.as_ref().map_or(0, |f| f.hits.len());
+        self.status = Some(format!(
+            "{actor}: mention {}/{count}, next review",
+            index + 1
+        ));
         if let Some(line) = line {
-            self.bring_into_view(line);
+            self.bring_into_view_open(line);
         }
     }
 
@@ -222,16 +247,18 @@ impl App {
             return;
         }
         // The header line of a comment sits one line below the blank line before it.
-        let top = self.scroll[entry] + 1;
+        let top = self.top(entry) + 1;
         let target = if forward {
             starts.iter().find(|&&s| s > top)
         } else {
             starts.iter().rev().find(|&&s| s < top)
         };
-        let current = self.scroll[entry];
+        let current = self.top(entry);
         let moved = target.map(|&line| (line - 1).min(self.max_scroll_of(entry)));
         if let Some(scroll) = moved.filter(|&s| s != current) {
             self.scroll[entry] = scroll;
+            let number = target.map_or(0, |t| starts.iter().position(|s| s == t).unwrap_or(0) + 1);
+            self.status = Some(format!("Comment {number}/{}", starts.len()));
         } else {
             let end = if forward { "last" } else { "first" };
             self.status = Some(format!("Already at the {end} comment"));

@@ -91,7 +91,8 @@ impl App {
             "ascending"
         };
         self.status = Some(match self.sort {
-            SortKey::File => format!("Sorted as in the files ({direction})"),
+            SortKey::File if self.reverse => "Sorted as in the files, reversed".to_owned(),
+            SortKey::File => "Sorted as in the files".to_owned(),
             key => format!("Sorted by {key} ({direction}); unknown values last"),
         });
     }

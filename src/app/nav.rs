@@ -66,8 +66,11 @@ impl App {
             self.status = Some("Nothing to open: the list is empty".to_owned());
             return;
         };
+        // The sidebar cursor stays on its actor unless the film changes.
+        if self.open.map(|e| self.entries[e].0) != Some(self.entries[entry].0) {
+            self.cast_cursor = 0;
+        }
         self.open = Some(entry);
-        self.cast_cursor = 0;
         if let Some(focus) = &mut self.cast_focus {
             focus.current = None;
         }
@@ -76,7 +79,8 @@ impl App {
         }
         self.refresh_view();
         if let Some(text) = self.list_query.as_ref().map(|q| q.text.clone()) {
-            self.set_search(&text);
+            self.focus = Focus::Reading;
+            self.set_search(&text, true);
         }
     }
 
@@ -139,10 +143,7 @@ impl App {
         };
         self.right = Some(other);
         self.refresh_view();
-        self.status = Some(
-            "Side by side: J/K change the right source, Tab moves between them, v closes"
-                .to_owned(),
-        );
+        self.status = Some("Split: J/K change the right side · Tab switches · v closes".to_owned());
     }
 
     /// `c`: fold or unfold the focused review's comments.

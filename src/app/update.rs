@@ -90,14 +90,16 @@ fn prompt_update(app: &mut App, action: Action) -> Option<Action> {
                     (PromptFor::Reading, Some(s), _) if s.hits.is_empty() => {
                         format!("No match for “{}”", s.query)
                     }
-                    (PromptFor::Reading, Some(_), _) => {
-                        "n/N: next/previous match · Esc ends the search".to_owned()
+                    (PromptFor::Reading, Some(_), _) => return None,
+                    (PromptFor::List, _, Some(q)) => {
+                        let n = app.visible.len();
+                        let noun = if n == 1 {
+                            "review contains"
+                        } else {
+                            "reviews contain"
+                        };
+                        format!("{n} {noun} “{}” · Enter opens · Esc clears", q.text)
                     }
-                    (PromptFor::List, _, Some(q)) => format!(
-                        "{} reviews contain “{}” · Enter opens · Esc clears",
-                        app.visible.len(),
-                        q.text
-                    ),
                     _ => "Search cancelled".to_owned(),
                 },
             );
@@ -110,6 +112,7 @@ fn prompt_update(app: &mut App, action: Action) -> Option<Action> {
                 PromptFor::Reading => app.search = None,
                 PromptFor::List => app.set_list_query(""),
             }
+            app.restore_prompt_origin();
             app.status = Some("Search cancelled".to_owned());
             return None;
         }
@@ -117,7 +120,7 @@ fn prompt_update(app: &mut App, action: Action) -> Option<Action> {
     }
     let text = text.clone();
     match target {
-        PromptFor::Reading => app.set_search(&text),
+        PromptFor::Reading => app.set_search(&text, false),
         PromptFor::List => app.set_list_query(&text),
     }
     None
@@ -163,6 +166,7 @@ fn normal_update(app: &mut App, action: Action) -> Option<Action> {
                 app.search = None;
             }
             app.mode = Mode::Prompt(target, String::new());
+            app.remember_prompt_origin();
         }
         Action::NextMatch => app.step_match(true),
         Action::PrevMatch => app.step_match(false),

@@ -29,6 +29,7 @@ impl App {
             width: self.reading_width(),
             reveal_spoilers: self.revealed.contains(&entry),
             collapse_comments: self.collapsed.contains(&entry),
+            ..Options::default()
         }
     }
 
@@ -40,6 +41,13 @@ impl App {
         }
         let (_, review) = self.entry(entry);
         let laid_out = doc::build(review, &options);
+        // Keep the reader's place across a re-wrap: the same share of the text stays on top.
+        // The position itself is not clamped here, so a wide detour and back restores it.
+        if let Some(old) = self.docs.get(&entry).filter(|d| !d.lines.is_empty()) {
+            let (new, old) = (laid_out.lines.len(), old.lines.len());
+            let scaled = (self.scroll[entry] * new + old / 2) / old;
+            self.scroll[entry] = scaled;
+        }
         self.docs.insert(entry, laid_out);
     }
 
@@ -66,7 +74,6 @@ impl App {
     pub(super) fn refresh_view(&mut self) {
         for entry in [self.open, self.right].into_iter().flatten() {
             self.ensure_doc(entry);
-            self.scroll[entry] = self.scroll[entry].min(self.max_scroll_of(entry));
         }
         if self.docs.len() > CACHE_LIMIT {
             let (open, right) = (self.open, self.right);
@@ -87,18 +94,28 @@ impl App {
         self.keep_selection_visible();
     }
 
-    /// Recomputes search and mention hits when the open layout changed under them.
+    /// Recomputes search and mention hits when a layout changed under them.
     fn refresh_hits(&mut self) {
-        let Some(entry) = self.open else {
-            self.search = self.search.take().map(super::find::Search::emptied);
-            return;
-        };
+        if let Some(search) = self.search.as_ref().filter(|s| s.on_right)
+            && self.right.is_none()
+        {
+            // The split closed: the search moves to the open review.
+            let query = search.query.clone();
+            self.search = None;
+            self.set_search(&query, false);
+        }
+        match self.search_entry() {
+            Some(entry) => {
+                if let (Some(search), Some(laid_out)) = (&mut self.search, self.docs.get(&entry)) {
+                    search.refresh(entry, laid_out);
+                }
+            }
+            None => self.search = self.search.take().map(super::find::Search::emptied),
+        }
+        let Some(entry) = self.open else { return };
         let Some(laid_out) = self.docs.get(&entry) else {
             return;
         };
-        if let Some(search) = &mut self.search {
-            search.refresh(entry, laid_out);
-        }
         if let Some(focus) = &mut self.cast_focus {
             let collection = self.entries[entry].0;
             let member = self.library.collections[collection]
@@ -125,11 +142,34 @@ impl App {
         self.list_offset = self.list_offset.min(max_offset);
     }
 
-    /// Scrolls the open review so `line` is in view, a few lines below the top.
-    pub(super) fn bring_into_view(&mut self, line: usize) {
-        let Some(entry) = self.open else { return };
+    /// The first line shown of `entry`: its remembered position, clamped to the layout.
+    pub(super) fn top(&self, entry: usize) -> usize {
+        self.scroll[entry].min(self.max_scroll_of(entry))
+    }
+
+    /// Notes the focused review's position as a search prompt opens.
+    pub(super) fn remember_prompt_origin(&mut self) {
+        self.prompt_origin = self.focused_entry().map(|e| (e, self.scroll[e]));
+    }
+
+    /// Puts the focused review back where it was before a cancelled search moved it.
+    pub(super) fn restore_prompt_origin(&mut self) {
+        if let Some((entry, scroll)) = self.prompt_origin.take() {
+            self.scroll[entry] = scroll;
+        }
+    }
+
+    /// [`Self::bring_into_view`] for the open review.
+    pub(super) fn bring_into_view_open(&mut self, line: usize) {
+        if let Some(entry) = self.open {
+            self.bring_into_view(entry, line);
+        }
+    }
+
+    /// Scrolls `entry` so `line` is in view, a few lines below the top.
+    pub(super) fn bring_into_view(&mut self, entry: usize, line: usize) {
         let height = self.reading_height();
-        let top = self.scroll[entry];
+        let top = self.top(entry);
         if line < top || line >= top + height {
             self.scroll[entry] = line
                 .saturating_sub(height / 3)

@@ -39,6 +39,7 @@ pub fn run(library: &Library, args: &Args) -> ExitCode {
         width: usize::from(args.width),
         reveal_spoilers: args.spoilers,
         collapse_comments: false,
+        spoiler_label: doc::spoiler::CLI_PLACEHOLDER,
     };
     let laid_out = doc::build(review, &options);
     let lines = laid_out.plain_lines();

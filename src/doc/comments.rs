@@ -40,7 +40,8 @@ pub fn render(review: &Review, options: &Options) -> Vec<(Line<'static>, Option<
         for line in wrap(&header, options.width, &first, &rest) {
             out.push((line, Some(i)));
         }
-        let text = Spoilers::new(options.reveal_spoilers).split(&comment.text, Style::default());
+        let text = Spoilers::labelled(options.reveal_spoilers, options.spoiler_label)
+            .split(&comment.text, Style::default());
         for line in wrap(&text, options.width, &rest, &rest) {
             out.push((line, Some(i)));
         }

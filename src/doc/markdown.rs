@@ -10,10 +10,10 @@ use super::wrap::{Piece, wrap};
 
 /// Builds the lines of a Markdown text wrapped to `width` columns.
 #[must_use]
-pub fn render(markdown: &str, width: usize, reveal_spoilers: bool) -> Vec<Line<'static>> {
+pub fn render(markdown: &str, width: usize, spoilers: Spoilers) -> Vec<Line<'static>> {
     let mut r = Renderer {
         width,
-        spoilers: Spoilers::new(reveal_spoilers),
+        spoilers,
         ..Renderer::default()
     };
     for event in Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH) {
@@ -226,7 +226,7 @@ mod tests {
     use super::render;
 
     fn text(md: &str, width: usize) -> Vec<String> {
-        render(md, width, false)
+        render(md, width, super::Spoilers::new(false))
             .iter()
             .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
             .collect()

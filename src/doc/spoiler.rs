@@ -7,8 +7,10 @@ use super::Piece;
 
 /// The marker that opens and closes a spoiler.
 pub const MARKER: &str = "||";
-/// What hidden text is drawn as.
+/// What hidden text is drawn as in the reader.
 pub const PLACEHOLDER: &str = "[spoiler: z reveals]";
+/// What hidden text is printed as by `reelread show`.
+pub const CLI_PLACEHOLDER: &str = "[spoiler: --spoilers shows]";
 /// The placeholder's style; search skips spans drawn in it.
 pub const PLACEHOLDER_STYLE: Style = Style::new()
     .fg(Color::Magenta)
@@ -21,15 +23,23 @@ const REVEALED: Style = Style::new().fg(Color::Magenta);
 pub struct Spoilers {
     inside: bool,
     reveal: bool,
+    label: &'static str,
 }
 
 impl Spoilers {
     /// Starts outside a spoiler; `reveal` shows hidden text instead of the placeholder.
     #[must_use]
     pub fn new(reveal: bool) -> Self {
+        Self::labelled(reveal, PLACEHOLDER)
+    }
+
+    /// Like [`Self::new`], drawing hidden text as `label`.
+    #[must_use]
+    pub fn labelled(reveal: bool, label: &'static str) -> Self {
         Self {
             inside: false,
             reveal,
+            label,
         }
     }
 
@@ -40,7 +50,7 @@ impl Spoilers {
             if i > 0 {
                 self.inside = !self.inside;
                 if self.inside && !self.reveal {
-                    pieces.push((PLACEHOLDER.to_owned(), PLACEHOLDER_STYLE));
+                    pieces.push((self.label.to_owned(), PLACEHOLDER_STYLE));
                 }
             }
             if part.is_empty() {

@@ -22,8 +22,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let reach = app.cast_reach();
     let chosen = app.cast_focus().map(|f| f.actor.as_str());
     let mentioned = mentions.iter().filter(|&&n| n > 0).count();
+    let side = if app.right_entry().is_some() {
+        " (left)"
+    } else {
+        ""
+    };
     let block = theme::pane(
-        &format!("Cast · {mentioned}/{} mentioned", cast.len()),
+        &format!("Cast{side} · {mentioned}/{} mentioned", cast.len()),
         focused,
     );
     let inner = block.inner(area);

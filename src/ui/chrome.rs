@@ -52,8 +52,11 @@ fn header_tags(app: &App) -> Line<'static> {
     if let Some(right) = app.right_entry() {
         let rating = |entry: usize| {
             let (_, r) = app.entry(entry);
-            crate::query::rating_percent(r)
-                .map_or_else(|| "unrated".to_owned(), |p| format!("{p:.0}%"))
+            match (r.rating, r.audience_rating) {
+                (Some(c), _) => format!("{:.0}%", c.percent()),
+                (None, Some(a)) => format!("audience {:.0}%", a.percent()),
+                (None, None) => "unrated".to_owned(),
+            }
         };
         let left = app.open_entry().map_or_else(|| "–".to_owned(), rating);
         spans.push(Span::styled(
@@ -143,11 +146,16 @@ fn prompt_line(app: &App) -> Option<Vec<Span<'static>>> {
     let position = match (search.current, search.hits.len()) {
         (_, 0) => "no match".to_owned(),
         (Some(i), n) => format!("match {}/{n}", i + 1),
+        (None, 1) => "1 match".to_owned(),
         (None, n) => format!("{n} matches"),
     };
-    Some(vec![
+    let mut spans = vec![
         Span::styled(format!("/{}", search.query), bold),
         Span::styled(format!(" {position}"), theme::STATUS),
-        Span::styled(" · n/N · Esc ends", theme::DIM),
-    ])
+    ];
+    // A fresh status (e.g. "Wrapped to the top") says more than the standing key reminder.
+    if app.status().is_none() {
+        spans.push(Span::styled(" · n/N · Esc ends", theme::DIM));
+    }
+    Some(spans)
 }

@@ -61,7 +61,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .map(|q| q.hits.get(&entry).copied().unwrap_or(0));
         let lines = item_lines(review, marker, width, app.filter(), hits);
         let lines = if item_height == 1 {
-            vec![compact_line(review, marker, width)]
+            vec![compact_line(review, marker, width, hits)]
         } else {
             lines.to_vec()
         };
@@ -86,16 +86,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// One row per review when the panes are stacked: title and comment count.
-fn compact_line(review: &Review, marker: &str, width: usize) -> Line<'static> {
+fn compact_line(review: &Review, marker: &str, width: usize, hits: Option<usize>) -> Line<'static> {
     let count = match review.comments.len() {
         1 => " 1 comment".to_owned(),
         n => format!(" {n} comments"),
     };
-    let rating = review
-        .rating
-        .map(|r| format!(" {:.0}%", r.percent()))
-        .unwrap_or_default();
-    let tail = format!("{rating}{count}");
+    let rating = match (review.rating, review.audience_rating) {
+        (Some(r), _) => format!(" {:.0}%", r.percent()),
+        (None, Some(a)) => format!(" aud. {:.0}%", a.percent()),
+        (None, None) => String::new(),
+    };
+    let hits = hits.map_or_else(String::new, |n| {
+        format!(" {n} hit{}", if n == 1 { "" } else { "s" })
+    });
+    let tail = format!("{hits}{rating}{count}");
     let room = width.saturating_sub(2 + tail.chars().count());
     let title = truncate(&review.title, room);
     let pad = room.saturating_sub(unicode_width::UnicodeWidthStr::width(title.as_str()));
@@ -145,20 +149,20 @@ fn item_lines(
             ));
         }
     }
+    // The score first: it is what a narrow list must not cut.
+    match (review.rating, review.audience_rating) {
+        (Some(r), _) => third.push(Span::styled(stars(r.percent()), theme::RATING)),
+        (None, Some(a)) => {
+            third.push(Span::styled(
+                format!("{} aud.", stars(a.percent())),
+                theme::RATING,
+            ));
+        }
+        (None, None) => third.push(Span::styled("unrated", theme::DIM)),
+    }
     let count = review.comments.len();
     let plural = if count == 1 { "comment" } else { "comments" };
-    third.push(Span::styled(format!("{count} {plural}"), theme::DIM));
-    match (review.rating, review.audience_rating) {
-        (Some(r), _) => third.push(Span::styled(
-            format!(" · {}", stars(r.percent())),
-            theme::RATING,
-        )),
-        (None, Some(a)) => third.push(Span::styled(
-            format!(" · audience {}", stars(a.percent())),
-            theme::RATING,
-        )),
-        (None, None) => third.push(Span::styled(" · unrated", theme::DIM)),
-    }
+    third.push(Span::styled(format!(" · {count} {plural}"), theme::DIM));
     if review.kind == Kind::Preview {
         third.push(Span::styled(" · preview", theme::DIM));
     }

@@ -82,33 +82,35 @@ pub fn render(app: &App, side: Side, area: Rect, buf: &mut Buffer) {
             buf.set_string(text.x - 1, y, "▌", theme::HIGHLIGHT);
         }
     }
-    if side == Side::Left {
-        let visible = scroll..last_shown;
-        let plain = |line: usize| doc.lines[line].plain();
-        if let Some(focus) = app.cast_focus() {
-            paint(
-                &focus.hits,
-                focus.current,
-                MENTION,
-                MENTION.add_modifier(Modifier::REVERSED),
-                &visible,
-                text,
-                &plain,
-                buf,
-            );
-        }
-        if let Some(search) = app.search() {
-            paint(
-                &search.hits,
-                search.current,
-                MATCH,
-                CURRENT,
-                &visible,
-                text,
-                &plain,
-                buf,
-            );
-        }
+    let visible = scroll..last_shown;
+    let plain = |line: usize| doc.lines[line].plain();
+    if side == Side::Left
+        && let Some(focus) = app.cast_focus()
+    {
+        let current = MENTION.add_modifier(Modifier::REVERSED);
+        paint(
+            &focus.hits,
+            focus.current,
+            MENTION,
+            current,
+            &visible,
+            text,
+            &plain,
+            buf,
+        );
+    }
+    // Search last, so its highlight wins where it overlaps a mention.
+    if let Some(search) = app.search().filter(|s| s.on_right == (side == Side::Right)) {
+        paint(
+            &search.hits,
+            search.current,
+            MATCH,
+            CURRENT,
+            &visible,
+            text,
+            &plain,
+            buf,
+        );
     }
     if total > height {
         let mut state = ScrollbarState::new(total.saturating_sub(height))
