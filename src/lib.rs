@@ -7,6 +7,7 @@
 //! command line.
 
 pub mod app;
+pub mod atomic;
 pub mod cli;
 pub mod data;
 pub mod doc;
