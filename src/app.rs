@@ -4,6 +4,8 @@
 mod action;
 mod find;
 mod list;
+mod marks;
+mod mouse;
 mod nav;
 mod picker;
 mod update;
@@ -13,14 +15,16 @@ use std::collections::{HashMap, HashSet};
 
 use ratatui::layout::Rect;
 
-pub use action::Action;
+pub use action::{Action, BINDABLE};
 pub use find::Search;
+pub use marks::{Mark, Restore, is_web_link};
 pub use picker::Picker;
 pub use update::{dispatch, update};
 
 use crate::data::{CastMember, Collection, Library, Person, Review, mention_counts, people};
 use crate::doc::{Doc, Hit};
-use crate::layout::{self, Panes};
+use crate::keymap::Keymap;
+use crate::layout::{self, Panes, View};
 use crate::query::SortKey;
 
 /// Which pane receives movement keys.
@@ -80,8 +84,45 @@ pub struct CastFocus {
     pub current: Option<usize>,
 }
 
+/// The settings the state depends on, taken from the config once at start.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// Keys for every action (also the help and footer hints).
+    pub keymap: Keymap,
+    /// The reading column's maximum width.
+    pub text_width: u16,
+    /// Show the cast sidebar when it fits.
+    pub sidebar: bool,
+    /// How dates are written.
+    pub date_format: &'static str,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            keymap: Keymap::default(),
+            text_width: layout::TEXT_WIDTH,
+            sidebar: true,
+            date_format: "%Y-%m-%d",
+        }
+    }
+}
+
+/// Work only the terminal loop can do (I/O), requested by [`update`]; the loop reports
+/// back with [`Action::Notify`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put this URL on the clipboard with OSC 52.
+    CopyToClipboard(String),
+    /// Open this URL in the browser.
+    OpenInBrowser(String),
+    /// Write this entry to a Markdown file.
+    ExportMarkdown(usize),
+}
+
 /// The reader's whole state.
 #[derive(Debug)]
+#[allow(clippy::struct_excessive_bools)] // independent switches (quit, sort reversed, ...), not one state
 pub struct App {
     library: Library,
     /// (collection index, review index) for every review, in file order.
@@ -115,13 +156,27 @@ pub struct App {
     prompt_origin: Option<(usize, usize)>,
     size: (u16, u16),
     docs: HashMap<usize, Doc>,
+    settings: Settings,
+    effects: Vec<Effect>,
+    /// Per entry: read, comments seen, starred.
+    marks: Vec<Mark>,
+    marks_dirty: bool,
+    hide_read: bool,
+    /// The open entry and the first comment that is new since the last visit.
+    fresh: Option<(usize, usize)>,
     running: bool,
 }
 
 impl App {
-    /// Starts the reader on a loaded library, with the first review open.
+    /// Starts the reader on a loaded library with default settings.
     #[must_use]
     pub fn new(library: Library) -> Self {
+        Self::with_settings(library, Settings::default())
+    }
+
+    /// Starts the reader on a loaded library, with the first review open.
+    #[must_use]
+    pub fn with_settings(library: Library, settings: Settings) -> Self {
         let entries: Vec<(usize, usize)> = library
             .collections
             .iter()
@@ -144,7 +199,8 @@ impl App {
             1 => Some(format!("1 file skipped: `{check}` tells why")),
             n => Some(format!("{n} files skipped: `{check}` tells why")),
         };
-        Self {
+        let entries_len = entries.len();
+        let app = Self {
             people: people(&library),
             visible: (0..entries.len()).collect(),
             open: (!entries.is_empty()).then_some(0),
@@ -171,8 +227,19 @@ impl App {
             prompt_origin: None,
             size: (0, 0),
             docs: HashMap::new(),
+            settings,
+            effects: Vec::new(),
+            marks: vec![Mark::default(); entries_len],
+            marks_dirty: false,
+            hide_read: false,
+            fresh: None,
             running: true,
+        };
+        let mut app = app;
+        if let Some(entry) = app.open {
+            app.mark_read(entry);
         }
+        app
     }
 
     /// False once the user asked to quit.
@@ -247,13 +314,30 @@ impl App {
         self.size
     }
 
+    /// The settings in force.
+    #[must_use]
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Hands the terminal loop the work [`update`] asked for, emptying the queue.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// What besides the size decides the layout.
+    #[must_use]
+    pub fn view(&self) -> View {
+        View {
+            split: self.right.is_some(),
+            sidebar: self.settings.sidebar,
+        }
+    }
+
     /// The pane rectangles for the current size.
     #[must_use]
     pub fn panes(&self) -> Panes {
-        layout::panes(
-            Rect::new(0, 0, self.size.0, self.size.1),
-            self.right.is_some(),
-        )
+        layout::panes(Rect::new(0, 0, self.size.0, self.size.1), self.view())
     }
 
     /// The list's rows: entry index, collection and review.
@@ -386,9 +470,9 @@ impl App {
     /// Visible text lines inside the reading pane.
     #[must_use]
     pub fn reading_height(&self) -> usize {
-        self.panes()
-            .reading
-            .map_or(0, |r| usize::from(layout::inner(r).height))
+        self.panes().reading.map_or(0, |r| {
+            usize::from(layout::inner(r, self.settings.text_width).height)
+        })
     }
 
     /// Rows one review takes in the list: three when there is room, one when stacked.

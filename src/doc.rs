@@ -44,6 +44,8 @@ pub struct Options {
     pub collapse_comments: bool,
     /// What hidden spoilers are drawn as (the reader and `show` explain different keys).
     pub spoiler_label: &'static str,
+    /// How dates are written (see `config::format_date`).
+    pub date_format: &'static str,
 }
 
 impl Default for Options {
@@ -53,6 +55,7 @@ impl Default for Options {
             reveal_spoilers: false,
             collapse_comments: false,
             spoiler_label: spoiler::PLACEHOLDER,
+            date_format: "%Y-%m-%d",
         }
     }
 }
@@ -108,7 +111,7 @@ pub fn build(review: &Review, options: &Options) -> Doc {
         Style::new().add_modifier(Modifier::BOLD),
     )];
     push_all(wrap(&title, width, &none, &none), None);
-    for meta in meta::lines(review) {
+    for meta in meta::lines(review, options.date_format) {
         push_all(wrap(&meta, width, &none, &none), None);
     }
     push_all(vec![Line::styled("─".repeat(width), DIM)], None);

@@ -1,65 +1,16 @@
-//! Keys to actions, from one table that also generates the `?` help and footer hints,
-//! so what the help says is always what the keys do.
+//! Keys to actions, from one table that also generates the `?` help, the footer hints
+//! and `reelread keys`, so what they say is always what the keys do. The defaults come
+//! from the `[keys]` table of the embedded `config.default.toml`; a user's config
+//! replaces the keys of the actions it names.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::app::{Action, Mode};
+use crate::app::{Action, BINDABLE, Mode};
 
-/// One action with its keys (as written in help and, later, in config files).
-#[derive(Debug, Clone, Copy)]
-pub struct Binding {
-    /// The action triggered.
-    pub action: Action,
-    /// Keys in `ctrl-d` / `shift-tab` / `pagedown` / `J` notation.
-    pub keys: &'static [&'static str],
-    /// One line for the help.
-    pub description: &'static str,
-}
+/// The shipped configuration, whose `[keys]` table is the default keymap.
+pub const DEFAULT_CONFIG: &str = include_str!("../config.default.toml");
 
-/// The default bindings, in help order.
-#[rustfmt::skip]
-pub const BINDINGS: &[Binding] = &[
-    bind(Action::Down, &["j", "down"], "Move down / scroll down"),
-    bind(Action::Up, &["k", "up"], "Move up / scroll up"),
-    bind(Action::Top, &["g", "home"], "Go to the top"),
-    bind(Action::Bottom, &["G", "end"], "Go to the bottom"),
-    bind(Action::PageDown, &["pagedown", "space"], "Page down"),
-    bind(Action::PageUp, &["pageup"], "Page up"),
-    bind(Action::HalfPageDown, &["ctrl-d"], "Half a page down"),
-    bind(Action::HalfPageUp, &["ctrl-u"], "Half a page up"),
-    bind(Action::FocusNext, &["tab"], "Focus the next pane"),
-    bind(Action::FocusPrev, &["shift-tab"], "Focus the previous pane"),
-    bind(Action::Open, &["enter"], "Open the review; on an actor, highlight their mentions"),
-    bind(Action::NextSource, &["J", "]"], "Next source, from any pane (right side when split)"),
-    bind(Action::PrevSource, &["K", "["], "Previous source, from any pane"),
-    bind(Action::Search, &["/"], "Search this review; in the list, filter by text"),
-    bind(Action::NextMatch, &["n"], "Next search match"),
-    bind(Action::PrevMatch, &["N"], "Previous search match"),
-    bind(Action::NextMention, &["m"], "Next mention of the highlighted actor"),
-    bind(Action::PrevMention, &["M"], "Previous mention of the highlighted actor"),
-    bind(Action::NextComment, &["}"], "Next comment"),
-    bind(Action::PrevComment, &["{"], "Previous comment"),
-    bind(Action::ToggleComments, &["c"], "Fold or unfold the comments"),
-    bind(Action::ToggleSpoilers, &["z"], "Show or hide this review's spoilers"),
-    bind(Action::Split, &["v"], "Compare with another source side by side"),
-    bind(Action::Ratings, &["r"], "Compare every source's ratings"),
-    bind(Action::Sort, &["o"], "Cycle the list order"),
-    bind(Action::ReverseSort, &["O"], "Reverse the list order"),
-    bind(Action::Filter, &["f"], "Filter by reviewer or commenter"),
-    bind(Action::Help, &["?"], "Show this help"),
-    bind(Action::Back, &["esc"], "Close a popup; end a search; clear a filter"),
-    bind(Action::Quit, &["q", "ctrl-c"], "Quit"),
-];
-
-const fn bind(action: Action, keys: &'static [&'static str], description: &'static str) -> Binding {
-    Binding {
-        action,
-        keys,
-        description,
-    }
-}
-
-/// Actions whose keys the footer shows, in order.
+/// Actions whose keys the footer shows, in order, with a one-word label.
 pub const HINTS: &[(Action, &str)] = &[
     (Action::Down, "move"),
     (Action::FocusNext, "pane"),
@@ -72,6 +23,97 @@ pub const HINTS: &[(Action, &str)] = &[
 
 /// Hints the footer keeps however narrow the terminal is.
 pub const ESSENTIAL_HINTS: &[Action] = &[Action::Help, Action::Quit];
+
+/// Every bindable action with its keys, in help order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    bindings: Vec<(Action, Vec<String>)>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        let table: toml::Table = DEFAULT_CONFIG.parse().unwrap_or_default();
+        let keys = table.get("keys").and_then(toml::Value::as_table);
+        let bindings = BINDABLE
+            .iter()
+            .map(|(action, name, _)| {
+                let keys = keys
+                    .and_then(|k| k.get(*name))
+                    .and_then(toml::Value::as_array)
+                    .map(|list| {
+                        list.iter()
+                            .filter_map(|v| v.as_str().map(str::to_owned))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                (action.clone(), keys)
+            })
+            .collect();
+        Self { bindings }
+    }
+}
+
+impl Keymap {
+    /// Gives `action` exactly `keys`, taking them away from any other action.
+    pub fn rebind(&mut self, action: &Action, keys: Vec<String>) {
+        for (other, other_keys) in &mut self.bindings {
+            if other != action {
+                other_keys.retain(|k| !keys.contains(k));
+            }
+        }
+        if let Some((_, own)) = self.bindings.iter_mut().find(|(a, _)| a == action) {
+            *own = keys;
+        }
+    }
+
+    /// The keys of an action, as configured.
+    #[must_use]
+    pub fn keys(&self, action: &Action) -> &[String] {
+        self.bindings
+            .iter()
+            .find(|(a, _)| a == action)
+            .map_or(&[], |(_, k)| k.as_slice())
+    }
+
+    /// The first key of an action as shown to people, for the footer.
+    #[must_use]
+    pub fn first_key(&self, action: &Action) -> Option<String> {
+        self.keys(action).first().map(|k| display_key(k))
+    }
+
+    /// Every (action, keys) pair, in help order.
+    pub fn bindings(&self) -> impl Iterator<Item = (&Action, &[String])> {
+        self.bindings.iter().map(|(a, k)| (a, k.as_slice()))
+    }
+
+    /// The help: one `(keys, description)` row per action that has a key.
+    #[must_use]
+    pub fn help_rows(&self) -> Vec<(String, &'static str)> {
+        self.bindings
+            .iter()
+            .filter(|(_, keys)| !keys.is_empty())
+            .map(|(action, keys)| {
+                let keys: Vec<String> = keys.iter().map(|k| display_key(k)).collect();
+                (keys.join(", "), action.description())
+            })
+            .collect()
+    }
+
+    /// The action for a key press in the current mode, if any.
+    #[must_use]
+    pub fn action_for(&self, mode: &Mode, key: KeyEvent) -> Option<Action> {
+        if key.kind == KeyEventKind::Release {
+            return None;
+        }
+        if let Mode::Picker(_) | Mode::Prompt(..) = mode {
+            return text_input_action(key);
+        }
+        self.bindings
+            .iter()
+            .find(|(_, keys)| keys.iter().any(|k| matches(k, &key)))
+            .map(|(action, _)| action.clone())
+    }
+}
 
 /// Parses `ctrl-d`, `shift-tab`, `J`, `pagedown` into what crossterm reports.
 #[must_use]
@@ -99,7 +141,7 @@ pub fn parse_key(text: &str) -> Option<(KeyCode, KeyModifiers)> {
         _ => {
             let mut chars = name.chars();
             let c = chars.next()?;
-            if chars.next().is_some() {
+            if chars.next().is_some() || c.is_control() {
                 return None;
             }
             KeyCode::Char(c)
@@ -123,30 +165,11 @@ pub fn display_key(key: &str) -> String {
         "tab" => "Tab".into(),
         "shift-tab" => "Shift-Tab".into(),
         "space" => "Space".into(),
+        "backspace" => "Backspace".into(),
         k if k.starts_with("ctrl-") => format!("Ctrl-{}", &k[5..]),
+        k if k.starts_with("alt-") => format!("Alt-{}", &k[4..]),
         k => k.into(),
     }
-}
-
-/// The first key of an action, for the footer where room is short.
-#[must_use]
-pub fn first_key(action: Action) -> Option<String> {
-    BINDINGS
-        .iter()
-        .find(|b| b.action == action)
-        .and_then(|b| b.keys.first())
-        .map(|k| display_key(k))
-}
-
-/// The keys of an action, joined for display (`j/↓`).
-#[must_use]
-pub fn keys_for(action: Action) -> String {
-    BINDINGS
-        .iter()
-        .filter(|b| b.action == action)
-        .flat_map(|b| b.keys.iter().map(|k| display_key(k)))
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 fn matches(binding: &str, key: &KeyEvent) -> bool {
@@ -159,21 +182,6 @@ fn matches(binding: &str, key: &KeyEvent) -> bool {
         KeyCode::BackTab => key.code == KeyCode::BackTab,
         _ => key.code == code && key.modifiers & relevant == modifiers & relevant,
     }
-}
-
-/// The action for a key press in the current mode, if any.
-#[must_use]
-pub fn action_for(mode: &Mode, key: KeyEvent) -> Option<Action> {
-    if key.kind == KeyEventKind::Release {
-        return None;
-    }
-    if let Mode::Picker(_) | Mode::Prompt(..) = mode {
-        return text_input_action(key);
-    }
-    BINDINGS
-        .iter()
-        .find(|b| b.keys.iter().any(|k| matches(k, &key)))
-        .map(|b| b.action)
 }
 
 /// In the picker and search prompts, typing edits the text; a few keys keep their meaning.
@@ -195,18 +203,6 @@ fn text_input_action(key: KeyEvent) -> Option<Action> {
     }
 }
 
-/// The help text: one `(keys, description)` row per binding.
-#[must_use]
-pub fn help_rows() -> Vec<(String, &'static str)> {
-    BINDINGS
-        .iter()
-        .map(|b| {
-            let keys: Vec<String> = b.keys.iter().map(|k| display_key(k)).collect();
-            (keys.join(", "), b.description)
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -216,112 +212,77 @@ mod tests {
     }
 
     #[test]
-    fn every_binding_parses() {
-        for b in BINDINGS {
-            for k in b.keys {
-                assert!(parse_key(k).is_some(), "{k} for {}", b.action);
+    fn every_bindable_action_has_a_default_key_that_parses() {
+        let keymap = Keymap::default();
+        for (action, _, _) in BINDABLE {
+            let keys = keymap.keys(action);
+            assert!(!keys.is_empty(), "{action} has no default key");
+            for k in keys {
+                assert!(parse_key(k).is_some(), "{k} for {action}");
             }
         }
     }
 
     #[test]
-    fn every_user_action_has_a_key() {
-        use Action::*;
-        let internal = [ClearFilter, Input('x'), DeleteChar, Resize(0, 0)];
-        let all = [
-            Quit,
-            Up,
-            Down,
-            Top,
-            Bottom,
-            PageUp,
-            PageDown,
-            HalfPageUp,
-            HalfPageDown,
-            FocusNext,
-            FocusPrev,
-            Open,
-            NextSource,
-            PrevSource,
-            Filter,
-            Help,
-            Back,
-            Search,
-            NextMatch,
-            PrevMatch,
-            NextMention,
-            PrevMention,
-            NextComment,
-            PrevComment,
-            ToggleComments,
-            ToggleSpoilers,
-            Split,
-            Ratings,
-            Sort,
-            ReverseSort,
-        ];
-        for action in all {
-            assert!(!internal.contains(&action));
-            assert!(
-                BINDINGS.iter().any(|b| b.action == action),
-                "{action} has no key"
-            );
-        }
-    }
-
-    #[test]
-    fn no_key_is_bound_twice() {
+    fn no_key_is_bound_twice_by_default() {
         let mut seen = std::collections::HashSet::new();
-        for b in BINDINGS {
-            for k in b.keys {
-                assert!(seen.insert(*k), "{k} bound twice");
+        for (_, keys) in Keymap::default().bindings() {
+            for k in keys {
+                assert!(seen.insert(k.clone()), "{k} bound twice");
             }
         }
     }
 
     #[test]
     fn vim_and_arrow_keys_map_to_the_same_actions() {
-        let n = &Mode::Normal;
+        let (m, n) = (Keymap::default(), &Mode::Normal);
         let none = KeyModifiers::NONE;
         assert_eq!(
-            action_for(n, key(KeyCode::Char('j'), none)),
+            m.action_for(n, key(KeyCode::Char('j'), none)),
             Some(Action::Down)
         );
-        assert_eq!(action_for(n, key(KeyCode::Down, none)), Some(Action::Down));
         assert_eq!(
-            action_for(n, key(KeyCode::Char('J'), KeyModifiers::SHIFT)),
+            m.action_for(n, key(KeyCode::Down, none)),
+            Some(Action::Down)
+        );
+        let shift_j = key(KeyCode::Char('J'), KeyModifiers::SHIFT);
+        assert_eq!(m.action_for(n, shift_j), Some(Action::NextSource));
+        assert_eq!(
+            m.action_for(n, key(KeyCode::Char(']'), none)),
             Some(Action::NextSource)
         );
-        assert_eq!(
-            action_for(n, key(KeyCode::Char(']'), none)),
-            Some(Action::NextSource)
-        );
-        assert_eq!(
-            action_for(n, key(KeyCode::Char('d'), KeyModifiers::CONTROL)),
-            Some(Action::HalfPageDown)
-        );
-        assert_eq!(action_for(n, key(KeyCode::Char('d'), none)), None);
-        assert_eq!(
-            action_for(n, key(KeyCode::BackTab, KeyModifiers::SHIFT)),
-            Some(Action::FocusPrev)
-        );
+        let ctrl_d = key(KeyCode::Char('d'), KeyModifiers::CONTROL);
+        assert_eq!(m.action_for(n, ctrl_d), Some(Action::HalfPageDown));
+        assert_eq!(m.action_for(n, key(KeyCode::Char('d'), none)), None);
+        let back_tab = key(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(m.action_for(n, back_tab), Some(Action::FocusPrev));
     }
 
     #[test]
-    fn picker_takes_letters_as_text() {
+    fn rebinding_moves_a_key_from_its_old_action() {
+        let mut m = Keymap::default();
+        m.rebind(&Action::Quit, vec!["x".into()]);
+        let x = key(KeyCode::Char('x'), KeyModifiers::NONE);
+        assert_eq!(m.action_for(&Mode::Normal, x), Some(Action::Quit));
+        assert!(m.keys(&Action::ToggleRead).is_empty());
+        let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(m.action_for(&Mode::Normal, q), None);
+    }
+
+    #[test]
+    fn prompts_take_letters_as_text() {
+        let m = Keymap::default();
         let picker = &Mode::Picker(crate::app::Picker::default());
         let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(action_for(picker, q), Some(Action::Input('q')));
-        assert_eq!(
-            action_for(picker, key(KeyCode::Esc, KeyModifiers::NONE)),
-            Some(Action::Back)
-        );
+        assert_eq!(m.action_for(picker, q), Some(Action::Input('q')));
+        let esc = key(KeyCode::Esc, KeyModifiers::NONE);
+        assert_eq!(m.action_for(picker, esc), Some(Action::Back));
     }
 
     #[test]
     fn help_lists_every_action_with_its_keys() {
-        let rows = help_rows();
-        assert_eq!(rows.len(), BINDINGS.len());
+        let rows = Keymap::default().help_rows();
+        assert_eq!(rows.len(), BINDABLE.len());
         assert!(rows.contains(&(
             "J, ]".to_owned(),
             "Next source, from any pane (right side when split)"

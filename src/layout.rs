@@ -9,7 +9,7 @@ pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
 /// From this width the cast sidebar is shown (the reading pane keeps ~50 columns).
 pub const SIDEBAR_WIDTH: u16 = 110;
-/// The reading column's maximum width: long lines are hard to read, so wide panes centre it.
+/// The default reading column width: long lines are hard to read, so wide panes centre it.
 pub const TEXT_WIDTH: u16 = 80;
 /// From this width list and reading pane sit side by side; below it they stack.
 pub const SIDE_BY_SIDE_WIDTH: u16 = 70;
@@ -50,10 +50,29 @@ pub struct Panes {
 /// reviews take the whole width, because two 25-column columns are not readable.
 pub const SPLIT_WITH_LIST_WIDTH: u16 = 160;
 
+/// What besides the size decides the layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct View {
+    /// Two reviews side by side.
+    pub split: bool,
+    /// The user wants the cast sidebar when it fits.
+    pub sidebar: bool,
+}
+
+impl Default for View {
+    fn default() -> Self {
+        Self {
+            split: false,
+            sidebar: true,
+        }
+    }
+}
+
 /// Splits `area` into panes; with `split`, the reading pane into two equal halves.
 #[must_use]
-pub fn panes(area: Rect, split: bool) -> Panes {
-    let mut panes = single(area);
+pub fn panes(area: Rect, view: View) -> Panes {
+    let split = view.split;
+    let mut panes = single(area, view.sidebar);
     if split && area.width < SPLIT_WITH_LIST_WIDTH && panes.reading.is_some() {
         let top = panes.header.bottom();
         panes.reading = Some(Rect::new(area.x, top, area.width, panes.footer.y - top));
@@ -75,7 +94,7 @@ pub fn panes(area: Rect, split: bool) -> Panes {
     panes
 }
 
-fn single(area: Rect) -> Panes {
+fn single(area: Rect, sidebar: bool) -> Panes {
     let none = Panes {
         arrangement: Arrangement::TooSmall,
         header: Rect::default(),
@@ -100,7 +119,7 @@ fn single(area: Rect) -> Panes {
         footer,
         ..none
     };
-    if area.width >= SIDEBAR_WIDTH {
+    if sidebar && area.width >= SIDEBAR_WIDTH {
         let [list, reading, cast] = Layout::horizontal([
             Constraint::Length(list_width),
             Constraint::Fill(1),
@@ -137,11 +156,11 @@ fn single(area: Rect) -> Panes {
 }
 
 /// The text area inside a bordered pane: a margin column each side, at most
-/// [`TEXT_WIDTH`] wide and centred.
+/// `text_width` wide and centred.
 #[must_use]
-pub fn inner(pane: Rect) -> Rect {
+pub fn inner(pane: Rect, text_width: u16) -> Rect {
     let room = pane.width.saturating_sub(4);
-    let width = room.min(TEXT_WIDTH);
+    let width = room.min(text_width.max(1));
     Rect {
         x: pane.x.saturating_add(2) + (room - width) / 2,
         y: pane.y.saturating_add(1),
@@ -156,7 +175,7 @@ mod tests {
 
     #[test]
     fn sidebar_hides_first_then_panes_stack() {
-        let at = |w, h| panes(Rect::new(0, 0, w, h), false).arrangement;
+        let at = |w, h| panes(Rect::new(0, 0, w, h), View::default()).arrangement;
         assert_eq!(at(120, 40), Arrangement::Wide);
         assert_eq!(at(109, 40), Arrangement::Medium);
         assert_eq!(at(60, 20), Arrangement::Stacked);
@@ -166,16 +185,45 @@ mod tests {
 
     #[test]
     fn a_narrow_split_gives_both_reviews_the_whole_width() {
-        let p = panes(Rect::new(0, 0, 120, 40), true);
+        let p = panes(
+            Rect::new(0, 0, 120, 40),
+            View {
+                split: true,
+                sidebar: true,
+            },
+        );
         assert_eq!((p.list, p.cast), (None, None));
         assert_eq!(p.reading.map(|r| r.width), Some(60));
-        let wide = panes(Rect::new(0, 0, 200, 50), true);
+        let wide = panes(
+            Rect::new(0, 0, 200, 50),
+            View {
+                split: true,
+                sidebar: true,
+            },
+        );
+        assert!(
+            panes(
+                Rect::new(0, 0, 200, 50),
+                View {
+                    split: false,
+                    sidebar: false
+                }
+            )
+            .cast
+            .is_none()
+        );
         assert!(wide.list.is_some() && wide.cast.is_some());
     }
 
     #[test]
     fn a_split_reading_pane_has_two_equal_halves() {
-        let p = panes(Rect::new(0, 0, 161, 40), true);
+        let p = panes(
+            Rect::new(0, 0, 161, 40),
+            View {
+                split: true,
+                sidebar: true,
+            },
+        );
         let (left, right) = (p.reading.expect("left"), p.right.expect("right"));
         assert_eq!(left.width, right.width);
         assert_eq!(left.right(), right.x);
@@ -183,9 +231,10 @@ mod tests {
 
     #[test]
     fn the_reading_column_is_capped_and_centred() {
-        let column = inner(Rect::new(10, 0, 124, 30));
+        let column = inner(Rect::new(10, 0, 124, 30), TEXT_WIDTH);
         assert_eq!((column.x, column.width), (10 + 2 + 20, TEXT_WIDTH));
-        assert_eq!(inner(Rect::new(0, 0, 50, 10)).width, 46);
+        assert_eq!(inner(Rect::new(0, 0, 50, 10), TEXT_WIDTH).width, 46);
+        assert_eq!(inner(Rect::new(0, 0, 100, 10), 60).width, 60);
     }
 
     #[test]
@@ -193,7 +242,13 @@ mod tests {
         for w in 0..160 {
             for h in (0..60).step_by(3) {
                 let area = Rect::new(0, 0, w, h);
-                let p = panes(area, w % 2 == 0);
+                let p = panes(
+                    area,
+                    View {
+                        split: w % 2 == 0,
+                        sidebar: true,
+                    },
+                );
                 for rect in [p.list, p.reading, p.right, p.cast].into_iter().flatten() {
                     assert!(area.contains(rect.as_position()) || rect.area() == 0);
                     assert!(rect.right() <= area.right() && rect.bottom() <= area.bottom());

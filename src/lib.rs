@@ -9,6 +9,7 @@
 pub mod app;
 pub mod atomic;
 pub mod cli;
+pub mod config;
 pub mod data;
 pub mod doc;
 pub mod keymap;

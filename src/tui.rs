@@ -7,7 +7,6 @@ use std::time::Duration;
 use crossterm::event::{self, Event};
 
 use crate::app::{Action, App, dispatch};
-use crate::keymap;
 
 /// Runs the reader until the user quits.
 pub fn run(mut app: App) -> io::Result<()> {
@@ -28,7 +27,7 @@ pub fn run(mut app: App) -> io::Result<()> {
 
 fn handle(app: &mut App, event: &Event) {
     let action = match *event {
-        Event::Key(key) => keymap::action_for(app.mode(), key),
+        Event::Key(key) => app.settings().keymap.action_for(app.mode(), key),
         Event::Resize(width, height) => Some(Action::Resize(width, height)),
         _ => None,
     };

@@ -18,7 +18,7 @@ use crate::layout::{self, Arrangement};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let panes = layout::panes(area, self.right_entry().is_some());
+        let panes = layout::panes(area, self.view());
         if panes.arrangement == Arrangement::TooSmall {
             render_too_small(area, buf);
             return;
@@ -39,7 +39,7 @@ impl Widget for &App {
         chrome::render_footer(self, panes.footer, buf);
         match self.mode() {
             Mode::Normal | Mode::Prompt(..) => {}
-            Mode::Help(scroll) => popup::render_help(*scroll, area, buf),
+            Mode::Help(scroll) => popup::render_help(self, *scroll, area, buf),
             Mode::Picker(picker) => popup::render_picker(self, picker, area, buf),
             Mode::Ratings => ratings::render(self, area, buf),
         }

@@ -11,8 +11,8 @@ fn app_at(width: u16, height: u16) -> App {
 }
 
 fn send(app: &mut App, actions: &[Action]) {
-    for &action in actions {
-        dispatch(app, action);
+    for action in actions {
+        dispatch(app, action.clone());
     }
 }
 
@@ -276,7 +276,7 @@ fn any_size_and_any_action_sequence_is_safe() {
         (300, 100),
     ] {
         let mut app = app_at(w, h);
-        for (i, &action) in actions.iter().cycle().take(60).enumerate() {
+        for (i, action) in actions.iter().cloned().cycle().take(60).enumerate() {
             dispatch(&mut app, action);
             if i % 7 == 0 {
                 dispatch(&mut app, Action::Resize(w.saturating_add(i as u16), h));

@@ -4,7 +4,6 @@
 use reelread::app::{Action, App, Focus, Mode, PromptFor, dispatch};
 use reelread::data::{Date, Library, bundled_library};
 use reelread::doc::Doc;
-use reelread::keymap::BINDINGS;
 use reelread::query::SortKey;
 
 /// Entries of the bundled collection, in file order.
@@ -25,8 +24,8 @@ fn app() -> App {
 }
 
 fn send(app: &mut App, actions: &[Action]) {
-    for &action in actions {
-        dispatch(app, action);
+    for action in actions {
+        dispatch(app, action.clone());
     }
 }
 
@@ -426,7 +425,7 @@ fn resorting_keeps_the_open_review_and_the_cursor_on_it() {
         Action::Sort,
         Action::Sort,
     ] {
-        send(&mut app, &[action]);
+        send(&mut app, std::slice::from_ref(&action));
         assert_eq!(app.open_entry(), Some(POWER), "after {action}");
         assert_eq!(selected_entry(&app), Some(POWER), "after {action}");
     }
@@ -510,8 +509,11 @@ fn the_ratings_popup_swallows_movement_until_closed() {
 #[test]
 fn any_action_in_any_mode_at_any_size_is_safe() {
     use Action::{ClearFilter, DeleteChar, Input, Quit, Resize};
-    let mut actions: Vec<Action> = BINDINGS.iter().map(|b| b.action).collect();
-    actions.retain(|&a| a != Quit);
+    let mut actions: Vec<Action> = reelread::app::BINDABLE
+        .iter()
+        .map(|(a, _, _)| a.clone())
+        .collect();
+    actions.retain(|a| *a != Quit);
     actions.extend([ClearFilter, DeleteChar, Input('e'), Input('K'), Input(' ')]);
     let sizes = [
         (0, 0),
@@ -541,9 +543,9 @@ fn any_action_in_any_mode_at_any_size_is_safe() {
             let (w, h) = sizes[(seed >> 8) as usize % sizes.len()];
             Resize(w, h)
         } else {
-            actions[(seed >> 8) as usize % actions.len()]
+            actions[(seed >> 8) as usize % actions.len()].clone()
         };
-        dispatch(&mut app, action);
+        dispatch(&mut app, action.clone());
         modes[match app.mode() {
             Mode::Normal => 0,
             Mode::Help(_) => 1,

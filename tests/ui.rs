@@ -8,8 +8,8 @@ use reelread::data::bundled_library;
 fn app_at(width: u16, height: u16, actions: &[Action]) -> App {
     let mut app = App::new(bundled_library());
     dispatch(&mut app, Action::Resize(width, height));
-    for &action in actions {
-        dispatch(&mut app, action);
+    for action in actions {
+        dispatch(&mut app, action.clone());
     }
     app
 }

@@ -71,6 +71,7 @@ impl App {
             self.cast_cursor = 0;
         }
         self.open = Some(entry);
+        self.mark_read(entry);
         if let Some(focus) = &mut self.cast_focus {
             focus.current = None;
         }

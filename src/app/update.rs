@@ -16,10 +16,14 @@ pub fn update(app: &mut App, action: Action) -> Option<Action> {
             app.refresh_view();
             None
         }
+        (_, Action::Notify(message)) => {
+            app.status = Some(crate::data::sanitize_line(&message));
+            None
+        }
         // Nothing can be seen, so nothing may change unseen.
         (_, _) if too_small => None,
         (Mode::Help(scroll), action) => {
-            let last = crate::keymap::BINDINGS.len();
+            let last = app.settings.keymap.help_rows().len();
             match action {
                 Action::Up => *scroll = scroll.saturating_sub(1),
                 Action::Down => *scroll = (*scroll + 1).min(last),
@@ -35,20 +39,20 @@ pub fn update(app: &mut App, action: Action) -> Option<Action> {
             None
         }
         (Mode::Ratings, _) => None,
-        (Mode::Picker(_), action) => picker_update(app, action),
-        (Mode::Prompt(..), action) => prompt_update(app, action),
-        (Mode::Normal, action) => normal_update(app, action),
+        (Mode::Picker(_), action) => picker_update(app, &action),
+        (Mode::Prompt(..), action) => prompt_update(app, &action),
+        (Mode::Normal, action) => normal_update(app, &action),
     }
 }
 
-fn picker_update(app: &mut App, action: Action) -> Option<Action> {
+fn picker_update(app: &mut App, action: &Action) -> Option<Action> {
     let Mode::Picker(picker) = &mut app.mode else {
         return None;
     };
     let count = picker.matches(&app.people).len();
     match action {
         Action::Input(c) => {
-            picker.query.push(c);
+            picker.query.push(*c);
             picker.cursor = 0;
         }
         Action::DeleteChar => {
@@ -73,13 +77,13 @@ fn picker_update(app: &mut App, action: Action) -> Option<Action> {
 }
 
 /// Typing a search: the list or the review follows every keystroke.
-fn prompt_update(app: &mut App, action: Action) -> Option<Action> {
+fn prompt_update(app: &mut App, action: &Action) -> Option<Action> {
     let Mode::Prompt(target, text) = &mut app.mode else {
         return None;
     };
     let target = *target;
     match action {
-        Action::Input(c) => text.push(c),
+        Action::Input(c) => text.push(*c),
         Action::DeleteChar => {
             text.pop();
         }
@@ -126,7 +130,7 @@ fn prompt_update(app: &mut App, action: Action) -> Option<Action> {
     None
 }
 
-fn normal_update(app: &mut App, action: Action) -> Option<Action> {
+fn normal_update(app: &mut App, action: &Action) -> Option<Action> {
     // A status message answers one action; the next one replaces or clears it.
     app.status = None;
     let page = app.reading_height().max(1);
@@ -181,7 +185,20 @@ fn normal_update(app: &mut App, action: Action) -> Option<Action> {
         Action::ReverseSort => app.change_sort(false),
         Action::Back => return back(app),
         Action::ClearFilter => app.set_filter(None),
-        Action::Quit | Action::Resize(..) | Action::Input(_) | Action::DeleteChar => {}
+        Action::NextUnread => app.next_unread(),
+        Action::ToggleRead => app.toggle_read(),
+        Action::HideRead => app.toggle_hide_read(),
+        Action::Star => app.toggle_star(),
+        Action::CopyUrl => app.request_url_effect(false),
+        Action::OpenUrl => app.request_url_effect(true),
+        Action::Export => app.request_export(),
+        Action::Click(x, y) => app.click(*x, *y),
+        Action::Wheel(x, y, down) => app.wheel(*x, *y, *down),
+        Action::Quit
+        | Action::Resize(..)
+        | Action::Input(_)
+        | Action::DeleteChar
+        | Action::Notify(_) => {}
     }
     None
 }

@@ -11,9 +11,9 @@ const CACHE_LIMIT: usize = 64;
 impl App {
     /// Width of the text column in the reading pane (each half when split).
     pub(super) fn reading_width(&self) -> usize {
-        self.panes()
-            .reading
-            .map_or(0, |r| usize::from(layout::inner(r).width))
+        self.panes().reading.map_or(0, |r| {
+            usize::from(layout::inner(r, self.settings.text_width).width)
+        })
     }
 
     /// Rows inside the list pane.
@@ -29,6 +29,7 @@ impl App {
             width: self.reading_width(),
             reveal_spoilers: self.revealed.contains(&entry),
             collapse_comments: self.collapsed.contains(&entry),
+            date_format: self.settings.date_format,
             ..Options::default()
         }
     }

@@ -40,6 +40,7 @@ pub fn run(library: &Library, args: &Args) -> ExitCode {
         reveal_spoilers: args.spoilers,
         collapse_comments: false,
         spoiler_label: doc::spoiler::CLI_PLACEHOLDER,
+        ..Options::default()
     };
     let laid_out = doc::build(review, &options);
     let lines = laid_out.plain_lines();

@@ -34,7 +34,7 @@ pub fn render(review: &Review, options: &Options) -> Vec<(Line<'static>, Option<
     for (i, comment) in comments.iter().enumerate() {
         let pad = " ".repeat(depth(comments, i) * INDENT);
         out.push((Line::default(), None));
-        let header = header(i, comment);
+        let header = header(i, comment, options.date_format);
         let first = Span::raw(pad.clone());
         let rest = Span::raw(format!("{pad}{}", " ".repeat(INDENT)));
         for line in wrap(&header, options.width, &first, &rest) {
@@ -61,7 +61,7 @@ fn depth(comments: &[Comment], index: usize) -> usize {
     depth.min(MAX_DEPTH)
 }
 
-fn header(index: usize, comment: &Comment) -> Vec<Piece> {
+fn header(index: usize, comment: &Comment, date_format: &str) -> Vec<Piece> {
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let mut pieces = vec![(format!("#{} ", index + 1), DIM)];
     match &comment.author {
@@ -74,9 +74,10 @@ fn header(index: usize, comment: &Comment) -> Vec<Piece> {
     if let Some(contact) = &comment.contact {
         pieces.push((format!(" · {contact}"), DIM));
     }
-    let posted = comment
-        .posted
-        .map_or_else(|| "date unknown".to_owned(), |d| d.to_string());
+    let posted = comment.posted.map_or_else(
+        || "date unknown".to_owned(),
+        |d| crate::config::format_date(d, date_format),
+    );
     pieces.push((format!(" · {posted}"), DIM));
     pieces
 }

@@ -6,8 +6,12 @@ use super::{DIM, Piece};
 use crate::data::{Kind, Review};
 
 /// Byline, date line and rating line.
-pub fn lines(review: &Review) -> [Vec<Piece>; 3] {
-    [byline(review), dateline(review), ratings(review)]
+pub fn lines(review: &Review, date_format: &str) -> [Vec<Piece>; 3] {
+    [
+        byline(review),
+        dateline(review, date_format),
+        ratings(review),
+    ]
 }
 
 fn byline(review: &Review) -> Vec<Piece> {
@@ -23,8 +27,10 @@ fn byline(review: &Review) -> Vec<Piece> {
     ]
 }
 
-fn dateline(review: &Review) -> Vec<Piece> {
-    let date = review.published.map(|d| d.to_string());
+fn dateline(review: &Review, date_format: &str) -> Vec<Piece> {
+    let date = review
+        .published
+        .map(|d| crate::config::format_date(d, date_format));
     let mut pieces = vec![
         ("Published: ".into(), DIM),
         known(date.as_deref(), "date unknown"),

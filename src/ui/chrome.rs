@@ -86,8 +86,8 @@ fn header_tags(app: &App) -> Line<'static> {
 
 pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width);
-    let hint = |action, label: &str| {
-        let key = keymap::first_key(action).unwrap_or_default();
+    let hint = |action: &crate::app::Action, label: &str| {
+        let key = app.settings().keymap.first_key(action).unwrap_or_default();
         vec![
             Span::styled(format!(" {key}"), Style::new().add_modifier(Modifier::BOLD)),
             Span::styled(format!(" {label} "), theme::DIM),
@@ -98,7 +98,7 @@ pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let essential: Vec<Span<'static>> = keymap::HINTS
         .iter()
         .filter(|(a, _)| keymap::ESSENTIAL_HINTS.contains(a))
-        .flat_map(|(a, l)| hint(*a, l))
+        .flat_map(|(a, l)| hint(a, l))
         .collect();
     let mut left = vec![Span::raw(" ")];
     let typing = matches!(app.mode(), crate::app::Mode::Prompt(..));
@@ -116,7 +116,7 @@ pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         if keymap::ESSENTIAL_HINTS.contains(action) {
             continue;
         }
-        let spans = hint(*action, label);
+        let spans = hint(action, label);
         if used + span_width(&spans) > width {
             break;
         }

@@ -10,7 +10,6 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{theme, truncate};
 use crate::app::{App, Picker};
-use crate::keymap;
 
 /// A bordered box centred in `area`, cleared, returning its inside.
 fn frame(title: &str, width: u16, height: u16, area: Rect, buf: &mut Buffer) -> Rect {
@@ -28,8 +27,8 @@ fn frame(title: &str, width: u16, height: u16, area: Rect, buf: &mut Buffer) -> 
     inner
 }
 
-pub fn render_help(scroll: usize, area: Rect, buf: &mut Buffer) {
-    let rows = keymap::help_rows();
+pub fn render_help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
+    let rows = app.settings().keymap.help_rows();
     let key_width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
     let text_width = rows.iter().map(|(_, d)| d.width()).max().unwrap_or(0);
     let width = (key_width + text_width + 7) as u16;

@@ -53,7 +53,7 @@ pub fn render(app: &App, side: Side, area: Rect, buf: &mut Buffer) {
         return;
     };
     let (_, review) = app.entry(entry);
-    let text = layout::inner(area);
+    let text = layout::inner(area, app.settings().text_width);
     let height = usize::from(text.height);
     let total = doc.lines.len();
     let scroll = app.scroll_of(entry).min(total.saturating_sub(1));

@@ -1,0 +1,227 @@
+//! What the reader has read, starred and not yet seen: per-review marks that persist
+//! between runs (see `state`), and the keys that change them.
+
+use super::{App, Effect};
+
+/// One review's reading marks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Mark {
+    /// Opened at least once (or marked read).
+    pub read: bool,
+    /// How many comments there were when it was last read.
+    pub comments_seen: usize,
+    /// Bookmarked.
+    pub starred: bool,
+}
+
+/// Saved marks and positions to start from, by entry.
+#[derive(Debug, Clone, Default)]
+pub struct Restore {
+    /// (entry, marks, scroll position) for every review with saved state.
+    pub reviews: Vec<(usize, Mark, usize)>,
+    /// The review to open first.
+    pub last_open: Option<usize>,
+}
+
+impl App {
+    /// Applies saved marks and positions when the reader starts (before any action).
+    #[must_use]
+    pub fn restored(mut self, saved: Restore) -> Self {
+        for (entry, mark, scroll) in saved.reviews {
+            if let (Some(m), Some(s)) = (self.marks.get_mut(entry), self.scroll.get_mut(entry)) {
+                *m = mark;
+                *s = scroll;
+            }
+        }
+        if let Some(entry) = saved.last_open.filter(|&e| e < self.entries.len()) {
+            self.selected = self.visible.iter().position(|&v| v == entry).unwrap_or(0);
+            self.open = Some(entry);
+        }
+        if let Some(entry) = self.open {
+            self.mark_read(entry);
+        }
+        self
+    }
+
+    /// Every entry's marks and position, for saving.
+    #[must_use]
+    pub fn marks(&self) -> Vec<(usize, Mark, usize)> {
+        (0..self.entries.len())
+            .map(|e| (e, self.marks[e], self.scroll[e]))
+            .collect()
+    }
+
+    /// An entry's marks.
+    #[must_use]
+    pub fn mark(&self, entry: usize) -> Mark {
+        self.marks.get(entry).copied().unwrap_or_default()
+    }
+
+    /// Comments added since the reader last read this entry.
+    #[must_use]
+    pub fn new_comments(&self, entry: usize) -> usize {
+        let mark = self.mark(entry);
+        let count = self.entry(entry).1.comments.len();
+        if mark.read {
+            count.saturating_sub(mark.comments_seen)
+        } else {
+            0
+        }
+    }
+
+    /// For the open review: comments from this index on arrived since the last visit.
+    #[must_use]
+    pub fn first_new_comment(&self) -> Option<usize> {
+        self.fresh
+            .filter(|(e, _)| Some(*e) == self.open)
+            .map(|(_, i)| i)
+    }
+
+    /// Whether the marks changed since [`Self::saved`] was last called.
+    #[must_use]
+    pub fn marks_changed(&self) -> bool {
+        self.marks_dirty
+    }
+
+    /// Notes that the marks were saved.
+    pub fn saved(&mut self) {
+        self.marks_dirty = false;
+    }
+
+    /// Opening a review reads it: remember which comments were new, then count them seen.
+    pub(super) fn mark_read(&mut self, entry: usize) {
+        let count = self.entry(entry).1.comments.len();
+        let mark = &mut self.marks[entry];
+        let first_new = if mark.read && mark.comments_seen < count {
+            Some(mark.comments_seen)
+        } else {
+            None
+        };
+        if self.fresh.is_none_or(|(e, _)| e != entry) {
+            self.fresh = first_new.map(|i| (entry, i));
+        }
+        if !mark.read || mark.comments_seen != count {
+            mark.read = true;
+            mark.comments_seen = count;
+            self.marks_dirty = true;
+        }
+    }
+
+    /// `x`: mark the focused review unread (or read again).
+    pub(super) fn toggle_read(&mut self) {
+        let Some(entry) = self.focused_entry() else {
+            return;
+        };
+        if self.marks[entry].read {
+            self.marks[entry].read = false;
+            self.status = Some("Marked unread".to_owned());
+        } else {
+            self.mark_read(entry);
+            self.status = Some("Marked read".to_owned());
+        }
+        self.marks_dirty = true;
+        self.rebuild_visible();
+    }
+
+    /// `H`: hide reviews already read (the open one stays), or show them again.
+    pub(super) fn toggle_hide_read(&mut self) {
+        self.hide_read = !self.hide_read;
+        self.rebuild_visible();
+        self.status = Some(if self.hide_read {
+            format!("Read reviews hidden: {} unread listed", self.visible.len())
+        } else {
+            "Read reviews shown".to_owned()
+        });
+    }
+
+    /// `u`: open the next unread review in list order, wrapping around.
+    pub(super) fn next_unread(&mut self) {
+        let here = self
+            .open
+            .and_then(|e| self.visible.iter().position(|&v| v == e))
+            .unwrap_or(0);
+        let n = self.visible.len();
+        let target = (1..=n)
+            .map(|k| (here + k) % n)
+            .find(|&i| !self.marks[self.visible[i]].read);
+        match target {
+            Some(i) => {
+                self.selected = i;
+                self.open_selected();
+            }
+            None => self.status = Some("Everything listed has been read".to_owned()),
+        }
+    }
+
+    /// `s`: star or unstar the focused review.
+    pub(super) fn toggle_star(&mut self) {
+        let Some(entry) = self.focused_entry() else {
+            return;
+        };
+        let mark = &mut self.marks[entry];
+        mark.starred = !mark.starred;
+        self.status = Some(
+            if mark.starred {
+                "Starred: `reelread list --starred` lists it"
+            } else {
+                "Star removed"
+            }
+            .to_owned(),
+        );
+        self.marks_dirty = true;
+    }
+
+    /// `y` / `b`: copy or open the focused review's URL, if it is a web link.
+    pub(super) fn request_url_effect(&mut self, open: bool) {
+        let Some(entry) = self.focused_entry() else {
+            return;
+        };
+        let url = self.entry(entry).1.url.clone();
+        let Some(url) = url else {
+            self.status = Some("This review has no URL".to_owned());
+            return;
+        };
+        if !is_web_link(&url) {
+            self.status = Some("Only http(s) links are copied or opened".to_owned());
+            return;
+        }
+        self.effects.push(if open {
+            Effect::OpenInBrowser(url)
+        } else {
+            Effect::CopyToClipboard(url)
+        });
+    }
+
+    /// `e`: write the focused review to a Markdown file.
+    pub(super) fn request_export(&mut self) {
+        if let Some(entry) = self.focused_entry() {
+            self.effects.push(Effect::ExportMarkdown(entry));
+        }
+    }
+}
+
+/// Only plain web links may leave the reader (no `javascript:`, `file:` or escapes).
+#[must_use]
+pub fn is_web_link(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && url.len() > lower.find("://").map_or(0, |i| i + 3)
+        && !url
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || c == '\u{fffd}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_web_link;
+
+    #[test]
+    fn only_plain_web_links_pass() {
+        assert!(is_web_link("https://example.com/review"));
+        assert!(is_web_link("HTTP://example.com"));
+        assert!(!is_web_link("javascript:alert(1)"));
+        assert!(!is_web_link("file:///etc/passwd"));
+        assert!(!is_web_link("https://"));
+        assert!(!is_web_link("https://a.com/\u{241b}[31m x"));
+    }
+}

@@ -1,0 +1,260 @@
+//! Reading a config file one setting at a time, so a wrong value costs only that value.
+
+use toml::de::{DeTable, DeValue};
+
+use super::{Config, DATE_DIRECTIVES, Role, ThemeName, color::parse_color};
+use crate::app::Action;
+use crate::data::{Diagnostic, Severity};
+use crate::keymap::parse_key;
+
+/// Collects problems while reading one file.
+struct Reader<'a> {
+    path: &'a str,
+    text: &'a str,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    fn report(&mut self, at: usize, severity: Severity, message: &str) {
+        let d = Diagnostic::at_offset(self.path, self.text, at, severity, message);
+        self.diagnostics.push(d);
+    }
+
+    fn error(&mut self, at: usize, message: &str) {
+        self.report(
+            at,
+            Severity::Error,
+            &format!("{message}; the default is used"),
+        );
+    }
+}
+
+/// What kind of TOML value this is, for messages.
+fn kind(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "a whole number",
+        DeValue::Float(_) => "a number",
+        DeValue::Boolean(_) => "true or false",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "a list",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+pub fn parse(path: &str, text: &str) -> (Config, Vec<Diagnostic>) {
+    let mut config = Config::default();
+    let mut r = Reader {
+        path,
+        text,
+        diagnostics: Vec::new(),
+    };
+    let table = match DeTable::parse(text) {
+        Ok(table) => table,
+        Err(e) => {
+            let at = e.span().map_or(0, |s| s.start);
+            r.report(
+                at,
+                Severity::Error,
+                &format!(
+                    "{}; the whole file is ignored, defaults are used",
+                    e.message()
+                ),
+            );
+            return (config, r.diagnostics);
+        }
+    };
+    for (key, value) in table.get_ref() {
+        let at = value.span().start;
+        let value = value.get_ref();
+        match key.get_ref().as_ref() {
+            "text_width" => match value {
+                DeValue::Integer(i) => match i.as_str().parse::<u16>() {
+                    Ok(w) if (20..=400).contains(&w) => config.text_width = w,
+                    _ => r.error(at, "text_width must be from 20 to 400"),
+                },
+                other => r.error(
+                    at,
+                    &format!("text_width must be a whole number, found {}", kind(other)),
+                ),
+            },
+            "theme" => match value {
+                DeValue::String(s) if s == "dark" => config.theme = ThemeName::Dark,
+                DeValue::String(s) if s == "light" => config.theme = ThemeName::Light,
+                DeValue::String(s) => r.error(
+                    at,
+                    &format!("unknown theme `{s}`: use \"dark\" or \"light\""),
+                ),
+                other => r.error(
+                    at,
+                    &format!("theme must be a string, found {}", kind(other)),
+                ),
+            },
+            "mouse" | "sidebar" => {
+                let name = key.get_ref().as_ref();
+                match value {
+                    DeValue::Boolean(b) if name == "mouse" => config.mouse = *b,
+                    DeValue::Boolean(b) => config.sidebar = *b,
+                    other => r.error(
+                        at,
+                        &format!("{name} must be true or false, found {}", kind(other)),
+                    ),
+                }
+            }
+            "date_format" => match value {
+                DeValue::String(s) => match unknown_directive(s) {
+                    None => config.date_format = s.to_string(),
+                    Some(d) => r.error(
+                        at,
+                        &format!(
+                            "date_format has unknown directive `%{d}` (known: %Y %m %d %e %b %B %%)"
+                        ),
+                    ),
+                },
+                other => r.error(
+                    at,
+                    &format!("date_format must be a string, found {}", kind(other)),
+                ),
+            },
+            "colors" => match value {
+                DeValue::Table(colors) => read_colors(&mut r, colors, &mut config),
+                other => r.error(
+                    at,
+                    &format!("[colors] must be a table, found {}", kind(other)),
+                ),
+            },
+            "keys" => match value {
+                DeValue::Table(keys) => read_keys(&mut r, keys, &mut config),
+                other => r.error(
+                    at,
+                    &format!("[keys] must be a table, found {}", kind(other)),
+                ),
+            },
+            other => {
+                let message = format!("unknown setting `{other}` ignored");
+                r.report(key.span().start, Severity::Warning, &message);
+            }
+        }
+    }
+    (config, r.diagnostics)
+}
+
+fn unknown_directive(pattern: &str) -> Option<char> {
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c == '%' {
+            match chars.next() {
+                Some(d) if DATE_DIRECTIVES.contains(&d) => {}
+                Some(d) => return Some(d),
+                None => return Some(' '),
+            }
+        }
+    }
+    None
+}
+
+fn read_colors(r: &mut Reader<'_>, colors: &DeTable<'_>, config: &mut Config) {
+    for (key, value) in colors {
+        let name = key.get_ref().as_ref();
+        let Some(role) = Role::ALL.into_iter().find(|role| role.name() == name) else {
+            let known: Vec<&str> = Role::ALL.iter().map(|r| r.name()).collect();
+            let message = format!(
+                "unknown colour `{name}` (known: {}); ignored",
+                known.join(", ")
+            );
+            r.report(key.span().start, Severity::Warning, &message);
+            continue;
+        };
+        let at = value.span().start;
+        match value.get_ref() {
+            DeValue::String(s) => match parse_color(s) {
+                Some(color) => config.colors.push((role, color)),
+                None => r.error(at, &format!("cannot read colour `{s}` for {name}")),
+            },
+            DeValue::Integer(i) => match i.as_str().parse::<u8>() {
+                Ok(index) => config
+                    .colors
+                    .push((role, ratatui::style::Color::Indexed(index))),
+                Err(_) => r.error(at, &format!("colour number for {name} must be 0 to 255")),
+            },
+            other => r.error(
+                at,
+                &format!("colour for {name} must be a string, found {}", kind(other)),
+            ),
+        }
+    }
+}
+
+fn read_keys(r: &mut Reader<'_>, keys: &DeTable<'_>, config: &mut Config) {
+    for (key, value) in keys {
+        let name = key.get_ref().as_ref();
+        let Some(action) = Action::from_name(name) else {
+            r.report(
+                key.span().start,
+                Severity::Error,
+                &format!("unknown action `{name}`; `reelread keys` lists them"),
+            );
+            continue;
+        };
+        let at = value.span().start;
+        let list: Vec<(usize, String)> = match value.get_ref() {
+            DeValue::String(s) => vec![(at, s.to_string())],
+            DeValue::Array(items) => {
+                let mut list = Vec::new();
+                for item in items {
+                    match item.get_ref() {
+                        DeValue::String(s) => list.push((item.span().start, s.to_string())),
+                        other => r.error(
+                            item.span().start,
+                            &format!("a key for {name} must be a string, found {}", kind(other)),
+                        ),
+                    }
+                }
+                list
+            }
+            other => {
+                r.error(
+                    at,
+                    &format!(
+                        "keys for {name} must be a string or a list, found {}",
+                        kind(other)
+                    ),
+                );
+                continue;
+            }
+        };
+        let mut parsed = Vec::new();
+        for (at, k) in list {
+            if parse_key(&k).is_some() {
+                parsed.push(k);
+            } else {
+                r.error(
+                    at,
+                    &format!(
+                        "cannot read key `{k}` for {name} (e.g. \"j\", \"ctrl-d\", \"pagedown\")"
+                    ),
+                );
+            }
+        }
+        if !parsed.is_empty() {
+            config.keymap.rebind(&action, parsed);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+
+    #[test]
+    fn a_wrong_value_keeps_its_default_and_the_rest_applies() {
+        let (config, diagnostics) = parse("c.toml", "text_width = \"wide\"\nmouse = false\n");
+        assert_eq!(config.text_width, 80);
+        assert!(!config.mouse);
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(
+            diagnostics[0].to_string(),
+            "c.toml:1:14: error: text_width must be a whole number, found a string; the default is used"
+        );
+    }
+}
