@@ -8,6 +8,7 @@ mod marks;
 mod mouse;
 mod nav;
 mod picker;
+mod reload;
 mod update;
 mod view;
 
@@ -95,6 +96,8 @@ pub struct Settings {
     pub sidebar: bool,
     /// How dates are written.
     pub date_format: &'static str,
+    /// Colours (or none).
+    pub theme: crate::config::Theme,
 }
 
 impl Default for Settings {
@@ -104,6 +107,7 @@ impl Default for Settings {
             text_width: layout::TEXT_WIDTH,
             sidebar: true,
             date_format: "%Y-%m-%d",
+            theme: crate::config::Theme::default(),
         }
     }
 }

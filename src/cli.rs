@@ -2,6 +2,7 @@
 //! loader so they agree with what the reader shows.
 
 mod check;
+mod export;
 mod list;
 mod show;
 
@@ -35,6 +36,8 @@ enum Command {
     List(list::Args),
     /// A review and its comments as plain text.
     Show(show::Args),
+    /// The selected reviews with their comments, as Markdown or JSON.
+    Export(export::Args),
     /// Validate everything and report each problem as path:line:column: message.
     Check {
         /// Collection or library folder (bundled collection if omitted).
@@ -54,6 +57,10 @@ pub fn main() -> ExitCode {
         },
         Some(Command::Show(args)) => match load_reporting(args.dir.as_deref()) {
             Some(library) => show::run(&library, &args),
+            None => ExitCode::FAILURE,
+        },
+        Some(Command::Export(args)) => match load_reporting(args.dir.as_deref()) {
+            Some(library) => export::run(&library, &args),
             None => ExitCode::FAILURE,
         },
         Some(Command::Check { dir }) => check::run(&load(dir.as_deref())),

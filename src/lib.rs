@@ -12,6 +12,7 @@ pub mod cli;
 pub mod config;
 pub mod data;
 pub mod doc;
+pub mod export;
 pub mod keymap;
 pub mod layout;
 pub mod query;

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{theme, truncate};
-use crate::app::{App, Focus};
+use crate::app::{App, Focus, Mark};
 use crate::data::{Kind, Review};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -59,11 +59,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let hits = app
             .list_query()
             .map(|q| q.hits.get(&entry).copied().unwrap_or(0));
-        let lines = item_lines(review, marker, width, app.filter(), hits);
+        let info = Info {
+            hits,
+            filter: app.filter(),
+            mark: app.mark(entry),
+            new_comments: app.new_comments(entry),
+        };
         let lines = if item_height == 1 {
-            vec![compact_line(review, marker, width, hits)]
+            vec![compact_line(review, marker, width, &info)]
         } else {
-            lines.to_vec()
+            item_lines(review, marker, width, &info).to_vec()
         };
         for (i, line) in lines.iter().enumerate() {
             let row_y = y + i as u16;
@@ -85,8 +90,41 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// What the list says about a review besides its own fields.
+struct Info<'a> {
+    /// Text-filter hits, when the list is filtered by text.
+    hits: Option<usize>,
+    /// The person the list is filtered by.
+    filter: Option<&'a str>,
+    /// Read and starred.
+    mark: Mark,
+    /// Comments added since it was read.
+    new_comments: usize,
+}
+
+impl Info<'_> {
+    /// "★" for starred, "●" for unread, before the title.
+    fn badge(&self) -> &'static str {
+        match (self.mark.starred, self.mark.read) {
+            (true, false) => "★●",
+            (true, true) => "★ ",
+            (false, false) => "● ",
+            (false, true) => "",
+        }
+    }
+
+    fn title_style(&self) -> Style {
+        if self.mark.read {
+            Style::new()
+        } else {
+            Style::new().add_modifier(Modifier::BOLD)
+        }
+    }
+}
+
 /// One row per review when the panes are stacked: title and comment count.
-fn compact_line(review: &Review, marker: &str, width: usize, hits: Option<usize>) -> Line<'static> {
+fn compact_line(review: &Review, marker: &str, width: usize, info: &Info<'_>) -> Line<'static> {
+    let hits = info.hits;
     let count = match review.comments.len() {
         1 => " 1 comment".to_owned(),
         n => format!(" {n} comments"),
@@ -101,11 +139,15 @@ fn compact_line(review: &Review, marker: &str, width: usize, hits: Option<usize>
     });
     let tail = format!("{hits}{rating}{count}");
     let room = width.saturating_sub(2 + tail.chars().count());
-    let title = truncate(&review.title, room);
-    let pad = room.saturating_sub(unicode_width::UnicodeWidthStr::width(title.as_str()));
+    let badge = info.badge();
+    let title = truncate(&review.title, room.saturating_sub(badge.chars().count()));
+    let pad = room.saturating_sub(
+        unicode_width::UnicodeWidthStr::width(title.as_str()) + badge.chars().count(),
+    );
     Line::from(vec![
         Span::raw(marker.to_owned()),
-        Span::raw(title),
+        Span::styled(badge, theme::HIGHLIGHT),
+        Span::styled(title, info.title_style()),
         Span::raw(" ".repeat(pad)),
         Span::styled(tail, theme::DIM),
     ])
@@ -120,14 +162,13 @@ fn stars(percent: f64) -> String {
     format!("{full}{half}{empty} {percent:.0}%")
 }
 
-fn item_lines(
-    review: &Review,
-    marker: &str,
-    width: usize,
-    filter: Option<&str>,
-    hits: Option<usize>,
-) -> [Line<'static>; 3] {
-    let title = truncate(&review.title, width.saturating_sub(2));
+fn item_lines(review: &Review, marker: &str, width: usize, info: &Info<'_>) -> [Line<'static>; 3] {
+    let (hits, filter) = (info.hits, info.filter);
+    let badge = info.badge();
+    let title = truncate(
+        &review.title,
+        width.saturating_sub(2 + badge.chars().count()),
+    );
     let source = review.source.as_deref().unwrap_or("unknown source");
     let reviewer = review.reviewer.as_deref().unwrap_or("unknown reviewer");
     let byline = truncate(&format!("{source} · {reviewer}"), width.saturating_sub(2));
@@ -163,11 +204,20 @@ fn item_lines(
     let count = review.comments.len();
     let plural = if count == 1 { "comment" } else { "comments" };
     third.push(Span::styled(format!(" · {count} {plural}"), theme::DIM));
+    match (info.mark.read, info.new_comments) {
+        (false, _) => third.push(Span::styled(" · unread", theme::HIGHLIGHT)),
+        (true, 0) => {}
+        (true, n) => third.push(Span::styled(format!(" · {n} new"), theme::HIGHLIGHT)),
+    }
     if review.kind == Kind::Preview {
         third.push(Span::styled(" · preview", theme::DIM));
     }
     [
-        Line::from(vec![Span::raw(marker.to_owned()), Span::raw(title)]),
+        Line::from(vec![
+            Span::raw(marker.to_owned()),
+            Span::styled(badge, theme::HIGHLIGHT),
+            Span::styled(title, info.title_style()),
+        ]),
         Line::from(vec![Span::raw("  "), Span::styled(byline, theme::DIM)]),
         super::fit(Line::from(third), width),
     ]

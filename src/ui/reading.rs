@@ -78,8 +78,15 @@ pub fn render(app: &App, side: Side, area: Rect, buf: &mut Buffer) {
             app.filter()
                 .is_some_and(|name| same_name(review.comments[i].author.as_deref(), name))
         });
+        let is_new = side == Side::Left
+            && line
+                .comment
+                .zip(app.first_new_comment())
+                .is_some_and(|(i, first)| i >= first);
         if by_filter {
             buf.set_string(text.x - 1, y, "▌", theme::HIGHLIGHT);
+        } else if is_new {
+            buf.set_string(text.x - 1, y, "▎", theme::NEW);
         }
     }
     let visible = scroll..last_shown;

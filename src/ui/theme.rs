@@ -10,6 +10,8 @@ pub const DIM: Style = Style::new().fg(Color::DarkGray);
 pub const CURSOR: Style = Style::new().add_modifier(Modifier::REVERSED);
 /// Something the active filter or a mention picks out.
 pub const HIGHLIGHT: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
+/// Comments added since the last visit.
+pub const NEW: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
 /// Scores.
 pub const RATING: Style = Style::new().fg(Color::Yellow);
 /// Status messages in the footer.

@@ -1,0 +1,63 @@
+//! `reelread export`: the selected reviews with their comments, as Markdown documents or one
+//! JSON array, on stdout; selected by the same rules as `list`.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::data::Library;
+use crate::export;
+
+/// Options of `reelread export`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Collection or library folder (bundled collection if omitted).
+    pub dir: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "markdown")]
+    format: Format,
+    /// Only reviews by or commented on by a person whose name contains NAME (any case).
+    #[arg(long, value_name = "NAME")]
+    reviewer: Option<String>,
+    /// Only reviews whose title, body or comments contain TEXT (any case; spoilers excluded).
+    #[arg(long, value_name = "TEXT")]
+    grep: Option<String>,
+}
+
+/// What `export` writes.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum Format {
+    /// One Markdown document per review, separated by `---` lines.
+    Markdown,
+    /// One JSON array of whole reviews.
+    Json,
+}
+
+pub fn run(library: &Library, args: &Args) -> ExitCode {
+    let rows = export::select(library, args.reviewer.as_deref(), args.grep.as_deref());
+    if rows.is_empty() {
+        eprintln!("No review matches.");
+        return ExitCode::FAILURE;
+    }
+    let text = match args.format {
+        Format::Json => export::json(library, &rows) + "\n",
+        Format::Markdown => {
+            let documents: Vec<String> =
+                rows.iter().map(|&(c, r)| export::markdown(c, r)).collect();
+            // The blank line before `---` keeps it a rule, not a heading underline.
+            documents.join("\n---\n\n")
+        }
+    };
+    let mut stdout = io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        // A reader that stops early (`| head`) is not an error.
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            eprintln!("reelread: {e}");
+            ExitCode::FAILURE
+        }
+        _ => ExitCode::SUCCESS,
+    }
+}
