@@ -43,6 +43,7 @@ impl Widget for &App {
             Mode::Picker(picker) => popup::render_picker(self, picker, area, buf),
             Mode::Ratings => ratings::render(self, area, buf),
         }
+        self.settings().theme.apply(buf);
     }
 }
 
