@@ -98,6 +98,8 @@ pub struct Settings {
     pub date_format: &'static str,
     /// Colours (or none).
     pub theme: crate::config::Theme,
+    /// Things to say at start (config problems, a state file set aside).
+    pub notes: Vec<String>,
 }
 
 impl Default for Settings {
@@ -108,6 +110,7 @@ impl Default for Settings {
             sidebar: true,
             date_format: "%Y-%m-%d",
             theme: crate::config::Theme::default(),
+            notes: Vec::new(),
         }
     }
 }
@@ -198,11 +201,16 @@ impl App {
             || "reelread check".to_owned(),
             |o| format!("reelread check {o}"),
         );
-        let notice = match library.files_skipped {
+        let skipped = match library.files_skipped {
             0 => None,
             1 => Some(format!("1 file skipped: `{check}` tells why")),
             n => Some(format!("{n} files skipped: `{check}` tells why")),
         };
+        let notes: Vec<String> = skipped
+            .into_iter()
+            .chain(settings.notes.iter().cloned())
+            .collect();
+        let notice = (!notes.is_empty()).then(|| notes.join(" · "));
         let entries_len = entries.len();
         let app = Self {
             people: people(&library),

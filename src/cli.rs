@@ -1,33 +1,40 @@
-//! The command line: `reelread [DIR]`, `list`, `show` and `check`, all on the same
-//! loader so they agree with what the reader shows.
+//! The command line: `reelread [DIR]` and its subcommands, all on the same loader and
+//! settings so they agree with what the reader shows.
 
 mod check;
 mod export;
 mod list;
+mod reader;
+mod setup;
 mod show;
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::app::App;
 use crate::data::{self, Library};
 
 /// Read film reviews, their comments and the cast in the terminal.
 #[derive(Debug, Parser)]
+#[allow(clippy::doc_markdown)] // these comments are --help text, where backticks would show
 #[command(
     name = "reelread",
     version,
     args_conflicts_with_subcommands = true,
-    after_help = "Examples:\n  reelread                      read the bundled collection\n  reelread ~/reviews            read a collection or a library of collections\n  reelread list --reviewer liz  reviews Liz wrote or commented on\n  reelread list --sort rating --reverse --grep running\n  reelread list --mentions crudup\n  reelread show keep-on-running --width 72\n  reelread show trailer-park-tuesday --grep screener\n  reelread check ~/reviews      report every problem as path:line:column"
+    after_help = "Examples:\n  reelread                      read the bundled collection\n  reelread ~/reviews            read a collection or a library of collections\n  reelread list --reviewer liz  reviews Liz wrote or commented on\n  reelread list --sort rating --reverse --grep running\n  reelread list --mentions crudup\n  reelread show keep-on-running --width 72\n  reelread show trailer-park-tuesday --grep screener\n  reelread check ~/reviews      report every problem as path:line:column\n  reelread export --format json > reviews.json\n  reelread --color never        read without colour (also NO_COLOR=1)\n  reelread completions zsh > _reelread"
 )]
 pub struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
     /// A collection (film.toml + reviews/) or a library of them; the bundled one if omitted.
     dir: Option<PathBuf>,
+    /// Read settings from this file instead of $XDG_CONFIG_HOME/reelread/config.toml.
+    #[arg(long, global = true, value_name = "PATH")]
+    config: Option<PathBuf>,
+    /// Colours: auto (off under NO_COLOR or TERM=dumb), always or never.
+    #[arg(long, global = true, value_enum, default_value_t = setup::ColorMode::Auto)]
+    color: setup::ColorMode,
 }
 
 #[derive(Debug, Subcommand)]
@@ -38,19 +45,31 @@ enum Command {
     Show(show::Args),
     /// The selected reviews with their comments, as Markdown or JSON.
     Export(export::Args),
-    /// Validate everything and report each problem as path:line:column: message.
+    /// Validate the reviews and the config; report each problem as path:line:column: message.
     Check {
         /// Collection or library folder (bundled collection if omitted).
         dir: Option<PathBuf>,
     },
+    /// Print the settings in force, as a config file.
+    Config,
+    /// Print every action with its keys and what it does.
+    Keys,
+    /// Print a shell completion script.
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `reelread man | man -l -`.
+    Man,
 }
 
 /// Parses the arguments and runs the command, returning the process exit code.
 #[must_use]
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    let config = || setup::config(cli.config.as_deref(), true);
     match cli.command {
-        None => read(cli.dir.as_deref()),
+        None => reader::read(cli.dir.as_deref(), &config(), cli.color),
         Some(Command::List(args)) => match load_reporting(args.dir.as_deref()) {
             Some(library) => list::run(&library, &args),
             None => ExitCode::FAILURE,
@@ -63,7 +82,23 @@ pub fn main() -> ExitCode {
             Some(library) => export::run(&library, &args),
             None => ExitCode::FAILURE,
         },
-        Some(Command::Check { dir }) => check::run(&load(dir.as_deref())),
+        Some(Command::Check { dir }) => check::run(
+            &load(dir.as_deref()),
+            &setup::config(cli.config.as_deref(), false),
+        ),
+        Some(Command::Config) => setup::print_config(&config()),
+        Some(Command::Keys) => setup::print_keys(&config().config),
+        Some(Command::Completions { shell }) => {
+            use clap::CommandFactory as _;
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "reelread",
+                &mut std::io::stdout(),
+            );
+            ExitCode::SUCCESS
+        }
+        Some(Command::Man) => setup::print_man(),
     }
 }
 
@@ -75,32 +110,10 @@ pub fn load(dir: Option<&Path>) -> Library {
 
 /// Loads and reports errors (not warnings) on stderr, for commands that go on with what
 /// loaded; `None` when nothing did.
-fn load_reporting(dir: Option<&Path>) -> Option<Library> {
+pub(crate) fn load_reporting(dir: Option<&Path>) -> Option<Library> {
     let library = load(dir);
     for d in library.diagnostics.iter().filter(|d| d.is_error()) {
         eprintln!("{d}");
     }
     (!library.collections.is_empty()).then_some(library)
-}
-
-fn read(dir: Option<&Path>) -> ExitCode {
-    let Some(library) = load_reporting(dir) else {
-        return ExitCode::FAILURE;
-    };
-    if !std::io::stdout().is_terminal() {
-        println!(
-            "reelread draws a reader only on a terminal. To print reviews instead:\n  \
-             reelread list [DIR] [--reviewer NAME] [--grep TEXT] [--sort KEY] [--json]\n  \
-             reelread show ID [DIR] [--width N]\n  \
-             reelread check [DIR]"
-        );
-        return ExitCode::SUCCESS;
-    }
-    match crate::tui::run(App::new(library)) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("reelread: terminal error: {e}");
-            ExitCode::FAILURE
-        }
-    }
 }

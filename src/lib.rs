@@ -16,5 +16,7 @@ pub mod export;
 pub mod keymap;
 pub mod layout;
 pub mod query;
+pub mod session;
+pub mod state;
 pub mod tui;
 pub mod ui;

@@ -1,37 +1,204 @@
-//! The terminal loop: read events, turn them into actions, draw. Terminal set-up and
-//! restore (also on panic) come from `ratatui::run`.
+//! The terminal loop: read events, turn them into actions, draw, carry out effects,
+//! reload changed files and save the reading state. Terminal set-up and restore (also
+//! on panic) come from ratatui; mouse capture is undone on every exit path.
 
-use std::io;
-use std::time::Duration;
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
-use crossterm::event::{self, Event};
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseEventKind};
+use crossterm::execute;
 
-use crate::app::{Action, App, dispatch};
+use crate::app::{Action, App, Effect, dispatch};
+use crate::state::ReadingState;
+
+/// Where the loop finds what it needs outside the state.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Capture the mouse.
+    pub mouse: bool,
+    /// The state file to keep up to date, and what was in it.
+    pub state: Option<(PathBuf, ReadingState)>,
+    /// The folder the library was loaded from, watched for changes.
+    pub watch: Option<PathBuf>,
+}
+
+/// How long file changes must settle before a reload.
+const RELOAD_SETTLE: Duration = Duration::from_millis(200);
+/// How often scroll positions are written while reading.
+const SAVE_EVERY: Duration = Duration::from_secs(2);
 
 /// Runs the reader until the user quits.
-pub fn run(mut app: App) -> io::Result<()> {
-    ratatui::run(|terminal| {
-        let size = terminal.size()?;
-        dispatch(&mut app, Action::Resize(size.width, size.height));
-        while app.is_running() {
-            terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
-            handle(&mut app, &event::read()?);
+pub fn run(mut app: App, options: Options) -> io::Result<()> {
+    let mut terminal = ratatui::init();
+    if options.mouse {
+        install_mouse_restore_hook();
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
+    let result = event_loop(&mut terminal, &mut app, &options);
+    if options.mouse {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+    }
+    ratatui::restore();
+    if let Some((path, mut state)) = options.state {
+        crate::session::record(&app, &mut state);
+        if let Err(e) = crate::state::save(&path, &state) {
+            eprintln!(
+                "reelread: could not save reading state to {}: {e}",
+                path.display()
+            );
+        }
+    }
+    result
+}
+
+/// A panic must also give the terminal its mouse back.
+fn install_mouse_restore_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+        previous(info);
+    }));
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    options: &Options,
+) -> io::Result<()> {
+    let size = terminal.size()?;
+    dispatch(app, Action::Resize(size.width, size.height));
+    let (changes, _watcher) = watch(options.watch.as_ref());
+    let mut changed_at: Option<Instant> = None;
+    let mut saved_at = Instant::now();
+    let mut state = options.state.clone();
+    while app.is_running() {
+        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        let timeout = if changed_at.is_some() {
+            RELOAD_SETTLE
+        } else {
+            SAVE_EVERY
+        };
+        if event::poll(timeout)? {
+            handle(app, &event::read()?);
             // Apply every queued event before the next frame, so held keys never lag.
             while app.is_running() && event::poll(Duration::ZERO)? {
-                handle(&mut app, &event::read()?);
+                handle(app, &event::read()?);
             }
         }
-        Ok(())
-    })
+        for effect in app.take_effects() {
+            let message = perform(app, effect);
+            dispatch(app, Action::Notify(message));
+        }
+        if changes.try_iter().count() > 0 {
+            changed_at = Some(Instant::now());
+        }
+        if let (Some(at), Some(dir)) = (changed_at, &options.watch)
+            && at.elapsed() >= RELOAD_SETTLE
+        {
+            changed_at = None;
+            app.reload(crate::data::load_path(dir));
+        }
+        if let Some((path, reading)) = &mut state
+            && (app.marks_changed() || saved_at.elapsed() >= SAVE_EVERY)
+        {
+            crate::session::record(app, reading);
+            if let Err(e) = crate::state::save(path, reading) {
+                dispatch(
+                    app,
+                    Action::Notify(format!("Could not save reading state: {e}")),
+                );
+            }
+            app.saved();
+            saved_at = Instant::now();
+        }
+    }
+    Ok(())
+}
+
+/// Watches `dir` for changes; the receiver gets one message per file event.
+fn watch(dir: Option<&PathBuf>) -> (mpsc::Receiver<()>, Option<notify::RecommendedWatcher>) {
+    use notify::Watcher as _;
+    let (tx, rx) = mpsc::channel();
+    let Some(dir) = dir else { return (rx, None) };
+    let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if event.is_ok_and(|e| !e.kind.is_access()) {
+            let _ = tx.send(());
+        }
+    });
+    let watcher = watcher.ok().and_then(|mut w| {
+        w.watch(dir, notify::RecursiveMode::Recursive)
+            .ok()
+            .map(|()| w)
+    });
+    (rx, watcher)
 }
 
 fn handle(app: &mut App, event: &Event) {
     let action = match *event {
         Event::Key(key) => app.settings().keymap.action_for(app.mode(), key),
         Event::Resize(width, height) => Some(Action::Resize(width, height)),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::Down(_) => Some(Action::Click(mouse.column, mouse.row)),
+            MouseEventKind::ScrollDown => Some(Action::Wheel(mouse.column, mouse.row, true)),
+            MouseEventKind::ScrollUp => Some(Action::Wheel(mouse.column, mouse.row, false)),
+            _ => None,
+        },
         _ => None,
     };
     if let Some(action) = action {
         dispatch(app, action);
     }
+}
+
+/// Carries out one effect and says what happened, for the footer.
+fn perform(app: &App, effect: Effect) -> String {
+    match effect {
+        Effect::CopyToClipboard(url) => {
+            use base64::Engine as _;
+            let payload = base64::engine::general_purpose::STANDARD.encode(url.as_bytes());
+            let mut out = io::stdout();
+            match write!(out, "\x1b]52;c;{payload}\x07").and_then(|()| out.flush()) {
+                Ok(()) => {
+                    format!("Copied {url} (OSC 52: the terminal must allow clipboard access)")
+                }
+                Err(e) => format!("Could not copy: {e}"),
+            }
+        }
+        Effect::OpenInBrowser(url) => match open_in_browser(&url) {
+            Ok(program) => format!("Opened {url} with {program}"),
+            Err(e) => format!("Could not open {url}: {e}"),
+        },
+        Effect::ExportMarkdown(entry) => {
+            let (collection, review) = app.entry(entry);
+            let dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+            match crate::export::write_markdown_file(&dir, collection, review) {
+                Ok(path) => format!("Exported to {}", path.display()),
+                Err(e) => format!("Could not export: {e}"),
+            }
+        }
+    }
+}
+
+/// `$BROWSER`, else the platform's opener; output is discarded so it cannot draw over us.
+fn open_in_browser(url: &str) -> io::Result<String> {
+    let program = std::env::var("BROWSER")
+        .ok()
+        .filter(|b| !b.trim().is_empty())
+        .unwrap_or_else(|| {
+            if cfg!(target_os = "macos") {
+                "open"
+            } else {
+                "xdg-open"
+            }
+            .to_owned()
+        });
+    std::process::Command::new(&program)
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()?;
+    Ok(program)
 }

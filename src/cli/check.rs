@@ -4,14 +4,19 @@ use std::process::ExitCode;
 
 use crate::data::Library;
 
-pub fn run(library: &Library) -> ExitCode {
+pub fn run(library: &Library, config: &crate::config::Loaded) -> ExitCode {
     for d in &library.diagnostics {
+        println!("{d}");
+    }
+    // Config problems were already printed on stderr when it loaded; count them here too.
+    for d in &config.diagnostics {
         println!("{d}");
     }
     let reviews = library.reviews().count();
     let comments: usize = library.reviews().map(|(_, r)| r.comments.len()).sum();
-    let errors = library.error_count();
-    let warnings = library.diagnostics.len() - errors;
+    let config_errors = config.diagnostics.iter().filter(|d| d.is_error()).count();
+    let errors = library.error_count() + config_errors;
+    let warnings = library.diagnostics.len() + config.diagnostics.len() - errors;
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     println!(
         "{}, {}, {}, {}, {}",

@@ -29,6 +29,9 @@ pub struct Args {
     /// Reverse the order (unknown values stay last).
     #[arg(long)]
     reverse: bool,
+    /// Only reviews you starred in the reader (from the reading state).
+    #[arg(long)]
+    starred: bool,
     /// Print a JSON array instead of text.
     #[arg(long)]
     json: bool,
@@ -66,6 +69,17 @@ fn mention_count(collection: &Collection, review: &Review, actor: &str) -> Optio
 }
 
 pub fn run(library: &Library, args: &Args) -> ExitCode {
+    let state = if args.starred {
+        let loaded = crate::state::default_path()
+            .map(|p| crate::state::load(&p))
+            .unwrap_or_default();
+        if let Some(warning) = &loaded.warning {
+            eprintln!("reelread: {warning}");
+        }
+        loaded.state
+    } else {
+        crate::state::ReadingState::default()
+    };
     let mut rows: Vec<(&Collection, &Review)> = library
         .reviews()
         .filter(|(_, r)| {
@@ -81,6 +95,7 @@ pub fn run(library: &Library, args: &Args) -> ExitCode {
                 .as_deref()
                 .is_none_or(|t| query::grep_hits(r, t) > 0)
         })
+        .filter(|(c, r)| !args.starred || state.review(&c.name, &r.id).starred)
         .filter(|(c, r)| {
             args.mentions
                 .as_deref()
