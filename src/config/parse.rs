@@ -136,7 +136,9 @@ pub fn parse(path: &str, text: &str) -> (Config, Vec<Diagnostic>) {
             }
         }
     }
-    (config, r.diagnostics)
+    let mut diagnostics = r.diagnostics;
+    diagnostics.sort_by_key(|d| (d.line, d.column));
+    (config, diagnostics)
 }
 
 fn unknown_directive(pattern: &str) -> Option<char> {
