@@ -1,4 +1,4 @@
-//! Config files: one fixture per failure in tests/invalid_configs/, asserted on the
+//! Config files: one fixture per failure in `tests/invalid_configs/`, asserted on the
 //! message a user sees, and the settings that still apply.
 
 use reelread::app::Action;
