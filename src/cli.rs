@@ -3,6 +3,7 @@
 
 mod check;
 mod export;
+mod import;
 mod list;
 mod reader;
 mod setup;
@@ -22,7 +23,7 @@ use crate::data::{self, Library};
     name = "reelread",
     version,
     args_conflicts_with_subcommands = true,
-    after_help = "Examples:\n  reelread                      read the bundled collection\n  reelread ~/reviews            read a collection or a library of collections\n  reelread list --reviewer liz  reviews Liz wrote or commented on\n  reelread list --sort rating --reverse --grep running\n  reelread list --mentions crudup\n  reelread show keep-on-running --width 72\n  reelread show trailer-park-tuesday --grep screener\n  reelread check ~/reviews      report every problem as path:line:column\n  reelread export --format json > reviews.json\n  reelread --color never        read without colour (also NO_COLOR=1)\n  reelread completions zsh > _reelread"
+    after_help = "Examples:\n  reelread                      read the bundled collection\n  reelread ~/reviews            read a collection or a library of collections\n  reelread list --reviewer liz  reviews Liz wrote or commented on\n  reelread list --sort rating --reverse --grep running\n  reelread list --mentions crudup\n  reelread show keep-on-running --width 72\n  reelread show trailer-park-tuesday --grep screener\n  reelread check ~/reviews      report every problem as path:line:column\n  reelread export --format json > reviews.json\n  reelread --color never        read without colour (also NO_COLOR=1)\n  reelread import review.txt --into ~/reviews/my-film\n  reelread completions zsh > _reelread"
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -50,6 +51,8 @@ enum Command {
         /// Collection or library folder (bundled collection if omitted).
         dir: Option<PathBuf>,
     },
+    /// Turn a plain-text review into a review file to correct, printing what it guessed.
+    Import(import::Args),
     /// Print the settings in force, as a config file.
     Config,
     /// Print every action with its keys and what it does.
@@ -86,6 +89,7 @@ pub fn main() -> ExitCode {
             &load(dir.as_deref()),
             &setup::config(cli.config.as_deref(), false),
         ),
+        Some(Command::Import(args)) => import::run(&args),
         Some(Command::Config) => setup::print_config(&config()),
         Some(Command::Keys) => setup::print_keys(&config().config),
         Some(Command::Completions { shell }) => {

@@ -13,6 +13,7 @@ pub mod config;
 pub mod data;
 pub mod doc;
 pub mod export;
+pub mod import;
 pub mod keymap;
 pub mod layout;
 pub mod query;
