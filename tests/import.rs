@@ -400,6 +400,31 @@ fn an_imported_collection_passes_check() {
     let stdout = text(&check.stdout);
     assert!(check.status.success(), "{stdout}");
     assert!(stdout.contains("0 errors, 0 warnings"), "{stdout}");
+
+    // And back out: exporting the imported collection gives the same comments, in order.
+    let export = reelread(&[
+        "export",
+        dir.path().to_str().expect("utf-8"),
+        "--format",
+        "json",
+    ]);
+    assert!(export.status.success(), "{}", text(&export.stderr));
+    let rows: serde_json::Value = serde_json::from_slice(&export.stdout).expect("json");
+    let rows = rows.as_array().expect("array");
+    assert_eq!(rows.len(), 5);
+    let trailer = rows
+        .iter()
+        .find(|r| r["comments"].as_array().is_some_and(|c| c.len() == 20))
+        .expect("the trailer post with its 20 comments");
+    let bundled = bundled("trailer-park-tuesday");
+    let texts: Vec<&str> = trailer["comments"]
+        .as_array()
+        .expect("comments")
+        .iter()
+        .map(|c| c["text"].as_str().expect("text"))
+        .collect();
+    let expected: Vec<&str> = bundled.comments.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, expected);
 }
 
 #[test]

@@ -50,7 +50,6 @@ impl App {
         let open = self.open.map(|e| self.key_of(e));
         let right = self.right.map(|e| self.key_of(e));
         let selected = self.visible.get(self.selected).map(|&e| self.key_of(e));
-        let notice = self.notice.take();
         let mut fresh = Self::with_settings(library, self.settings.clone());
         fresh.size = self.size;
         for e in 0..fresh.entries.len() {
@@ -74,7 +73,6 @@ impl App {
         self.hide_read = keep.hide_read;
         self.cast_cursor = keep.cast_cursor;
         self.cast_focus = keep.cast_focus;
-        self.notice = notice;
         self.running = keep.running;
         self.marks_dirty = keep.marks_dirty;
         self.people = people(&self.library);

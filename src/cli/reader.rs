@@ -25,6 +25,10 @@ pub fn read(dir: Option<&Path>, loaded: &Loaded, color: ColorMode) -> ExitCode {
     let config = &loaded.config;
     let mut theme = Theme::new(config.theme, &config.colors);
     theme.enabled = color.enabled();
+    if theme.enabled {
+        // crossterm obeys NO_COLOR on its own; --color always must win over it.
+        crossterm::style::force_color_output(true);
+    }
     let mut notes = Vec::new();
     if !loaded.diagnostics.is_empty() {
         let n = loaded.diagnostics.len();

@@ -96,6 +96,9 @@ pub struct Pty {
     shared: Arc<Mutex<Shared>>,
     reader: Option<thread::JoinHandle<()>>,
     exited: bool,
+    /// A private home for the child, so no test reads or writes the user's real config
+    /// and reading state (and no earlier run changes what the next one shows).
+    _home: tempfile::TempDir,
 }
 
 fn size(cols: u16, rows: u16) -> PtySize {
@@ -114,6 +117,18 @@ fn nonzero(n: u16) -> NonZeroU16 {
 impl Pty {
     /// Starts `program args…` on a `cols`×`rows` terminal with `TERM=xterm-256color`.
     pub fn spawn(program: &str, args: &[&str], cols: u16, rows: u16) -> Self {
+        Self::spawn_with(program, args, cols, rows, |_| {})
+    }
+
+    /// Like [`Pty::spawn`], but `configure` may change the command before it starts: set
+    /// or remove environment variables (`TERM` included), or choose the working folder.
+    pub fn spawn_with(
+        program: &str,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        configure: impl FnOnce(&mut CommandBuilder),
+    ) -> Self {
         let pair = native_pty_system()
             .openpty(size(cols, rows))
             .unwrap_or_else(|e| panic!("openpty failed: {e:#}"));
@@ -123,6 +138,18 @@ impl Pty {
         // The size must come from the pty, never from the environment.
         cmd.env_remove("COLUMNS");
         cmd.env_remove("LINES");
+        let home = tempfile::tempdir().expect("temp home");
+        cmd.env("HOME", home.path());
+        for (var, sub) in [
+            ("XDG_CONFIG_HOME", "config"),
+            ("XDG_STATE_HOME", "state"),
+            ("XDG_DATA_HOME", "data"),
+        ] {
+            cmd.env(var, home.path().join(sub));
+        }
+        cmd.env_remove("NO_COLOR");
+        cmd.env_remove("BROWSER");
+        configure(&mut cmd);
         let child = pair
             .slave
             .spawn_command(cmd)
@@ -171,6 +198,7 @@ impl Pty {
             shared,
             reader: Some(reader),
             exited: false,
+            _home: home,
         }
     }
 
