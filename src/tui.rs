@@ -75,7 +75,8 @@ fn event_loop(
     let mut state = options.state.clone();
     while app.is_running() {
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
-        let timeout = if changed_at.is_some() {
+        // Watching a folder means looking at the change queue a few times a second.
+        let timeout = if changed_at.is_some() || options.watch.is_some() {
             RELOAD_SETTLE
         } else {
             SAVE_EVERY
