@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use crate::data::{AudienceRating, Collection, Date, Library, Rating, Review};
+use crate::export::name_matches;
 use crate::query::{self, SortKey};
 
 /// Options of `reelread list`.
@@ -53,11 +54,6 @@ struct Row<'a> {
     mentions: Option<usize>,
 }
 
-/// True when `name` contains `query`, ignoring case: the picker's narrowing rule.
-fn name_matches(name: Option<&str>, query: &str) -> bool {
-    name.is_some_and(|n| n.to_lowercase().contains(&query.trim().to_lowercase()))
-}
-
 /// How often a review mentions the cast member `actor` names (None: not in this film).
 fn mention_count(collection: &Collection, review: &Review, actor: &str) -> Option<usize> {
     let member = collection.film.cast.iter().find(|m| {
@@ -82,19 +78,8 @@ pub fn run(library: &Library, args: &Args) -> ExitCode {
     };
     let mut rows: Vec<(&Collection, &Review)> = library
         .reviews()
-        .filter(|(_, r)| {
-            args.reviewer.as_deref().is_none_or(|q| {
-                name_matches(r.reviewer.as_deref(), q)
-                    || r.comments
-                        .iter()
-                        .any(|c| name_matches(c.author.as_deref(), q))
-            })
-        })
-        .filter(|(_, r)| {
-            args.grep
-                .as_deref()
-                .is_none_or(|t| query::grep_hits(r, t) > 0)
-        })
+        // The same selection rules as `export`, so both commands pick the same reviews.
+        .filter(|(_, r)| crate::export::selected(r, args.reviewer.as_deref(), args.grep.as_deref()))
         .filter(|(c, r)| !args.starred || state.review(&c.name, &r.id).starred)
         .filter(|(c, r)| {
             args.mentions
