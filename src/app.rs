@@ -125,6 +125,8 @@ pub enum Effect {
     OpenInBrowser(String),
     /// Write this entry to a Markdown file.
     ExportMarkdown(usize),
+    /// Give the terminal back and stop until the shell resumes us.
+    Suspend,
 }
 
 /// The reader's whole state.

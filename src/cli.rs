@@ -69,6 +69,7 @@ enum Command {
 /// Parses the arguments and runs the command, returning the process exit code.
 #[must_use]
 pub fn main() -> ExitCode {
+    die_quietly_on_closed_pipe();
     let cli = Cli::parse();
     let config = || setup::config(cli.config.as_deref(), true);
     match cli.command {
@@ -120,4 +121,14 @@ pub(crate) fn load_reporting(dir: Option<&Path>) -> Option<Library> {
         eprintln!("{d}");
     }
     (!library.collections.is_empty()).then_some(library)
+}
+
+/// `reelread list | head` must end quietly like any Unix tool, not panic on a closed pipe:
+/// Rust ignores SIGPIPE, so give it back its default action (end the process).
+fn die_quietly_on_closed_pipe() {
+    #[cfg(unix)]
+    {
+        let always = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+        let _ = signal_hook::flag::register_conditional_default(signal_hook::consts::SIGPIPE, always);
+    }
 }

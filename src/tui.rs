@@ -1,14 +1,18 @@
 //! The terminal loop: read events, turn them into actions, draw, carry out effects,
-//! reload changed files and save the reading state. Terminal set-up and restore (also
-//! on panic) come from ratatui; mouse capture is undone on every exit path.
+//! reload changed files and save the reading state. Every way out — quit, a signal,
+//! a panic, the terminal going away — restores the terminal (raw mode, alternate
+//! screen, mouse capture, cursor) and saves the state.
+
+mod input;
+mod signals;
+mod terminal;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseEventKind};
-use crossterm::execute;
+use crossterm::event::{Event, MouseEventKind};
 
 use crate::app::{Action, App, Effect, dispatch};
 use crate::state::ReadingState;
@@ -24,71 +28,84 @@ pub struct Options {
     pub watch: Option<PathBuf>,
 }
 
-/// How long file changes must settle before a reload.
-const RELOAD_SETTLE: Duration = Duration::from_millis(200);
+/// How the reader ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// The user quit.
+    Quit,
+    /// A signal asked us to stop; the process should exit with 128 + this number.
+    Signal(i32),
+}
+
+/// How long file changes must settle before a reload; also the longest wait for input,
+/// so signals and file changes are seen a few times a second.
+const TICK: Duration = Duration::from_millis(200);
 /// How often scroll positions are written while reading.
 const SAVE_EVERY: Duration = Duration::from_secs(2);
 
-/// Runs the reader until the user quits.
-pub fn run(mut app: App, options: Options) -> io::Result<()> {
-    let mut terminal = ratatui::init();
-    if options.mouse {
-        install_mouse_restore_hook();
-        execute!(io::stdout(), EnableMouseCapture)?;
+/// Runs the reader until the user quits or a signal stops it.
+pub fn run(mut app: App, options: Options) -> io::Result<Ended> {
+    let signals = signals::listen()?;
+    let mut terminal = terminal::enter(options.mouse)?;
+    let events = input::spawn();
+    let result = event_loop(&mut terminal, &mut app, &options, &signals, &events);
+    terminal::leave(options.mouse);
+    if terminal.show_cursor().is_err() {
+        // The terminal is gone; dropping ratatui's handle would try again and print.
+        std::mem::forget(terminal);
     }
-    let result = event_loop(&mut terminal, &mut app, &options);
-    if options.mouse {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
-    }
-    ratatui::restore();
     if let Some((path, mut state)) = options.state {
         crate::session::record(&app, &mut state);
         if let Err(e) = crate::state::save(&path, &state) {
-            eprintln!(
-                "reelread: could not save reading state to {}: {e}",
-                path.display()
-            );
+            let _ = writeln!(io::stderr(), "reelread: could not save reading state to {}: {e}", path.display());
         }
     }
     result
-}
-
-/// A panic must also give the terminal its mouse back.
-fn install_mouse_restore_hook() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
-        previous(info);
-    }));
 }
 
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     options: &Options,
-) -> io::Result<()> {
+    signals: &mpsc::Receiver<i32>,
+    events: &mpsc::Receiver<io::Result<Event>>,
+) -> io::Result<Ended> {
     let size = terminal.size()?;
     dispatch(app, Action::Resize(size.width, size.height));
     let (changes, _watcher) = watch(options.watch.as_ref());
     let mut changed_at: Option<Instant> = None;
     let mut saved_at = Instant::now();
     let mut state = options.state.clone();
+    let test_panic = std::env::var_os("REELREAD_TEST_PANIC").is_some();
     while app.is_running() {
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
-        // Watching a folder means looking at the change queue a few times a second.
-        let timeout = if changed_at.is_some() || options.watch.is_some() {
-            RELOAD_SETTLE
-        } else {
-            SAVE_EVERY
-        };
-        if event::poll(timeout)? {
-            handle(app, &event::read()?);
-            // Apply every queued event before the next frame, so held keys never lag.
-            while app.is_running() && event::poll(Duration::ZERO)? {
-                handle(app, &event::read()?);
+        if test_panic {
+            // A test hook: proves a panic restores the terminal and prints no raw data.
+            panic!("test panic requested with \x1b]0;pwned\x07 in the message");
+        }
+        if let Ok(signal) = signals.try_recv() {
+            return Ok(Ended::Signal(signal));
+        }
+        match events.recv_timeout(TICK) {
+            Ok(event) => {
+                handle(app, &event?);
+                // Apply every queued event before the next frame, so held keys never lag.
+                while app.is_running()
+                    && let Ok(event) = events.try_recv()
+                {
+                    handle(app, &event?);
+                }
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                return Err(io::Error::new(io::ErrorKind::BrokenPipe, "the terminal went away"));
             }
         }
         for effect in app.take_effects() {
+            if effect == Effect::Suspend {
+                terminal::suspend(terminal, options.mouse)?;
+                continue;
+            }
             let message = perform(app, effect);
             dispatch(app, Action::Notify(message));
         }
@@ -96,7 +113,7 @@ fn event_loop(
             changed_at = Some(Instant::now());
         }
         if let (Some(at), Some(dir)) = (changed_at, &options.watch)
-            && at.elapsed() >= RELOAD_SETTLE
+            && at.elapsed() >= TICK
         {
             changed_at = None;
             app.reload(crate::data::load_path(dir));
@@ -106,16 +123,13 @@ fn event_loop(
         {
             crate::session::record(app, reading);
             if let Err(e) = crate::state::save(path, reading) {
-                dispatch(
-                    app,
-                    Action::Notify(format!("Could not save reading state: {e}")),
-                );
+                dispatch(app, Action::Notify(format!("Could not save reading state: {e}")));
             }
             app.saved();
             saved_at = Instant::now();
         }
     }
-    Ok(())
+    Ok(Ended::Quit)
 }
 
 /// Watches `dir` for changes; the receiver gets one message per file event.
@@ -128,11 +142,9 @@ fn watch(dir: Option<&PathBuf>) -> (mpsc::Receiver<()>, Option<notify::Recommend
             let _ = tx.send(());
         }
     });
-    let watcher = watcher.ok().and_then(|mut w| {
-        w.watch(dir, notify::RecursiveMode::Recursive)
-            .ok()
-            .map(|()| w)
-    });
+    let watcher = watcher
+        .ok()
+        .and_then(|mut w| w.watch(dir, notify::RecursiveMode::Recursive).ok().map(|()| w));
     (rx, watcher)
 }
 
@@ -161,9 +173,7 @@ fn perform(app: &App, effect: Effect) -> String {
             let payload = base64::engine::general_purpose::STANDARD.encode(url.as_bytes());
             let mut out = io::stdout();
             match write!(out, "\x1b]52;c;{payload}\x07").and_then(|()| out.flush()) {
-                Ok(()) => {
-                    format!("Copied {url} (OSC 52: the terminal must allow clipboard access)")
-                }
+                Ok(()) => format!("Copied {url} (OSC 52: the terminal must allow clipboard access)"),
                 Err(e) => format!("Could not copy: {e}"),
             }
         }
@@ -179,6 +189,7 @@ fn perform(app: &App, effect: Effect) -> String {
                 Err(e) => format!("Could not export: {e}"),
             }
         }
+        Effect::Suspend => String::new(),
     }
 }
 
@@ -187,14 +198,7 @@ fn open_in_browser(url: &str) -> io::Result<String> {
     let program = std::env::var("BROWSER")
         .ok()
         .filter(|b| !b.trim().is_empty())
-        .unwrap_or_else(|| {
-            if cfg!(target_os = "macos") {
-                "open"
-            } else {
-                "xdg-open"
-            }
-            .to_owned()
-        });
+        .unwrap_or_else(|| if cfg!(target_os = "macos") { "open" } else { "xdg-open" }.to_owned());
     std::process::Command::new(&program)
         .arg(url)
         .stdin(std::process::Stdio::null())

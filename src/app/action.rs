@@ -82,6 +82,8 @@ pub enum Action {
     OpenUrl,
     /// Write the open review to a Markdown file.
     Export,
+    /// Hand the terminal back to the shell until `fg`.
+    Suspend,
     /// A character typed into a prompt.
     Input(char),
     /// Delete the last character of a prompt.
@@ -202,6 +204,7 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
         "back",
         "Close a popup; end a search; clear a filter",
     ),
+    (Action::Suspend, "suspend", "Suspend to the shell (fg resumes)"),
     (Action::Quit, "quit", "Quit"),
 ];
 

@@ -25,7 +25,9 @@ impl App {
                     .list_query
                     .as_ref()
                     .is_none_or(|q| q.hits.contains_key(&e));
-                by_person && by_text
+                // Hiding read reviews never hides the one being read.
+                let by_read = !self.hide_read || !self.marks[e].read || Some(e) == self.open;
+                by_person && by_text && by_read
             })
             .collect();
         let reviews: Vec<_> = (0..self.entries.len()).map(|e| self.entry(e).1).collect();

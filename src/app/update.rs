@@ -192,6 +192,7 @@ fn normal_update(app: &mut App, action: &Action) -> Option<Action> {
         Action::CopyUrl => app.request_url_effect(false),
         Action::OpenUrl => app.request_url_effect(true),
         Action::Export => app.request_export(),
+        Action::Suspend => app.effects.push(super::Effect::Suspend),
         Action::Click(x, y) => app.click(*x, *y),
         Action::Wheel(x, y, down) => app.wheel(*x, *y, *down),
         Action::Quit

@@ -1,6 +1,6 @@
 //! Plain `reelread [DIR]`: load everything, then hand the terminal to the reader.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -62,9 +62,13 @@ pub fn read(dir: Option<&Path>, loaded: &Loaded, color: ColorMode) -> ExitCode {
         watch: dir.map(Path::to_path_buf),
     };
     match crate::tui::run(app, options) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(crate::tui::Ended::Quit) => ExitCode::SUCCESS,
+        Ok(crate::tui::Ended::Signal(signal)) => {
+            ExitCode::from(u8::try_from(128 + signal).unwrap_or(u8::MAX))
+        }
         Err(e) => {
-            eprintln!("reelread: terminal error: {e}");
+            // After a hang-up stderr may be gone too; nothing more to say then.
+            let _ = writeln!(std::io::stderr(), "reelread: terminal error: {e}");
             ExitCode::FAILURE
         }
     }

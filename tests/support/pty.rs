@@ -90,8 +90,8 @@ impl Shared {
 
 /// A running program in a pseudo-terminal. Dropping it kills the child.
 pub struct Pty {
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: Option<Box<dyn Write + Send>>,
     child: Box<dyn Child + Send + Sync>,
     shared: Arc<Mutex<Shared>>,
     reader: Option<thread::JoinHandle<()>>,
@@ -192,8 +192,8 @@ impl Pty {
         });
 
         Self {
-            master: pair.master,
-            writer,
+            master: Some(pair.master),
+            writer: Some(writer),
             child,
             shared,
             reader: Some(reader),
@@ -210,9 +210,10 @@ impl Pty {
 
     /// Types `keys` (raw bytes: `"\r"` is Enter, `"\x1b"` is Esc).
     pub fn send(&mut self, keys: &str) {
-        self.writer
+        let writer = self.writer.as_mut().expect("the terminal is open");
+        writer
             .write_all(keys.as_bytes())
-            .and_then(|()| self.writer.flush())
+            .and_then(|()| writer.flush())
             .unwrap_or_else(|e| panic!("writing {keys:?} to the pty failed: {e}"));
     }
 
@@ -260,6 +261,25 @@ impl Pty {
         }
     }
 
+    /// Polls the live screen (not only complete frames: a shell draws no frames) until
+    /// `pred` holds.
+    #[allow(dead_code)]
+    pub fn wait_for_screen(&mut self, what: &str, pred: impl Fn(&Screen) -> bool) -> Screen {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let screen = self.screen();
+            if pred(&screen) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out after {TIMEOUT:?} waiting for {what}; screen:\n{}",
+                screen.text()
+            );
+            thread::sleep(POLL);
+        }
+    }
+
     /// Waits until `text` appears anywhere on the screen.
     pub fn wait_for_text(&mut self, text: &str) -> Screen {
         self.wait_for(&format!("{text:?} on screen"), |s| s.contains(text))
@@ -269,8 +289,22 @@ impl Pty {
     pub fn resize(&mut self, cols: u16, rows: u16) {
         self.lock().parser.set_size(nonzero(rows), nonzero(cols));
         self.master
+            .as_ref()
+            .expect("the terminal is open")
             .resize(size(cols, rows))
             .unwrap_or_else(|e| panic!("resize to {cols}x{rows} failed: {e:#}"));
+    }
+
+    /// The child's process id, to send it signals.
+    #[allow(dead_code)]
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("the child has a pid")
+    }
+
+    /// The child's private home (`HOME`; XDG folders are `config`, `state`, `data` in it).
+    #[allow(dead_code)]
+    pub fn home(&self) -> &std::path::Path {
+        self._home.path()
     }
 
     /// The exit status if the child has exited.

@@ -1,0 +1,62 @@
+//! Taking the terminal over and giving it back, on every path: normal exit, suspend,
+//! and panic (whose message is sanitised, since it may quote data).
+
+use std::io::{self, Write};
+
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::execute;
+
+/// Raw mode, alternate screen, optional mouse capture, and a panic hook that undoes them.
+pub fn enter(mouse: bool) -> io::Result<ratatui::DefaultTerminal> {
+    let terminal = ratatui::try_init()?;
+    install_panic_hook(mouse);
+    if mouse {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
+    Ok(terminal)
+}
+
+/// Undoes [`enter`]: mouse capture off, main screen, cooked mode, cursor shown.
+pub fn leave(mouse: bool) {
+    if mouse {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+    }
+    let _ = ratatui::try_restore();
+}
+
+/// Ctrl-Z: give the shell its terminal back, stop, and take over again after `fg`.
+pub fn suspend(terminal: &mut ratatui::DefaultTerminal, mouse: bool) -> io::Result<()> {
+    leave(mouse);
+    #[cfg(unix)]
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    // Running again (after `fg`): the same set-up as at start, and a full redraw.
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    if mouse {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
+    terminal.clear()
+}
+
+/// On panic: restore the terminal first, then print a one-line, sanitised report.
+fn install_panic_hook(mouse: bool) {
+    std::panic::set_hook(Box::new(move |info| {
+        leave(mouse);
+        let payload = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown cause".to_owned());
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        // The terminal may be gone: a failed write must not panic inside the panic hook.
+        let _ = writeln!(
+            io::stderr(),
+            "reelread crashed: {}{place}\nPlease report this; the terminal has been restored.",
+            crate::data::sanitize_line(&payload)
+        );
+    }));
+}
