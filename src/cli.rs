@@ -79,7 +79,7 @@ pub fn main() -> ExitCode {
             None => ExitCode::FAILURE,
         },
         Some(Command::Show(args)) => match load_reporting(args.dir.as_deref()) {
-            Some(library) => show::run(&library, &args),
+            Some(library) => show::run(&library, &args, &config().config.date_format),
             None => ExitCode::FAILURE,
         },
         Some(Command::Export(args)) => match load_reporting(args.dir.as_deref()) {
@@ -129,6 +129,7 @@ fn die_quietly_on_closed_pipe() {
     #[cfg(unix)]
     {
         let always = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
-        let _ = signal_hook::flag::register_conditional_default(signal_hook::consts::SIGPIPE, always);
+        let _ =
+            signal_hook::flag::register_conditional_default(signal_hook::consts::SIGPIPE, always);
     }
 }

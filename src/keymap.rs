@@ -138,6 +138,12 @@ pub fn parse_key(text: &str) -> Option<(KeyCode, KeyModifiers)> {
         "tab" => KeyCode::Tab,
         "backspace" => KeyCode::Backspace,
         "space" => KeyCode::Char(' '),
+        f if f.len() > 1
+            && f.starts_with('f')
+            && f[1..].parse::<u8>().is_ok_and(|n| (1..=24).contains(&n)) =>
+        {
+            KeyCode::F(f[1..].parse().unwrap_or(1))
+        }
         _ => {
             let mut chars = name.chars();
             let c = chars.next()?;
@@ -166,6 +172,7 @@ pub fn display_key(key: &str) -> String {
         "shift-tab" => "Shift-Tab".into(),
         "space" => "Space".into(),
         "backspace" => "Backspace".into(),
+        k if k.len() > 1 && k.starts_with('f') && k[1..].parse::<u8>().is_ok() => k.to_uppercase(),
         k if k.starts_with("ctrl-") => format!("Ctrl-{}", &k[5..]),
         k if k.starts_with("alt-") => format!("Alt-{}", &k[4..]),
         k => k.into(),
@@ -256,6 +263,13 @@ mod tests {
         assert_eq!(m.action_for(n, key(KeyCode::Char('d'), none)), None);
         let back_tab = key(KeyCode::BackTab, KeyModifiers::SHIFT);
         assert_eq!(m.action_for(n, back_tab), Some(Action::FocusPrev));
+    }
+
+    #[test]
+    fn function_keys_can_be_bound() {
+        assert_eq!(parse_key("f1"), Some((KeyCode::F(1), KeyModifiers::NONE)));
+        assert_eq!(parse_key("f25"), None);
+        assert_eq!(display_key("f5"), "F5");
     }
 
     #[test]

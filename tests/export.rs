@@ -124,11 +124,14 @@ fn grep_selects_by_text() {
 }
 
 #[test]
-fn nothing_selected_exits_1_with_a_message() {
+fn nothing_selected_is_an_empty_answer_with_a_message() {
     let out = run(&["export", "--reviewer", "nobody"]);
-    assert_eq!(out.status.code(), Some(1));
+    assert!(out.status.success());
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("No review matches"));
+    let out = run(&["export", "--reviewer", "nobody", "--format", "json"]);
+    assert!(out.status.success());
+    assert_eq!(stdout(&out).trim(), "[]");
 }
 
 #[test]

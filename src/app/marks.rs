@@ -107,17 +107,37 @@ impl App {
         }
     }
 
-    /// `x`: mark the focused review unread (or read again).
+    /// The review a list-style key acts on: the row under the cursor when the list has
+    /// focus (as in mail readers), else the review being read.
+    fn target_entry(&self) -> Option<usize> {
+        if self.focus == super::Focus::List {
+            self.visible.get(self.selected).copied()
+        } else {
+            self.focused_entry()
+        }
+    }
+
+    /// The title of an entry, short enough for a footer message.
+    fn short_title(&self, entry: usize) -> String {
+        let title = &self.entry(entry).1.title;
+        match title.char_indices().nth(40) {
+            Some((cut, _)) => format!("“{}…”", &title[..cut]),
+            None => format!("“{title}”"),
+        }
+    }
+
+    /// `x`: mark the review under the cursor (or being read) unread, or read again.
     pub(super) fn toggle_read(&mut self) {
-        let Some(entry) = self.focused_entry() else {
+        let Some(entry) = self.target_entry() else {
             return;
         };
+        let title = self.short_title(entry);
         if self.marks[entry].read {
             self.marks[entry].read = false;
-            self.status = Some("Marked unread".to_owned());
+            self.status = Some(format!("Marked {title} unread"));
         } else {
             self.mark_read(entry);
-            self.status = Some("Marked read".to_owned());
+            self.status = Some(format!("Marked {title} read"));
         }
         self.marks_dirty = true;
         self.rebuild_visible();
@@ -178,7 +198,7 @@ impl App {
         };
         let url = self.entry(entry).1.url.clone();
         let Some(url) = url else {
-            self.status = Some("This review has no URL".to_owned());
+            self.status = Some(format!("{} has no URL", self.short_title(entry)));
             return;
         };
         if !is_web_link(&url) {
@@ -194,7 +214,7 @@ impl App {
 
     /// `e`: write the focused review to a Markdown file.
     pub(super) fn request_export(&mut self) {
-        if let Some(entry) = self.focused_entry() {
+        if let Some(entry) = self.target_entry() {
             self.effects.push(Effect::ExportMarkdown(entry));
         }
     }

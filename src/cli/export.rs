@@ -36,8 +36,12 @@ enum Format {
 pub fn run(library: &Library, args: &Args) -> ExitCode {
     let rows = export::select(library, args.reviewer.as_deref(), args.grep.as_deref());
     if rows.is_empty() {
+        // An empty selection is an answer, not a failure: scripts get an empty array.
         eprintln!("No review matches.");
-        return ExitCode::FAILURE;
+        if matches!(args.format, Format::Json) {
+            println!("[]");
+        }
+        return ExitCode::SUCCESS;
     }
     let text = match args.format {
         Format::Json => export::json(library, &rows) + "\n",

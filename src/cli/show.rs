@@ -24,7 +24,7 @@ pub struct Args {
     spoilers: bool,
 }
 
-pub fn run(library: &Library, args: &Args) -> ExitCode {
+pub fn run(library: &Library, args: &Args, date_format: &str) -> ExitCode {
     let found = library
         .reviews()
         .find(|(c, r)| library.qualified_id(c, r) == args.id || r.id == args.id);
@@ -40,7 +40,8 @@ pub fn run(library: &Library, args: &Args) -> ExitCode {
         reveal_spoilers: args.spoilers,
         collapse_comments: false,
         spoiler_label: doc::spoiler::CLI_PLACEHOLDER,
-        ..Options::default()
+        // Laid-out reviews borrow the pattern for the whole (short) run.
+        date_format: Box::leak(date_format.to_owned().into_boxed_str()),
     };
     let laid_out = doc::build(review, &options);
     let lines = laid_out.plain_lines();

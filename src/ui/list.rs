@@ -106,7 +106,7 @@ impl Info<'_> {
     /// "★" for starred, "●" for unread, before the title.
     fn badge(&self) -> &'static str {
         match (self.mark.starred, self.mark.read) {
-            (true, false) => "★●",
+            (true, false) => "★● ",
             (true, true) => "★ ",
             (false, false) => "● ",
             (false, true) => "",
