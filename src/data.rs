@@ -10,7 +10,7 @@ mod sanitize;
 
 pub use bundled::bundled_library;
 pub use diag::{Diagnostic, Severity};
-pub use load::{load_path, parse_film, parse_review};
+pub use load::{LoadOptions, MAX_FILE_BYTES, load_path, load_path_with, parse_film, parse_review};
 pub use mentions::{count_mentions, find_terms, find_text, mention_counts, strip_spoilers, terms};
 pub use model::{
     AudienceRating, CastMember, Collection, Comment, Date, Film, Kind, Library, Rating, Review,

@@ -57,7 +57,11 @@ pub fn run(mut app: App, options: Options) -> io::Result<Ended> {
     if let Some((path, mut state)) = options.state {
         crate::session::record(&app, &mut state);
         if let Err(e) = crate::state::save(&path, &state) {
-            let _ = writeln!(io::stderr(), "reelread: could not save reading state to {}: {e}", path.display());
+            let _ = writeln!(
+                io::stderr(),
+                "reelread: could not save reading state to {}: {e}",
+                path.display()
+            );
         }
     }
     result
@@ -79,26 +83,36 @@ fn event_loop(
     let test_panic = std::env::var_os("REELREAD_TEST_PANIC").is_some();
     while app.is_running() {
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
-        if test_panic {
-            // A test hook: proves a panic restores the terminal and prints no raw data.
-            panic!("test panic requested with \x1b]0;pwned\x07 in the message");
-        }
+        // A test hook: proves a panic restores the terminal and prints no raw data.
+        assert!(
+            !test_panic,
+            "test panic requested with \x1b]0;pwned\x07 in the message"
+        );
         if let Ok(signal) = signals.try_recv() {
             return Ok(Ended::Signal(signal));
         }
         match events.recv_timeout(TICK) {
             Ok(event) => {
-                handle(app, &event?);
+                let mut resized = handle(app, &event?);
                 // Apply every queued event before the next frame, so held keys never lag.
                 while app.is_running()
                     && let Ok(event) = events.try_recv()
                 {
-                    handle(app, &event?);
+                    resized |= handle(app, &event?);
+                }
+                if resized {
+                    // Resize events can arrive stale and out of order in a storm: lay out
+                    // for the size the terminal has now.
+                    let size = terminal.size()?;
+                    dispatch(app, Action::Resize(size.width, size.height));
                 }
             }
             Err(mpsc::RecvTimeoutError::Timeout) => {}
             Err(mpsc::RecvTimeoutError::Disconnected) => {
-                return Err(io::Error::new(io::ErrorKind::BrokenPipe, "the terminal went away"));
+                return Err(io::Error::new(
+                    io::ErrorKind::BrokenPipe,
+                    "the terminal went away",
+                ));
             }
         }
         for effect in app.take_effects() {
@@ -123,7 +137,10 @@ fn event_loop(
         {
             crate::session::record(app, reading);
             if let Err(e) = crate::state::save(path, reading) {
-                dispatch(app, Action::Notify(format!("Could not save reading state: {e}")));
+                dispatch(
+                    app,
+                    Action::Notify(format!("Could not save reading state: {e}")),
+                );
             }
             app.saved();
             saved_at = Instant::now();
@@ -142,16 +159,19 @@ fn watch(dir: Option<&PathBuf>) -> (mpsc::Receiver<()>, Option<notify::Recommend
             let _ = tx.send(());
         }
     });
-    let watcher = watcher
-        .ok()
-        .and_then(|mut w| w.watch(dir, notify::RecursiveMode::Recursive).ok().map(|()| w));
+    let watcher = watcher.ok().and_then(|mut w| {
+        w.watch(dir, notify::RecursiveMode::Recursive)
+            .ok()
+            .map(|()| w)
+    });
     (rx, watcher)
 }
 
-fn handle(app: &mut App, event: &Event) {
+/// Applies one terminal event; true when it was a resize (the caller re-reads the size).
+fn handle(app: &mut App, event: &Event) -> bool {
     let action = match *event {
         Event::Key(key) => app.settings().keymap.action_for(app.mode(), key),
-        Event::Resize(width, height) => Some(Action::Resize(width, height)),
+        Event::Resize(..) => return true,
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::Down(_) => Some(Action::Click(mouse.column, mouse.row)),
             MouseEventKind::ScrollDown => Some(Action::Wheel(mouse.column, mouse.row, true)),
@@ -163,6 +183,7 @@ fn handle(app: &mut App, event: &Event) {
     if let Some(action) = action {
         dispatch(app, action);
     }
+    false
 }
 
 /// Carries out one effect and says what happened, for the footer.
@@ -173,7 +194,9 @@ fn perform(app: &App, effect: Effect) -> String {
             let payload = base64::engine::general_purpose::STANDARD.encode(url.as_bytes());
             let mut out = io::stdout();
             match write!(out, "\x1b]52;c;{payload}\x07").and_then(|()| out.flush()) {
-                Ok(()) => format!("Copied {url} (OSC 52: the terminal must allow clipboard access)"),
+                Ok(()) => {
+                    format!("Copied {url} (OSC 52: the terminal must allow clipboard access)")
+                }
                 Err(e) => format!("Could not copy: {e}"),
             }
         }
@@ -198,7 +221,14 @@ fn open_in_browser(url: &str) -> io::Result<String> {
     let program = std::env::var("BROWSER")
         .ok()
         .filter(|b| !b.trim().is_empty())
-        .unwrap_or_else(|| if cfg!(target_os = "macos") { "open" } else { "xdg-open" }.to_owned());
+        .unwrap_or_else(|| {
+            if cfg!(target_os = "macos") {
+                "open"
+            } else {
+                "xdg-open"
+            }
+            .to_owned()
+        });
     std::process::Command::new(&program)
         .arg(url)
         .stdin(std::process::Stdio::null())

@@ -19,7 +19,10 @@ const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
 const MOUSE_OFF: &[u8] = b"\x1b[?1000l";
 
 fn started(env: &[(&str, &str)]) -> Pty {
-    let env: Vec<(String, String)> = env.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+    let env: Vec<(String, String)> = env
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
     let mut app = Pty::spawn_with(BIN, &[], 100, 30, |cmd| {
         for (k, v) in &env {
             cmd.env(k, v);
@@ -35,11 +38,21 @@ fn position(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// The terminal is handed back: after the last thing drawn come the restoring sequences.
 fn assert_restored(raw: &[u8]) {
-    for (name, sequence) in [("leave alternate screen", LEAVE_ALT), ("show cursor", SHOW_CURSOR), ("mouse off", MOUSE_OFF)] {
-        assert!(position(raw, sequence).is_some(), "no {name} sequence in the output");
+    for (name, sequence) in [
+        ("leave alternate screen", LEAVE_ALT),
+        ("show cursor", SHOW_CURSOR),
+        ("mouse off", MOUSE_OFF),
+    ] {
+        assert!(
+            position(raw, sequence).is_some(),
+            "no {name} sequence in the output"
+        );
     }
     let entered = position(raw, b"\x1b[?1049h").expect("entered the alternate screen");
-    assert!(position(raw, LEAVE_ALT) > Some(entered), "left the alternate screen before entering it");
+    assert!(
+        position(raw, LEAVE_ALT) > Some(entered),
+        "left the alternate screen before entering it"
+    );
 }
 
 fn kill(pid: u32, signal: &str) {
@@ -57,14 +70,19 @@ fn stop_signals_restore_the_terminal_save_state_and_exit_128_plus_signal() {
     for (signal, number) in [("TERM", 15), ("HUP", 1), ("INT", 2)] {
         let mut app = started(&[]);
         app.send("J");
-        app.wait_for("the second review", |s| s.pane_contains("Reading", "A Heartwarming Story"));
+        app.wait_for("the second review", |s| {
+            s.pane_contains("Reading", "A Heartwarming Story")
+        });
         kill(app.pid(), signal);
         let status: ExitStatus = app.wait_exit();
         assert_eq!(status.exit_code(), 128 + number, "SIG{signal}");
         assert_restored(&app.raw_output());
         let state = app.home().join("state/reelread/state.toml");
         let saved = std::fs::read_to_string(&state).unwrap_or_else(|e| panic!("SIG{signal}: {e}"));
-        assert!(saved.contains("last_open = \"heartwarming-story\""), "SIG{signal}:\n{saved}");
+        assert!(
+            saved.contains("last_open = \"heartwarming-story\""),
+            "SIG{signal}:\n{saved}"
+        );
     }
 }
 
@@ -76,8 +94,14 @@ fn a_panic_restores_the_terminal_and_prints_a_sanitised_message() {
     let raw = app.raw_output();
     assert_restored(&raw);
     let text = String::from_utf8_lossy(&raw);
-    assert!(text.contains("reelread crashed: test panic requested with ␛]0;pwned␇"), "{text}");
-    assert!(position(&raw, b"\x1b]0;pwned").is_none(), "the raw escape reached the terminal");
+    assert!(
+        text.contains("reelread crashed: test panic requested with ␛]0;pwned␇"),
+        "{text}"
+    );
+    assert!(
+        position(&raw, b"\x1b]0;pwned").is_none(),
+        "the raw escape reached the terminal"
+    );
 }
 
 #[test]
@@ -85,7 +109,12 @@ fn closing_the_terminal_ends_the_program_quickly() {
     use std::io::Read as _;
     // Own every handle on the terminal here, so dropping them really closes it.
     let pair = portable_pty::native_pty_system()
-        .openpty(portable_pty::PtySize { rows: 30, cols: 100, pixel_width: 0, pixel_height: 0 })
+        .openpty(portable_pty::PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
         .expect("openpty");
     let home = tempfile::tempdir().expect("temp home");
     let mut cmd = portable_pty::CommandBuilder::new(BIN);
@@ -142,16 +171,24 @@ fn ctrl_z_suspends_to_the_shell_and_fg_brings_the_reader_back() {
     shell.send(&format!("{BIN}\r"));
     shell.wait_for("the reader", |s| s.pane("Reading").is_some());
     shell.send("J");
-    shell.wait_for("the second review", |s| s.pane_contains("Reading", "A Heartwarming Story"));
+    shell.wait_for("the second review", |s| {
+        s.pane_contains("Reading", "A Heartwarming Story")
+    });
     shell.send("\x1a");
     shell.wait_for_screen("the shell's stopped-job notice", |s| s.contains("Stopped"));
     shell.send("fg\r");
-    shell.wait_for("the reader back where it was", |s| s.pane_contains("Reading", "A Heartwarming Story"));
+    shell.wait_for("the reader back where it was", |s| {
+        s.pane_contains("Reading", "A Heartwarming Story")
+    });
     shell.send("q");
     // Prompts: before the reader, after the stop, and now after it quit.
     shell.wait_for_screen("the prompt after quitting", |s| {
         s.pane("Reading").is_none() && s.text().matches("shell$ ").count() >= 3
     });
-    shell.send("exit\r");
+    shell.send("echo reader-status=$?\r");
+    shell.wait_for_screen("the reader's exit status", |s| {
+        s.contains("reader-status=0")
+    });
+    shell.send("exit 0\r");
     assert!(shell.wait_exit().success());
 }

@@ -204,7 +204,11 @@ pub const BINDABLE: &[(Action, &str, &str)] = &[
         "back",
         "Close a popup; end a search; clear a filter",
     ),
-    (Action::Suspend, "suspend", "Suspend to the shell (fg resumes)"),
+    (
+        Action::Suspend,
+        "suspend",
+        "Suspend to the shell (fg resumes)",
+    ),
     (Action::Quit, "quit", "Quit"),
 ];
 

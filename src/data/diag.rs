@@ -11,14 +11,15 @@ pub enum Severity {
     Warning,
 }
 
-/// One problem in one file, with a 1-based position users can jump to.
+/// One problem in one file, with a 1-based position users can jump to — or none, when
+/// the problem is the file as a whole (it could not be read, a required key is absent).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// The file as the user named it (or its path inside the bundled collection).
     pub path: String,
-    /// 1-based line.
+    /// 1-based line; 0 when the problem has no place in the file.
     pub line: usize,
-    /// 1-based column, counted in characters.
+    /// 1-based column, counted in characters; 0 when the problem has no place in the file.
     pub column: usize,
     /// What is wrong, already sanitised for the terminal.
     pub message: String,
@@ -46,6 +47,25 @@ impl Diagnostic {
         }
     }
 
+    /// Builds a diagnostic about a whole file, with no line or column: shown as
+    /// `path: error: message`, since a made-up `1:1` would send editors to the wrong place.
+    #[must_use]
+    pub fn whole_file(path: &str, severity: Severity, message: &str) -> Self {
+        Self {
+            path: super::sanitize_line(path),
+            line: 0,
+            column: 0,
+            message: one_line(&super::sanitize(message)),
+            severity,
+        }
+    }
+
+    /// The 1-based line and column, or `None` for a problem with the whole file.
+    #[must_use]
+    pub fn position(&self) -> Option<(usize, usize)> {
+        (self.line > 0).then_some((self.line, self.column))
+    }
+
     /// True when the problem made the file unusable.
     #[must_use]
     pub fn is_error(&self) -> bool {
@@ -59,11 +79,12 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(
-            f,
-            "{}:{}:{}: {kind}: {}",
-            self.path, self.line, self.column, self.message
-        )
+        match self.position() {
+            Some((line, column)) => {
+                write!(f, "{}:{line}:{column}: {kind}: {}", self.path, self.message)
+            }
+            None => write!(f, "{}: {kind}: {}", self.path, self.message),
+        }
     }
 }
 
@@ -109,5 +130,13 @@ mod tests {
     fn display_is_path_line_column_message() {
         let d = Diagnostic::at_offset("x.toml", "a\nb", 2, Severity::Warning, "unknown key `b`");
         assert_eq!(d.to_string(), "x.toml:2:1: warning: unknown key `b`");
+        assert_eq!(d.position(), Some((2, 1)));
+    }
+
+    #[test]
+    fn a_whole_file_problem_has_no_position() {
+        let d = Diagnostic::whole_file("x.toml", Severity::Error, "cannot read file: denied");
+        assert_eq!(d.position(), None);
+        assert_eq!(d.to_string(), "x.toml: error: cannot read file: denied");
     }
 }

@@ -35,7 +35,16 @@ pub fn suspend(terminal: &mut ratatui::DefaultTerminal, mouse: bool) -> io::Resu
     if mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
-    terminal.clear()
+    // Force a full redraw without ratatui's clear(), which asks the terminal for the cursor
+    // position (a reply the input thread would swallow): blank the screen and draw a blank
+    // frame, so the next frame differs everywhere.
+    execute!(
+        io::stdout(),
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    )?;
+    terminal
+        .draw(|frame| frame.render_widget(ratatui::widgets::Clear, frame.area()))
+        .map(|_| ())
 }
 
 /// On panic: restore the terminal first, then print a one-line, sanitised report.

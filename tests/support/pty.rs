@@ -98,7 +98,7 @@ pub struct Pty {
     exited: bool,
     /// A private home for the child, so no test reads or writes the user's real config
     /// and reading state (and no earlier run changes what the next one shows).
-    _home: tempfile::TempDir,
+    home: tempfile::TempDir,
 }
 
 fn size(cols: u16, rows: u16) -> PtySize {
@@ -198,7 +198,7 @@ impl Pty {
             shared,
             reader: Some(reader),
             exited: false,
-            _home: home,
+            home,
         }
     }
 
@@ -304,7 +304,7 @@ impl Pty {
     /// The child's private home (`HOME`; XDG folders are `config`, `state`, `data` in it).
     #[allow(dead_code)]
     pub fn home(&self) -> &std::path::Path {
-        self._home.path()
+        self.home.path()
     }
 
     /// The exit status if the child has exited.
