@@ -220,16 +220,7 @@ impl App {
     }
 }
 
-/// Only plain web links may leave the reader (no `javascript:`, `file:` or escapes).
-#[must_use]
-pub fn is_web_link(url: &str) -> bool {
-    let lower = url.to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://"))
-        && url.len() > lower.find("://").map_or(0, |i| i + 3)
-        && !url
-            .chars()
-            .any(|c| c.is_control() || c.is_whitespace() || c == '\u{fffd}')
-}
+pub use crate::data::is_web_link;
 
 #[cfg(test)]
 mod tests {

@@ -105,6 +105,11 @@ pub fn parse_review(
             "body is empty",
         ));
     }
+    if let Some(url) = review.url.as_deref().filter(|u| !super::is_web_link(u)) {
+        let message =
+            format!("url `{url}` is not an http(s) link; it will not be opened or copied");
+        warnings.push(at_key(path, text, &["url"], Severity::Warning, &message));
+    }
     let unclosed = |text: &str| text.matches("||").count() % 2 == 1;
     if unclosed(&review.body) {
         warnings.push(at_key(

@@ -32,6 +32,17 @@ pub fn same_name(candidate: Option<&str>, name: &str) -> bool {
     candidate.is_some_and(|c| c.trim().to_lowercase() == name.trim().to_lowercase())
 }
 
+/// Only plain web links may leave the reader: no `javascript:`, `file:` or escapes.
+#[must_use]
+pub fn is_web_link(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && url.len() > lower.find("://").map_or(0, |i| i + 3)
+        && !url
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || c == '\u{fffd}')
+}
+
 /// Every named person, sorted by name (case-insensitive), with their counts.
 #[must_use]
 pub fn people(library: &Library) -> Vec<Person> {

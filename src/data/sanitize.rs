@@ -15,6 +15,7 @@ pub fn sanitize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut column = 0;
     let mut chars = text.chars().peekable();
+    let mut previous = '\n';
     while let Some(c) = chars.next() {
         match c {
             '\r' => {
@@ -24,7 +25,7 @@ pub fn sanitize(text: &str) -> String {
                 out.push('\n');
                 column = 0;
             }
-            '\n' | '\u{2028}' | '\u{2029}' | '\u{85}' => {
+            '\n' | '\u{2028}' | '\u{2029}' => {
                 out.push('\n');
                 column = 0;
             }
@@ -33,12 +34,20 @@ pub fn sanitize(text: &str) -> String {
                 out.extend(std::iter::repeat_n(' ', spaces));
                 column += spaces;
             }
+            // Joiners shape emoji and some scripts; between Latin letters or digits they
+            // only hide a difference (`ad\u{200d}min` against `admin`).
+            '\u{200c}' | '\u{200d}' => {
+                let hides = previous.is_ascii_alphanumeric()
+                    || chars.peek().is_some_and(char::is_ascii_alphanumeric);
+                out.push(if hides { STAND_IN } else { c });
+            }
             c => {
                 let c = stand_in(c);
                 out.push(c);
                 column += c.width().unwrap_or(0);
             }
         }
+        previous = c;
     }
     out
 }
@@ -67,7 +76,15 @@ fn stand_in(c: char) -> char {
         | '\u{2060}'..='\u{2064}'
         | '\u{2066}'..='\u{206f}'
         | '\u{feff}'
-        | '\u{fff9}'..='\u{fffb}' => STAND_IN,
+        | '\u{fff9}'..='\u{fffb}'
+        // Soft hyphen, grapheme joiner, Hangul fillers and tag characters: invisible.
+        | '\u{ad}'
+        | '\u{34f}'
+        | '\u{115f}'
+        | '\u{1160}'
+        | '\u{3164}'
+        | '\u{ffa0}'
+        | '\u{e0000}'..='\u{e007f}' => STAND_IN,
         c => c,
     }
 }
@@ -96,6 +113,28 @@ mod tests {
         assert_eq!(sanitize("\tx"), "    x");
         assert_eq!(sanitize("ab\tx"), "ab  x");
         assert_eq!(sanitize("ab\ncd\tx"), "ab\ncd  x");
+    }
+
+    #[test]
+    fn invisible_characters_cannot_disguise_a_name() {
+        for disguised in [
+            "ad\u{200b}min",
+            "ad\u{200d}min",
+            "ad\u{200c}min",
+            "ad\u{ad}min",
+            "admin\u{e0041}",
+        ] {
+            let shown = sanitize(disguised);
+            assert_ne!(shown, "admin", "{disguised:?}");
+            assert!(shown.contains('\u{fffd}'), "{disguised:?} → {shown:?}");
+        }
+        // A family emoji keeps its joiners.
+        assert_eq!(sanitize("👩\u{200d}👧"), "👩\u{200d}👧");
+    }
+
+    #[test]
+    fn nel_is_a_visible_stand_in_not_a_line_break() {
+        assert_eq!(sanitize("a\u{85}b"), "a\u{fffd}b");
     }
 
     #[test]
