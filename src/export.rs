@@ -249,6 +249,7 @@ mod tests {
     fn collection() -> Collection {
         Collection {
             name: "film".into(),
+            key: "film".into(),
             film: Film {
                 title: "A Film".into(),
                 ..Film::default()

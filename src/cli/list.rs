@@ -80,7 +80,7 @@ pub fn run(library: &Library, args: &Args) -> ExitCode {
         .reviews()
         // The same selection rules as `export`, so both commands pick the same reviews.
         .filter(|(_, r)| crate::export::selected(r, args.reviewer.as_deref(), args.grep.as_deref()))
-        .filter(|(c, r)| !args.starred || state.review(&c.name, &r.id).starred)
+        .filter(|(c, r)| !args.starred || state.review(&c.key, &r.id).starred)
         .filter(|(c, r)| {
             args.mentions
                 .as_deref()

@@ -727,6 +727,10 @@ fn load_collection_dir(dir: &Path, options: &LoadOptions, library: &mut Library)
     reviews.sort_by(|a, b| a.0.cmp(&b.0));
     let film_missing = film_path.display().to_string();
     build_collection(&name, film, &film_missing, reviews, library);
+    if let Some(collection) = library.collections.last_mut() {
+        let full = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        collection.key = full.display().to_string();
+    }
 }
 
 /// Parses one collection's files into `library`, recording every problem.
@@ -762,6 +766,7 @@ pub(crate) fn build_collection(
     };
     let mut collection = Collection {
         name: super::sanitize(name),
+        key: super::sanitize_line(name),
         film,
         reviews: Vec::new(),
     };

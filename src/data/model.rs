@@ -243,6 +243,9 @@ pub struct Review {
 pub struct Collection {
     /// The folder's name, which qualifies review IDs in a library.
     pub name: String,
+    /// What the reading state is keyed by: the folder's full path (so two folders with
+    /// the same name keep separate marks), or the name for the bundled collection.
+    pub key: String,
     /// The film (a placeholder titled after the folder when `film.toml` is unusable).
     pub film: Film,
     /// Reviews in file-name order.
