@@ -212,3 +212,75 @@ fn drawing_never_panics_at_any_size() {
         }
     }
 }
+
+#[test]
+fn the_hardening_sizes_never_panic_in_any_state() {
+    let typed = |a: Action, text: &str| {
+        let mut v = vec![a];
+        v.extend(text.chars().map(Action::Input));
+        v
+    };
+    let states: Vec<Vec<Action>> = vec![
+        vec![],
+        vec![Action::FocusNext],
+        vec![Action::FocusNext, Action::FocusNext],
+        vec![Action::Help],
+        typed(Action::Filter, "li"),
+        typed(Action::Search, "kev"),
+        vec![
+            Action::FocusNext,
+            Action::Search,
+            Action::Input('r'),
+            Action::Open,
+            Action::NextMatch,
+        ],
+        vec![Action::Ratings],
+        vec![
+            Action::Split,
+            Action::FocusNext,
+            Action::FocusNext,
+            Action::NextSource,
+        ],
+        vec![
+            Action::FocusNext,
+            Action::FocusNext,
+            Action::Down,
+            Action::Open,
+            Action::NextMention,
+        ],
+        vec![
+            Action::Bottom,
+            Action::Open,
+            Action::ToggleComments,
+            Action::NextComment,
+        ],
+        vec![
+            Action::HideRead,
+            Action::Sort,
+            Action::ReverseSort,
+            Action::Star,
+        ],
+    ];
+    for (w, h) in [
+        (0, 0),
+        (1, 1),
+        (2, 1),
+        (1, 40),
+        (300, 1),
+        (300, 300),
+        (40, 10),
+        (39, 9),
+    ] {
+        for actions in &states {
+            let mut app = app_at(120, 40, actions);
+            dispatch(&mut app, Action::Resize(w, h));
+            let _ = draw(&app);
+            // And the same actions taken at that size.
+            let mut app = app_at(w, h, actions);
+            for action in actions {
+                dispatch(&mut app, action.clone());
+            }
+            let _ = draw(&app);
+        }
+    }
+}
