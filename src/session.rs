@@ -20,8 +20,7 @@ pub fn restore(library: &Library, state: &ReadingState) -> Restore {
         if mark != Mark::default() || s.scroll > 0 {
             saved.reviews.push((entry, mark, s.scroll));
         }
-        if saved.last_open.is_none()
-            && state.last_open(&collection.key) == Some(review.id.as_str())
+        if saved.last_open.is_none() && state.last_open(&collection.key) == Some(review.id.as_str())
         {
             saved.last_open = Some(entry);
         }
