@@ -138,6 +138,8 @@ pub struct App {
     entries: Vec<(usize, usize)>,
     /// Per entry: mention count for each cast member of its collection.
     mentions: Vec<Vec<usize>>,
+    /// Per collection: in how many of its reviews each cast member appears (from `mentions`).
+    reach: Vec<Vec<usize>>,
     people: Vec<Person>,
     /// Entries shown in the list: filtered, then sorted.
     visible: Vec<usize>,
@@ -192,7 +194,7 @@ impl App {
             .enumerate()
             .flat_map(|(c, col)| (0..col.reviews.len()).map(move |r| (c, r)))
             .collect();
-        let mentions = entries
+        let mentions: Vec<Vec<usize>> = entries
             .iter()
             .map(|&(c, r)| {
                 let col = &library.collections[c];
@@ -214,8 +216,10 @@ impl App {
             .collect();
         let notice = (!notes.is_empty()).then(|| notes.join(" · "));
         let entries_len = entries.len();
+        let reach = reach(&library, &entries, &mentions);
         let app = Self {
             people: people(&library),
+            reach,
             visible: (0..entries.len()).collect(),
             open: (!entries.is_empty()).then_some(0),
             right: None,
@@ -420,19 +424,9 @@ impl App {
 
     /// In how many reviews of its collection each cast member of the open film appears.
     #[must_use]
-    pub fn cast_reach(&self) -> Vec<usize> {
-        let Some(open) = self.open else {
-            return Vec::new();
-        };
-        let collection = self.entries[open].0;
-        let cast = self.library.collections[collection].film.cast.len();
-        (0..cast)
-            .map(|m| {
-                (0..self.entries.len())
-                    .filter(|&e| self.entries[e].0 == collection && self.mentions[e][m] > 0)
-                    .count()
-            })
-            .collect()
+    pub fn cast_reach(&self) -> &[usize] {
+        self.open
+            .map_or(&[], |open| &self.reach[self.entries[open].0])
     }
 
     /// The cast member under the sidebar cursor.
@@ -498,4 +492,24 @@ impl App {
             3
         }
     }
+}
+
+/// Per collection, the number of its reviews that mention each cast member: computed once,
+/// since the sidebar shows it on every frame.
+fn reach(
+    library: &Library,
+    entries: &[(usize, usize)],
+    mentions: &[Vec<usize>],
+) -> Vec<Vec<usize>> {
+    let mut reach: Vec<Vec<usize>> = library
+        .collections
+        .iter()
+        .map(|c| vec![0; c.film.cast.len()])
+        .collect();
+    for (&(collection, _), counts) in entries.iter().zip(mentions) {
+        for (total, &n) in reach[collection].iter_mut().zip(counts) {
+            *total += usize::from(n > 0);
+        }
+    }
+    reach
 }

@@ -84,6 +84,7 @@ impl App {
                 mention_counts(&col.reviews[r], &col.film.cast)
             })
             .collect();
+        self.reach = super::reach(&self.library, &self.entries, &self.mentions);
         if let Some(query) = keep.list_query.map(|q| q.text) {
             self.set_list_query(&query);
         } else {
