@@ -91,8 +91,9 @@ impl Builder {
     ) {
         let mut chunk = String::new();
         let mut chunk_width = 0;
-        for c in text.chars() {
-            let w = c.width().unwrap_or(0);
+        for cluster in clusters(text) {
+            // Measure the whole cluster: a variation selector or a joiner can widen it.
+            let w = cluster.width();
             if w > 0
                 && self.used + chunk_width + w > self.limit
                 && (self.has_text || !chunk.is_empty())
@@ -103,7 +104,7 @@ impl Builder {
                 let full = std::mem::replace(self, Self::new(rest_prefix.clone(), width));
                 out.push(full.finish());
             }
-            chunk.push(c);
+            chunk.push_str(cluster);
             chunk_width += w;
         }
         if !chunk.is_empty() {
@@ -118,6 +119,29 @@ impl Builder {
         }
         Line::from(spans)
     }
+}
+
+/// Splits text where a line may break inside a word: before each character that takes a
+/// column, keeping zero-width marks, variation selectors and joined emoji with their base.
+fn clusters(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let mut chars = rest.char_indices();
+        let (_, first) = chars.next()?;
+        let mut end = first.len_utf8();
+        let mut joined = first == '\u{200d}';
+        for (at, c) in chars {
+            if joined || c.width().unwrap_or(0) == 0 {
+                joined = c == '\u{200d}';
+                end = at + c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let (cluster, tail) = rest.split_at(end);
+        rest = tail;
+        Some(cluster)
+    })
 }
 
 /// A word: consecutive non-space text, possibly in several styles ("**bold**,").
@@ -216,6 +240,21 @@ mod tests {
         let pieces = vec![("alpha beta gamma".to_owned(), Style::default())];
         let lines = wrap(&pieces, 10, &Span::raw("• "), &Span::raw("  "));
         assert_eq!(plain(&lines), ["• alpha", "  beta", "  gamma"]);
+    }
+
+    #[test]
+    fn emoji_with_variation_selectors_fit() {
+        let hearts = "❤\u{fe0f}".repeat(60);
+        for width in 2..30 {
+            for line in wrap_plain(&hearts, width) {
+                assert!(
+                    line.width() <= width,
+                    "{line:?} is {} wide at {width}",
+                    line.width()
+                );
+            }
+        }
+        assert_eq!(wrap_plain("❤\u{fe0f}a", 2), ["❤\u{fe0f}", "a"]);
     }
 
     #[test]
