@@ -165,6 +165,8 @@ pub struct App {
     notice: Option<String>,
     /// Where the focused review was when a search prompt opened, to return on cancel.
     prompt_origin: Option<(usize, usize)>,
+    /// The search and list text filter in force when a prompt opened, to restore on cancel.
+    prompt_before: Option<(Option<Search>, String)>,
     size: (u16, u16),
     docs: HashMap<usize, Doc>,
     settings: Settings,
@@ -243,6 +245,7 @@ impl App {
             status: None,
             notice,
             prompt_origin: None,
+            prompt_before: None,
             size: (0, 0),
             docs: HashMap::new(),
             settings,

@@ -60,7 +60,7 @@ pub fn run(mut app: App, options: Options) -> io::Result<Ended> {
             let _ = writeln!(
                 io::stderr(),
                 "reelread: could not save reading state to {}: {e}",
-                path.display()
+                crate::data::sanitize_line(&path.display().to_string())
             );
         }
     }
@@ -135,8 +135,13 @@ fn event_loop(
         if let Some((path, reading)) = &mut state
             && (app.marks_changed() || saved_at.elapsed() >= SAVE_EVERY)
         {
+            // Scroll positions change without marking anything: compare, and write only
+            // what differs, so an idle reader does not touch the disk.
+            let before = reading.clone();
             crate::session::record(app, reading);
-            if let Err(e) = crate::state::save(path, reading) {
+            if *reading != before
+                && let Err(e) = crate::state::save(path, reading)
+            {
                 dispatch(
                     app,
                     Action::Notify(format!("Could not save reading state: {e}")),
@@ -155,7 +160,15 @@ fn watch(dir: Option<&PathBuf>) -> (mpsc::Receiver<()>, Option<notify::Recommend
     let (tx, rx) = mpsc::channel();
     let Some(dir) = dir else { return (rx, None) };
     let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if event.is_ok_and(|e| !e.kind.is_access()) {
+        // Only collection files matter: an export (`ID.md`) or an editor's swap file in
+        // the same folder must not reload the library.
+        let relevant = |e: &notify::Event| {
+            !e.kind.is_access()
+                && e.paths
+                    .iter()
+                    .any(|p| p.extension().is_some_and(|x| x == "toml"))
+        };
+        if event.is_ok_and(|e| relevant(&e)) {
             let _ = tx.send(());
         }
     });
@@ -208,7 +221,7 @@ fn perform(app: &App, effect: Effect) -> String {
             let (collection, review) = app.entry(entry);
             let dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
             match crate::export::write_markdown_file(&dir, collection, review) {
-                Ok(path) => format!("Exported to {}", path.display()),
+                Ok(path) => format!("Exported to {}", path.display()), // sanitised by Notify
                 Err(e) => format!("Could not export: {e}"),
             }
         }

@@ -284,3 +284,22 @@ fn the_hardening_sizes_never_panic_in_any_state() {
         }
     }
 }
+
+#[test]
+fn the_ratings_popup_fits_a_long_library() {
+    let mut library = bundled_library();
+    let reviews = library.collections[0].reviews.clone();
+    for i in 0..60 {
+        let mut extra = reviews[i % reviews.len()].clone();
+        extra.id = format!("extra-{i:02}");
+        library.collections[0].reviews.push(extra);
+    }
+    let mut app = App::new(library);
+    dispatch(&mut app, Action::Resize(120, 40));
+    dispatch(&mut app, Action::Ratings);
+    let text = screen_text(&draw(&app));
+    assert!(
+        text.contains("more (sort or filter the list to choose)"),
+        "{text}"
+    );
+}

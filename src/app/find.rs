@@ -148,8 +148,13 @@ impl App {
         let Some(focus) = &self.cast_focus else {
             self.status = Some(if self.panes().cast.is_some() {
                 "Pick an actor first: Tab to the cast sidebar, Enter on a name".to_owned()
+            } else if self.settings.sidebar {
+                format!(
+                    "The cast sidebar needs {} columns: widen the terminal to pick an actor",
+                    crate::layout::SIDEBAR_WIDTH
+                )
             } else {
-                "The cast sidebar needs 110 columns: widen the terminal to pick an actor".to_owned()
+                "The cast sidebar is off (sidebar = false in the config)".to_owned()
             });
             return;
         };

@@ -23,7 +23,10 @@ pub fn update(app: &mut App, action: Action) -> Option<Action> {
         // Nothing can be seen, so nothing may change unseen.
         (_, _) if too_small => None,
         (Mode::Help(scroll), action) => {
-            let last = app.settings.keymap.help_rows().len();
+            // The popup shows at least a screenful minus its frame; never scroll past the end.
+            let rows = app.settings.keymap.help_rows().len();
+            let body = usize::from(app.size.1.saturating_sub(3)).max(1);
+            let last = rows.saturating_sub(body);
             match action {
                 Action::Up => *scroll = scroll.saturating_sub(1),
                 Action::Down => *scroll = (*scroll + 1).min(last),
@@ -110,12 +113,9 @@ fn prompt_update(app: &mut App, action: &Action) -> Option<Action> {
             return None;
         }
         Action::Back => {
-            // Cancelling a prompt undoes only what that prompt did.
+            // Cancelling a prompt undoes only what that prompt did: what was in force
+            // before it comes back.
             app.mode = Mode::Normal;
-            match target {
-                PromptFor::Reading => app.search = None,
-                PromptFor::List => app.set_list_query(""),
-            }
             app.restore_prompt_origin();
             app.status = Some("Search cancelled".to_owned());
             return None;
@@ -166,11 +166,11 @@ fn normal_update(app: &mut App, action: &Action) -> Option<Action> {
             } else {
                 PromptFor::Reading
             };
+            app.remember_prompt_origin();
             if target == PromptFor::List {
                 app.search = None;
             }
             app.mode = Mode::Prompt(target, String::new());
-            app.remember_prompt_origin();
         }
         Action::NextMatch => app.step_match(true),
         Action::PrevMatch => app.step_match(false),

@@ -46,7 +46,9 @@ impl App {
         // The position itself is not clamped here, so a wide detour and back restores it.
         if let Some(old) = self.docs.get(&entry).filter(|d| !d.lines.is_empty()) {
             let (new, old) = (laid_out.lines.len(), old.lines.len());
-            let scaled = (self.scroll[entry] * new + old / 2) / old;
+            // A saved position may be anything: past the end counts as the end.
+            let top = self.scroll[entry].min(old);
+            let scaled = (top * new + old / 2) / old;
             self.scroll[entry] = scaled;
         }
         self.docs.insert(entry, laid_out);
@@ -151,10 +153,20 @@ impl App {
     /// Notes the focused review's position as a search prompt opens.
     pub(super) fn remember_prompt_origin(&mut self) {
         self.prompt_origin = self.focused_entry().map(|e| (e, self.scroll[e]));
+        let list_text = self
+            .list_query
+            .as_ref()
+            .map(|q| q.text.clone())
+            .unwrap_or_default();
+        self.prompt_before = Some((self.search.clone(), list_text));
     }
 
     /// Puts the focused review back where it was before a cancelled search moved it.
     pub(super) fn restore_prompt_origin(&mut self) {
+        if let Some((search, list_text)) = self.prompt_before.take() {
+            self.set_list_query(&list_text);
+            self.search = search;
+        }
         if let Some((entry, scroll)) = self.prompt_origin.take() {
             self.scroll[entry] = scroll;
         }

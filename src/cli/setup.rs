@@ -48,11 +48,11 @@ pub fn config(explicit: Option<&Path>, report: bool) -> Loaded {
 /// `reelread config`.
 pub fn print_config(loaded: &Loaded) -> ExitCode {
     match &loaded.path {
-        Some(path) => println!("# Settings in force: defaults, then {}", path.display()),
+        Some(path) => println!("# Settings in force: defaults, then {}", shown(path)),
         None => println!("# Settings in force: the defaults (no config file found)"),
     }
     if let Some(path) = config::default_path() {
-        println!("# Your config file goes in {}", path.display());
+        println!("# Your config file goes in {}", shown(&path));
     }
     print!("{}", loaded.config.to_toml());
     ExitCode::SUCCESS
@@ -96,4 +96,9 @@ pub fn print_man() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// A path as it may be printed: no control character from a folder name reaches the terminal.
+fn shown(path: &Path) -> String {
+    crate::data::sanitize_line(&path.display().to_string())
 }

@@ -64,7 +64,7 @@ pub fn run(library: &Library, args: &Args, date_format: &str) -> ExitCode {
         eprintln!(
             "No match for “{}” in {}.",
             crate::data::sanitize_line(text),
-            args.id
+            crate::data::sanitize_line(&args.id)
         );
         return ExitCode::FAILURE;
     }

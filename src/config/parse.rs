@@ -102,6 +102,9 @@ pub fn parse(path: &str, text: &str) -> (Config, Vec<Diagnostic>) {
                 }
             }
             "date_format" => match value {
+                DeValue::String(s) if crate::data::sanitize_line(s) != s.as_ref() => {
+                    r.error(at, "date_format holds control or invisible characters");
+                }
                 DeValue::String(s) => match unknown_directive(s) {
                     None => config.date_format = s.to_string(),
                     Some(d) => r.error(

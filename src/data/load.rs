@@ -742,7 +742,7 @@ pub(crate) fn build_collection(
     library: &mut Library,
 ) {
     let placeholder = || Film {
-        title: super::sanitize(name),
+        title: super::sanitize_line(name),
         ..Film::default()
     };
     let film = if let Some(file) = film_file {
@@ -765,7 +765,7 @@ pub(crate) fn build_collection(
         placeholder()
     };
     let mut collection = Collection {
-        name: super::sanitize(name),
+        name: super::sanitize_line(name),
         key: super::sanitize_line(name),
         film,
         reviews: Vec::new(),

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::spoiler::Spoilers;
 use super::wrap::{Piece, wrap};
+use crate::data::sanitize;
 
 /// Builds the lines of a Markdown text wrapped to `width` columns.
 #[must_use]
@@ -97,14 +98,17 @@ impl Renderer {
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
+            // The parser decodes entities (`&#x1b;`) after the loader sanitised the
+            // source, so every string it hands out is sanitised again here.
             Event::Text(text) | Event::Html(text) | Event::InlineHtml(text) => {
                 let style = self.style();
-                let pieces = self.spoilers.split(&text, style);
+                let pieces = self.spoilers.split(&sanitize(&text), style);
                 self.pieces.extend(pieces);
             }
             Event::Code(code) => {
                 let style = self.style().fg(Color::Yellow);
-                self.push(&code, style);
+                let pieces = self.spoilers.split(&sanitize(&code), style);
+                self.pieces.extend(pieces);
             }
             Event::SoftBreak => self.push(" ", self.style()),
             Event::HardBreak => self.push("\n", self.style()),
@@ -162,14 +166,16 @@ impl Renderer {
             Tag::Link { dest_url, .. } => {
                 self.inline
                     .push(Style::new().add_modifier(Modifier::UNDERLINED));
-                self.link = Some(dest_url.into_string());
+                self.link = Some(crate::data::sanitize_line(&dest_url));
             }
             Tag::Image { .. } => {
                 self.image = true;
                 self.inline
                     .push(Style::new().fg(Color::Gray).add_modifier(Modifier::ITALIC));
                 let style = self.style().remove_modifier(Modifier::ITALIC);
-                self.push("[image] ", style);
+                if !self.spoilers.hides() {
+                    self.push("[image] ", style);
+                }
             }
             _ => {}
         }
@@ -199,7 +205,8 @@ impl Renderer {
             }
             TagEnd::Link => {
                 self.inline.pop();
-                if let Some(url) = self.link.take().filter(|u| !u.is_empty()) {
+                let hidden = self.spoilers.hides();
+                if let Some(url) = self.link.take().filter(|u| !u.is_empty() && !hidden) {
                     self.push(&format!(" <{url}>"), Style::new().fg(Color::DarkGray));
                 }
             }
@@ -259,6 +266,29 @@ mod tests {
         assert_eq!(
             text("![A still from the film]()", 40),
             ["[image] A still from the film"]
+        );
+    }
+
+    #[test]
+    fn decoded_entities_are_sanitised_too() {
+        let lines = text("a &#x1b;]0;pwned&#x7; b &#x202e; c &#x9b;", 80).join("");
+        assert!(
+            !lines.contains(['\u{1b}', '\u{7}', '\u{202e}', '\u{9b}']),
+            "{lines:?}"
+        );
+        assert!(lines.contains("\u{241b}]0;pwned"), "{lines:?}");
+    }
+
+    #[test]
+    fn code_links_and_images_inside_spoilers_stay_hidden() {
+        let lines = text(
+            "||the killer is `Bob` [here](https://x.example) ![Bob]()||",
+            80,
+        )
+        .join("");
+        assert!(
+            !lines.contains("Bob") && !lines.contains("x.example") && !lines.contains("[image]"),
+            "{lines:?}"
         );
     }
 

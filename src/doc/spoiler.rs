@@ -43,6 +43,12 @@ impl Spoilers {
         }
     }
 
+    /// True inside a spoiler that is hidden: whatever comes now must not be shown.
+    #[must_use]
+    pub fn hides(&self) -> bool {
+        self.inside && !self.reveal
+    }
+
     /// Turns `text` into pieces: plain outside spoilers, placeholder or marked text inside.
     pub fn split(&mut self, text: &str, style: Style) -> Vec<Piece> {
         let mut pieces = Vec::new();

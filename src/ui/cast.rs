@@ -35,11 +35,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     block.render(area, buf);
     let width = usize::from(inner.width);
     let per_member = 3;
-    let total = app
-        .library()
-        .reviews()
-        .filter(|(c, _)| c.name == collection.name)
-        .count();
+    let total = collection.reviews.len();
     let rows = (usize::from(inner.height) / per_member).max(1);
     let offset = app.cast_cursor().saturating_sub(rows - 1);
     for (slot, (i, member)) in cast.iter().enumerate().skip(offset).take(rows).enumerate() {

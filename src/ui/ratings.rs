@@ -24,7 +24,8 @@ const SCORE_WIDTH: usize = 24;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let rows: Vec<&Review> = app.visible().map(|(_, _, r)| r).collect();
-    let height = (rows.len() as u16 + 14).min(area.height);
+    let count = u16::try_from(rows.len()).unwrap_or(u16::MAX);
+    let height = count.saturating_add(14).min(area.height);
     let rect = area.centered(
         Constraint::Length(96.min(area.width)),
         Constraint::Length(height),
@@ -37,7 +38,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(rect);
     block.render(rect, buf);
     let [table, summary, chart] = Layout::vertical([
-        Constraint::Length(rows.len() as u16 + 1),
+        Constraint::Length(count.saturating_add(1)),
         Constraint::Length(2),
         Constraint::Fill(1),
     ])
@@ -68,7 +69,15 @@ fn render_table(rows: &[&Review], area: Rect, buf: &mut Buffer) {
         ),
         None => Span::styled(format!("{:<SCORE_WIDTH$}", "unrated"), theme::DIM),
     };
-    for (i, review) in rows.iter().enumerate() {
+    // Only the rows that fit: a long library must not draw past the popup.
+    let fits = usize::from(area.height.saturating_sub(1));
+    let more = rows.len().saturating_sub(fits);
+    let shown = if more > 0 {
+        fits.saturating_sub(1)
+    } else {
+        fits
+    };
+    for (i, review) in rows.iter().take(shown).enumerate() {
         let critic = review.rating.map(|r| format!("{r} · {:.0}%", r.percent()));
         let audience = review
             .audience_rating
@@ -82,6 +91,13 @@ fn render_table(rows: &[&Review], area: Rect, buf: &mut Buffer) {
             cell(audience),
         ]);
         buf.set_line(area.x, area.y + 1 + i as u16, &line, area.width);
+    }
+    if more > 0 && area.height > 1 {
+        let note = format!(
+            "… and {} more (sort or filter the list to choose)",
+            rows.len() - shown
+        );
+        buf.set_stringn(area.x, area.bottom() - 1, note, w, theme::DIM);
     }
 }
 
