@@ -335,3 +335,22 @@ fn quit_stops_the_loop() {
     send(&mut app, &[Action::Quit]);
     assert!(!app.is_running());
 }
+
+#[test]
+fn list_keys_act_on_the_row_under_the_cursor() {
+    let mut app = app_at(120, 40);
+    // The first review is open; the cursor moves to the third without opening it.
+    send(&mut app, &[Action::Down, Action::Down, Action::Star]);
+    assert_eq!(open_id(&app), "guilt-and-redemption");
+    assert!(app.mark(2).starred, "the highlighted review is starred");
+    assert!(!app.mark(0).starred, "not the open one");
+    assert!(
+        app.status()
+            .is_some_and(|s| s.contains("1 Mile to You (2017) Graham")),
+        "{:?}",
+        app.status()
+    );
+    // In the reading pane, the review being read is the target.
+    send(&mut app, &[Action::FocusNext, Action::Star]);
+    assert!(app.mark(0).starred);
+}

@@ -173,27 +173,26 @@ impl App {
         }
     }
 
-    /// `s`: star or unstar the focused review.
+    /// `s`: star or unstar the review under the cursor (or being read).
     pub(super) fn toggle_star(&mut self) {
-        let Some(entry) = self.focused_entry() else {
+        let Some(entry) = self.target_entry() else {
             return;
         };
+        let title = self.short_title(entry);
         let mark = &mut self.marks[entry];
         mark.starred = !mark.starred;
-        self.status = Some(
-            if mark.starred {
-                "Starred: `reelread list --starred` lists it"
-            } else {
-                "Star removed"
-            }
-            .to_owned(),
-        );
+        self.status = Some(if mark.starred {
+            format!("Starred {title} (`reelread list --starred` lists it)")
+        } else {
+            format!("Star removed from {title}")
+        });
         self.marks_dirty = true;
     }
 
-    /// `y` / `b`: copy or open the focused review's URL, if it is a web link.
+    /// `y` / `b`: copy or open the URL of the review under the cursor (or being read),
+    /// if it is a web link.
     pub(super) fn request_url_effect(&mut self, open: bool) {
-        let Some(entry) = self.focused_entry() else {
+        let Some(entry) = self.target_entry() else {
             return;
         };
         let url = self.entry(entry).1.url.clone();
