@@ -341,6 +341,16 @@ impl App {
         &self.settings
     }
 
+    /// How to name an action's key in a message, from the keymap in force (so messages
+    /// follow the user's bindings); the action's config name if it has no key.
+    #[must_use]
+    pub fn key(&self, action: &Action) -> String {
+        self.settings
+            .keymap
+            .first_key(action)
+            .unwrap_or_else(|| action.name().to_owned())
+    }
+
     /// Hands the terminal loop the work [`update`] asked for, emptying the queue.
     pub fn take_effects(&mut self) -> Vec<Effect> {
         std::mem::take(&mut self.effects)

@@ -1,7 +1,7 @@
 //! Finding things in the open review: text search (`/`, `n`, `N`), a cast member's
 //! mentions (`m`, `M`, across reviews) and comments (`}`, `{`).
 
-use super::{App, CastFocus};
+use super::{Action, App, CastFocus};
 use crate::doc::{self, Doc, Hit, Options};
 
 /// A search in the open review.
@@ -94,7 +94,10 @@ impl App {
     /// `n` / `N`: the next or previous match, wrapping at the ends.
     pub(super) fn step_match(&mut self, forward: bool) {
         let Some(search) = &mut self.search else {
-            self.status = Some("No search: press / to search this review".to_owned());
+            self.status = Some(format!(
+                "No search: press {} to search this review",
+                self.key(&Action::Search)
+            ));
             return;
         };
         if search.hits.is_empty() {
@@ -138,8 +141,10 @@ impl App {
         self.refresh_view();
         let count = self.cast_focus.as_ref().map_or(0, |f| f.hits.len());
         self.status = Some(format!(
-            "{}: {count} mentions here · m/M jump between them",
-            member.actor
+            "{}: {count} mentions here · {}/{} jump between them",
+            member.actor,
+            self.key(&Action::NextMention),
+            self.key(&Action::PrevMention)
         ));
     }
 
@@ -239,7 +244,10 @@ impl App {
             return;
         };
         if self.collapsed.contains(&entry) {
-            self.status = Some("Comments are hidden: c shows them".to_owned());
+            self.status = Some(format!(
+                "Comments are hidden: {} shows them",
+                self.key(&Action::ToggleComments)
+            ));
             return;
         }
         let starts = self

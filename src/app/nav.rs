@@ -1,7 +1,7 @@
 //! Moving around: cursors, scrolling, focus, opening reviews, the split view and the
 //! per-review toggles (comments folded, spoilers shown).
 
-use super::{App, Focus};
+use super::{Action, App, Focus};
 
 /// Moves a position by `delta`, saturating at 0 and `max`.
 pub(super) fn step(position: usize, delta: isize, max: usize) -> usize {
@@ -144,7 +144,13 @@ impl App {
         };
         self.right = Some(other);
         self.refresh_view();
-        self.status = Some("Split: J/K change the right side · Tab switches · v closes".to_owned());
+        self.status = Some(format!(
+            "Split: {}/{} change the right side · {} switches · {} closes",
+            self.key(&Action::NextSource),
+            self.key(&Action::PrevSource),
+            self.key(&Action::FocusNext),
+            self.key(&Action::Split)
+        ));
     }
 
     /// `c`: fold or unfold the focused review's comments.
@@ -157,7 +163,8 @@ impl App {
             self.status = Some(format!("{count} comments shown"));
         } else {
             self.collapsed.insert(entry);
-            self.status = Some(format!("{count} comments hidden: c shows them"));
+            let key = self.key(&Action::ToggleComments);
+            self.status = Some(format!("{count} comments hidden: {key} shows them"));
         }
         self.refresh_view();
     }
@@ -171,7 +178,8 @@ impl App {
             self.status = Some("Spoilers hidden".to_owned());
         } else {
             self.revealed.insert(entry);
-            self.status = Some("Spoilers shown: z hides them again".to_owned());
+            let key = self.key(&Action::ToggleSpoilers);
+            self.status = Some(format!("Spoilers shown: {key} hides them again"));
         }
         self.refresh_view();
     }

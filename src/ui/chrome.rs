@@ -155,7 +155,13 @@ fn prompt_line(app: &App) -> Option<Vec<Span<'static>>> {
     ];
     // A fresh status (e.g. "Wrapped to the top") says more than the standing key reminder.
     if app.status().is_none() {
-        spans.push(Span::styled(" · n/N · Esc ends", theme::DIM));
+        let keys = format!(
+            " · {}/{} · {} ends",
+            app.key(&crate::app::Action::NextMatch),
+            app.key(&crate::app::Action::PrevMatch),
+            app.key(&crate::app::Action::Back)
+        );
+        spans.push(Span::styled(keys, theme::DIM));
     }
     Some(spans)
 }

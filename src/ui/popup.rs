@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::{theme, truncate};
-use crate::app::{App, Picker};
+use crate::app::{Action, App, Picker};
 
 /// A bordered box centred in `area`, cleared, returning its inside.
 fn frame(title: &str, width: u16, height: u16, area: Rect, buf: &mut Buffer) -> Rect {
@@ -33,7 +33,13 @@ pub fn render_help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     let text_width = rows.iter().map(|(_, d)| d.width()).max().unwrap_or(0);
     let width = (key_width + text_width + 7) as u16;
     let inner = frame("Keys", width, rows.len() as u16 + 4, area, buf);
-    let footer = "Esc or ? closes · j/k scroll";
+    let footer = format!(
+        "{} or {} closes · {}/{} scroll",
+        app.key(&Action::Back),
+        app.key(&Action::Help),
+        app.key(&Action::Down),
+        app.key(&Action::Up)
+    );
     let body_height = usize::from(inner.height.saturating_sub(1));
     let scroll = scroll.min(rows.len().saturating_sub(body_height));
     for (i, (keys, description)) in rows.iter().skip(scroll).take(body_height).enumerate() {
@@ -47,7 +53,7 @@ pub fn render_help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
         buf.set_line(inner.x, inner.y + i as u16, &line, inner.width);
     }
     if inner.height > 0 {
-        let text = truncate(footer, usize::from(inner.width));
+        let text = truncate(&footer, usize::from(inner.width));
         buf.set_string(inner.x + 1, inner.bottom() - 1, text, theme::DIM);
     }
 }
