@@ -129,9 +129,11 @@ fn clusters(text: &str) -> impl Iterator<Item = &str> {
         let mut chars = rest.char_indices();
         let (_, first) = chars.next()?;
         let mut end = first.len_utf8();
-        let mut joined = first == '\u{200d}';
+        let mut joined = false;
         for (at, c) in chars {
-            if joined || c.width().unwrap_or(0) == 0 {
+            // A joiner binds the next character only inside an emoji sequence (👩‍👧);
+            // elsewhere it would glue any text together and defeat wrapping.
+            if (joined && is_emoji(c)) || c.width().unwrap_or(0) == 0 {
                 joined = c == '\u{200d}';
                 end = at + c.len_utf8();
             } else {
@@ -142,6 +144,11 @@ fn clusters(text: &str) -> impl Iterator<Item = &str> {
         rest = tail;
         Some(cluster)
     })
+}
+
+/// Pictographs that zero-width joiners combine into one emoji.
+fn is_emoji(c: char) -> bool {
+    matches!(u32::from(c), 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2300..=0x23FF | 0x2B00..=0x2BFF)
 }
 
 /// A word: consecutive non-space text, possibly in several styles ("**bold**,").
@@ -255,6 +262,16 @@ mod tests {
             }
         }
         assert_eq!(wrap_plain("❤\u{fe0f}a", 2), ["❤\u{fe0f}", "a"]);
+    }
+
+    #[test]
+    fn joiners_between_ordinary_characters_do_not_stop_wrapping() {
+        let text = "映\u{200d}".repeat(40);
+        for width in 2..30 {
+            for line in wrap_plain(&text, width) {
+                assert!(line.width() <= width, "{line:?} at {width}");
+            }
+        }
     }
 
     #[test]
