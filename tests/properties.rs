@@ -196,18 +196,15 @@ proptest! {
     /// the line (CJK or emoji at width 1) is put on a line of its own rather than dropped.
     /// Every character is at most 2 columns wide except U+17D8 (3), so the bound is
     /// `max(width, 2)`, or that character's width. Emoji with variation selectors (`❤\u{fe0f}`,
-    /// 2 columns) count as one character. Text without joiners only: see the ignored
-    /// property below.
+    /// 2 columns) count as one character. Text without joiners; the next property adds them.
     #[test]
     fn wrapped_lines_fit(texts in pieces_without_joiners(), width in 1usize..=120) {
         check_widths(&texts, width)?;
     }
 
-    /// The same for any text. The wrapper never breaks next to a zero-width joiner, so it
-    /// can keep characters together that are not an emoji sequence, however wide the
-    /// result: `映\u{200d}映\u{200d}映` is one unbreakable 6-column piece.
+    /// The same for any text: a zero-width joiner binds only emoji sequences, so a chain
+    /// such as `映\u{200d}映\u{200d}映` still breaks to fit.
     #[test]
-    
     fn wrapped_lines_fit_with_joiners(texts in pieces(), width in 1usize..=120) {
         check_widths(&texts, width)?;
     }
