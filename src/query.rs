@@ -96,15 +96,47 @@ pub fn sort<'a, T>(
         }
         return;
     }
-    items.sort_by(|a, b| match (key.value(review(a)), key.value(review(b))) {
-        (Some(x), Some(y)) => {
-            let order = x.partial_cmp(&y).unwrap_or(Ordering::Equal);
-            if reverse { order.reverse() } else { order }
-        }
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
+    // Compute each value once (a length is a word count), then sort on the values.
+    let mut keyed: Vec<(Option<f64>, usize)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (key.value(review(item)), i))
+        .collect();
+    keyed.sort_by(|(a, i), (b, j)| {
+        let order = match (a, b) {
+            (Some(x), Some(y)) => {
+                let order = x.partial_cmp(y).unwrap_or(Ordering::Equal);
+                if reverse { order.reverse() } else { order }
+            }
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        };
+        order.then(i.cmp(j))
     });
+    let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
+    apply_order(items, &order);
+}
+
+/// Rearranges `items` so position `k` holds what was at `order[k]`.
+fn apply_order<T>(items: &mut [T], order: &[usize]) {
+    let mut placed = vec![false; items.len()];
+    for start in 0..items.len() {
+        if placed[start] {
+            continue;
+        }
+        // Follow the cycle that starts here, swapping each item into place.
+        let mut at = start;
+        loop {
+            placed[at] = true;
+            let from = order[at];
+            if placed[from] {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
+    }
 }
 
 /// Case-insensitive hits of `text` in a review's title, body and comments; text hidden as
@@ -160,6 +192,15 @@ mod tests {
             ids(&reviews, SortKey::Date, true),
             ["late", "early", "none"]
         );
+    }
+
+    #[test]
+    fn apply_order_follows_every_cycle() {
+        let order = [3, 0, 4, 1, 2, 6, 5];
+        let mut items = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+        let expected: Vec<char> = order.iter().map(|&i| items[i]).collect();
+        apply_order(&mut items, &order);
+        assert_eq!(items.to_vec(), expected);
     }
 
     #[test]
