@@ -33,7 +33,7 @@ pub fn bundled_library() -> Library {
         path: format!("data/{NAME}/{rel}"),
         bytes: Ok(bytes.to_vec()),
     };
-    let reviews = REVIEWS
+    let reviews: Vec<(String, SourceFile)> = REVIEWS
         .iter()
         .map(|&(rel, bytes)| {
             let id = rel.trim_start_matches("reviews/").trim_end_matches(".toml");
@@ -41,7 +41,7 @@ pub fn bundled_library() -> Library {
         })
         .collect();
     let mut library = Library::default();
-    build_collection(NAME, Some(file(FILM)), "film.toml", reviews, &mut library);
+    build_collection(NAME, Some(file(FILM)), "film.toml", &reviews, &mut library);
     library
 }
 

@@ -726,7 +726,7 @@ fn load_collection_dir(dir: &Path, options: &LoadOptions, library: &mut Library)
     }
     reviews.sort_by(|a, b| a.0.cmp(&b.0));
     let film_missing = film_path.display().to_string();
-    build_collection(&name, film, &film_missing, reviews, library);
+    build_collection(&name, film, &film_missing, &reviews, library);
     if let Some(collection) = library.collections.last_mut() {
         let full = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
         collection.key = full.display().to_string();
@@ -738,7 +738,7 @@ pub(crate) fn build_collection(
     name: &str,
     film_file: Option<SourceFile>,
     film_missing_path: &str,
-    reviews: Vec<(String, SourceFile)>,
+    reviews: &[(String, SourceFile)],
     library: &mut Library,
 ) {
     let placeholder = || Film {
@@ -770,7 +770,7 @@ pub(crate) fn build_collection(
         film,
         reviews: Vec::new(),
     };
-    for parsed in parse_in_parallel(&reviews) {
+    for parsed in parse_in_parallel(reviews) {
         match parsed {
             Ok((review, warnings)) => {
                 library.diagnostics.extend(warnings);
