@@ -524,26 +524,8 @@ fn reach(
 /// Mention counts for every entry, on every core: the one start-up cost that grows with
 /// the whole text of the library.
 fn count_all_mentions(library: &Library, entries: &[(usize, usize)]) -> Vec<Vec<usize>> {
-    let count = |&(c, r): &(usize, usize)| {
+    crate::par::map(entries, 64, |&(c, r)| {
         let col = &library.collections[c];
         mention_counts(&col.reviews[r], &col.film.cast)
-    };
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    if threads < 2 || entries.len() < 64 {
-        return entries.iter().map(count).collect();
-    }
-    let chunk = entries.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = entries
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(count).collect::<Vec<_>>()))
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| {
-                w.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
     })
 }

@@ -16,6 +16,7 @@ pub mod export;
 pub mod import;
 pub mod keymap;
 pub mod layout;
+pub mod par;
 pub mod query;
 pub mod session;
 pub mod state;

@@ -305,8 +305,6 @@ fn color_never_writes_no_colour() {
 }
 
 #[test]
-#[ignore = "bug: crossterm drops every colour under NO_COLOR, so --color always cannot win \
-            (src/cli/reader.rs should call crossterm::style::force_color_output)"]
 fn color_always_beats_no_color() {
     assert_colour(&["--color", "always"], &[("NO_COLOR", "1")]);
 }

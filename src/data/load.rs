@@ -790,25 +790,8 @@ type Parsed = Result<(Review, Vec<Diagnostic>), Diagnostic>;
 
 /// Parses review files on every core, keeping file order; small folders stay on one thread.
 fn parse_in_parallel(reviews: &[(String, SourceFile)]) -> Vec<Parsed> {
-    let parse =
-        |(id, file): &(String, SourceFile)| file.parse(|path, bytes| parse_review(path, id, bytes));
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    if threads < 2 || reviews.len() < 16 {
-        return reviews.iter().map(parse).collect();
-    }
-    let chunk = reviews.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = reviews
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(parse).collect::<Vec<_>>()))
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| {
-                w.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
+    crate::par::map(reviews, 16, |(id, file)| {
+        file.parse(|path, bytes| parse_review(path, id, bytes))
     })
 }
 
