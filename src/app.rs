@@ -100,6 +100,28 @@ pub struct Settings {
     pub theme: crate::config::Theme,
     /// Things to say at start (config problems, a state file set aside).
     pub notes: Vec<String>,
+    /// How hidden spoilers are drawn, naming the key that reveals them.
+    pub spoiler_label: &'static str,
+    /// The key that unfolds comments, for the folded heading.
+    pub comments_key: &'static str,
+}
+
+impl Settings {
+    /// Names the reveal and unfold keys in laid-out text from `keymap` (the strings live for
+    /// the whole run, as layouts borrow them).
+    #[must_use]
+    pub fn with_key_names(mut self) -> Self {
+        let key = |action: &Action, default: &str| {
+            self.keymap
+                .first_key(action)
+                .unwrap_or_else(|| default.to_owned())
+        };
+        let reveal = key(&Action::ToggleSpoilers, "toggle_spoilers");
+        let unfold = key(&Action::ToggleComments, "toggle_comments");
+        self.spoiler_label = Box::leak(format!("[spoiler: {reveal} reveals]").into_boxed_str());
+        self.comments_key = Box::leak(unfold.into_boxed_str());
+        self
+    }
 }
 
 impl Default for Settings {
@@ -111,6 +133,8 @@ impl Default for Settings {
             date_format: "%Y-%m-%d",
             theme: crate::config::Theme::default(),
             notes: Vec::new(),
+            spoiler_label: crate::doc::spoiler::PLACEHOLDER,
+            comments_key: "c",
         }
     }
 }

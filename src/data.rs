@@ -15,5 +15,5 @@ pub use mentions::{count_mentions, find_terms, find_text, mention_counts, strip_
 pub use model::{
     AudienceRating, CastMember, Collection, Comment, Date, Film, Kind, Library, Rating, Review,
 };
-pub use people::{Person, is_web_link, people, same_name};
+pub use people::{Person, is_web_link, people, same_name, touches};
 pub use sanitize::{sanitize, sanitize_line};

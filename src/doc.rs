@@ -46,6 +46,8 @@ pub struct Options {
     pub spoiler_label: &'static str,
     /// How dates are written (see `config::format_date`).
     pub date_format: &'static str,
+    /// The key that unfolds comments, named in the folded heading.
+    pub comments_key: &'static str,
 }
 
 impl Default for Options {
@@ -56,6 +58,7 @@ impl Default for Options {
             collapse_comments: false,
             spoiler_label: spoiler::PLACEHOLDER,
             date_format: "%Y-%m-%d",
+            comments_key: "c",
         }
     }
 }

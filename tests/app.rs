@@ -354,3 +354,26 @@ fn list_keys_act_on_the_row_under_the_cursor() {
     send(&mut app, &[Action::FocusNext, Action::Star]);
     assert!(app.mark(0).starred);
 }
+
+#[test]
+fn laid_out_text_names_the_keys_in_force() {
+    let mut settings = reelread::app::Settings::default();
+    settings
+        .keymap
+        .rebind(&Action::ToggleSpoilers, vec!["Z".into()]);
+    settings
+        .keymap
+        .rebind(&Action::ToggleComments, vec!["C".into()]);
+    let settings = settings.with_key_names();
+    let mut library = bundled_library();
+    library.collections[0].reviews[4].body = "Before ||the twist|| after".into();
+    let mut app = App::with_settings(library, settings);
+    dispatch(&mut app, Action::Resize(120, 40));
+    send(
+        &mut app,
+        &[Action::Bottom, Action::Open, Action::ToggleComments],
+    );
+    let text = app.open_doc().expect("laid out").plain_lines().join("\n");
+    assert!(text.contains("[spoiler: Z reveals]"), "{text}");
+    assert!(text.contains("hidden: C shows them"), "{text}");
+}

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::{App, ListQuery};
-use crate::data::same_name;
+use crate::data::{same_name, touches};
 use crate::query::{self, SortKey};
 
 impl App {
@@ -14,13 +14,7 @@ impl App {
         let mut visible: Vec<usize> = (0..self.entries.len())
             .filter(|&e| {
                 let (_, review) = self.entry(e);
-                let by_person = self.filter.as_deref().is_none_or(|n| {
-                    same_name(review.reviewer.as_deref(), n)
-                        || review
-                            .comments
-                            .iter()
-                            .any(|c| same_name(c.author.as_deref(), n))
-                });
+                let by_person = self.filter.as_deref().is_none_or(|n| touches(review, n));
                 let by_text = self
                     .list_query
                     .as_ref()

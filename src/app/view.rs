@@ -30,7 +30,8 @@ impl App {
             reveal_spoilers: self.revealed.contains(&entry),
             collapse_comments: self.collapsed.contains(&entry),
             date_format: self.settings.date_format,
-            ..Options::default()
+            spoiler_label: self.settings.spoiler_label,
+            comments_key: self.settings.comments_key,
         }
     }
 

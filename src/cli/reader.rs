@@ -50,7 +50,9 @@ pub fn read(dir: Option<&Path>, loaded: &Loaded, color: ColorMode) -> ExitCode {
         date_format: Box::leak(config.date_format.clone().into_boxed_str()),
         theme,
         notes,
-    };
+        ..Settings::default()
+    }
+    .with_key_names();
     let restore = state
         .as_ref()
         .map(|s| crate::session::restore(&library, &s.state))

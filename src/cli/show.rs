@@ -42,6 +42,7 @@ pub fn run(library: &Library, args: &Args, date_format: &str) -> ExitCode {
         spoiler_label: doc::spoiler::CLI_PLACEHOLDER,
         // Laid-out reviews borrow the pattern for the whole (short) run.
         date_format: Box::leak(date_format.to_owned().into_boxed_str()),
+        ..Options::default()
     };
     let laid_out = doc::build(review, &options);
     let lines = laid_out.plain_lines();

@@ -14,16 +14,15 @@ pub struct Person {
     pub comments: usize,
 }
 
-impl Person {
-    /// True when `review` is by this person or has a comment by them.
-    #[must_use]
-    pub fn touches(&self, review: &Review) -> bool {
-        same_name(review.reviewer.as_deref(), &self.name)
-            || review
-                .comments
-                .iter()
-                .any(|c| same_name(c.author.as_deref(), &self.name))
-    }
+/// True when `review` is by the person called `name` or has a comment by them: the
+/// reviewer filter's rule.
+#[must_use]
+pub fn touches(review: &Review, name: &str) -> bool {
+    same_name(review.reviewer.as_deref(), name)
+        || review
+            .comments
+            .iter()
+            .any(|c| same_name(c.author.as_deref(), name))
 }
 
 /// Case-insensitive, whitespace-trimmed name equality: how the picker and `--reviewer` match.

@@ -23,7 +23,11 @@ pub fn render(review: &Review, options: &Options) -> Vec<(Line<'static>, Option<
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let mut out = vec![(Line::default(), None)];
     if options.collapse_comments {
-        let heading = format!("── Comments ({}, hidden: c shows them) ", comments.len());
+        let heading = format!(
+            "── Comments ({}, hidden: {} shows them) ",
+            comments.len(),
+            options.comments_key
+        );
         out.push((Line::styled(heading, bold), None));
         return out;
     }
