@@ -4,6 +4,7 @@
 mod action;
 mod find;
 mod list;
+mod loading;
 mod marks;
 mod mouse;
 mod nav;
@@ -18,11 +19,13 @@ use ratatui::layout::Rect;
 
 pub use action::{Action, BINDABLE};
 pub use find::Search;
+pub use loading::Progress;
 pub use marks::{Mark, Restore, is_web_link};
 pub use picker::Picker;
 pub use update::{dispatch, update};
 
-use crate::data::{CastMember, Collection, Library, Person, Review, mention_counts, people};
+use crate::data::index::{Indexed, MentionCounter, index_review};
+use crate::data::{CastMember, Collection, Library, Person, Review};
 use crate::doc::{Doc, Hit};
 use crate::keymap::Keymap;
 use crate::layout::{self, Panes, View};
@@ -160,11 +163,23 @@ pub struct App {
     library: Library,
     /// (collection index, review index) for every review, in file order.
     entries: Vec<(usize, usize)>,
-    /// Per entry: mention count for each cast member of its collection.
-    mentions: Vec<Vec<usize>>,
-    /// Per collection: in how many of its reviews each cast member appears (from `mentions`).
+    /// Per entry: its folded text (for the list's text filter) and mention counts.
+    index: Vec<Indexed>,
+    /// Per collection: in how many of its reviews each cast member appears (from `index`).
     reach: Vec<Vec<usize>>,
+    /// Everyone who wrote, sorted by name.
     people: Vec<Person>,
+    /// Per person (by folded name): the entries they wrote or commented on, ascending.
+    by_person: HashMap<String, (Person, Vec<usize>)>,
+    /// People were added since `people` was last sorted.
+    people_changed: bool,
+    /// How far background loading has got; `None` once everything is in.
+    loading: Option<Progress>,
+    /// Saved marks waiting for their reviews to arrive while loading.
+    saved: Restore,
+    /// The open review was chosen by loading, not by the reader: not yet marked read,
+    /// and replaced by the saved last-open review if that arrives before any key.
+    auto_open: bool,
     /// Entries shown in the list: filtered, then sorted.
     visible: Vec<usize>,
     selected: usize,
@@ -214,39 +229,32 @@ impl App {
     /// Starts the reader on a loaded library, with the first review open.
     #[must_use]
     pub fn with_settings(library: Library, settings: Settings) -> Self {
-        let entries: Vec<(usize, usize)> = library
-            .collections
-            .iter()
-            .enumerate()
-            .flat_map(|(c, col)| (0..col.reviews.len()).map(move |r| (c, r)))
-            .collect();
-        let mentions = count_all_mentions(&library, &entries);
-        let check = library.origin.as_deref().map_or_else(
-            || "reelread check".to_owned(),
-            |o| format!("reelread check {o}"),
-        );
-        let skipped = match library.files_skipped {
-            0 => None,
-            1 => Some(format!("1 file skipped: `{check}` tells why")),
-            n => Some(format!("{n} files skipped: `{check}` tells why")),
-        };
-        let notes: Vec<String> = skipped
-            .into_iter()
-            .chain(settings.notes.iter().cloned())
-            .collect();
-        let notice = (!notes.is_empty()).then(|| notes.join(" · "));
-        let entries_len = entries.len();
-        let reach = reach(&library, &entries, &mentions);
-        let app = Self {
-            people: people(&library),
-            reach,
-            visible: (0..entries.len()).collect(),
-            open: (!entries.is_empty()).then_some(0),
+        let index = index_library(&library);
+        let mut app = Self::empty(settings);
+        app.auto_open = true;
+        app.add_entries(library, index);
+        app.finish_loading();
+        app.settle_open();
+        app
+    }
+
+    /// A reader with nothing loaded yet, for parts to arrive (see [`App::absorb`]).
+    fn empty(settings: Settings) -> Self {
+        Self {
+            library: Library::default(),
+            entries: Vec::new(),
+            index: Vec::new(),
+            reach: Vec::new(),
+            people: Vec::new(),
+            by_person: HashMap::new(),
+            people_changed: false,
+            loading: None,
+            saved: Restore::default(),
+            auto_open: false,
+            visible: Vec::new(),
+            open: None,
             right: None,
-            scroll: vec![0; entries.len()],
-            mentions,
-            entries,
-            library,
+            scroll: Vec::new(),
             selected: 0,
             list_offset: 0,
             cast_cursor: 0,
@@ -261,24 +269,37 @@ impl App {
             revealed: HashSet::new(),
             collapsed: HashSet::new(),
             status: None,
-            notice,
+            notice: None,
             prompt_origin: None,
             prompt_before: None,
             size: (0, 0),
             docs: HashMap::new(),
             settings,
             effects: Vec::new(),
-            marks: vec![Mark::default(); entries_len],
+            marks: Vec::new(),
             marks_dirty: false,
             hide_read: false,
             fresh: None,
             running: true,
-        };
-        let mut app = app;
-        if let Some(entry) = app.open {
-            app.mark_read(entry);
         }
-        app
+    }
+
+    /// The standing notice: files skipped by loading, then the settings' notes.
+    fn set_notice(&mut self) {
+        let check = self.library.origin.as_deref().map_or_else(
+            || "reelread check".to_owned(),
+            |o| format!("reelread check {o}"),
+        );
+        let skipped = match self.library.files_skipped {
+            0 => None,
+            1 => Some(format!("1 file skipped: `{check}` tells why")),
+            n => Some(format!("{n} files skipped: `{check}` tells why")),
+        };
+        let notes: Vec<String> = skipped
+            .into_iter()
+            .chain(self.settings.notes.iter().cloned())
+            .collect();
+        self.notice = (!notes.is_empty()).then(|| notes.join(" · "));
     }
 
     /// False once the user asked to quit.
@@ -450,7 +471,7 @@ impl App {
     /// Mention counts of the open review, one per cast member of its film.
     #[must_use]
     pub fn open_mentions(&self) -> &[usize] {
-        self.open.map_or(&[], |e| &self.mentions[e])
+        self.open.map_or(&[], |e| &self.index[e].mentions)
     }
 
     /// In how many reviews of its collection each cast member of the open film appears.
@@ -525,31 +546,20 @@ impl App {
     }
 }
 
-/// Per collection, the number of its reviews that mention each cast member: computed once,
-/// since the sidebar shows it on every frame.
-fn reach(
-    library: &Library,
-    entries: &[(usize, usize)],
-    mentions: &[Vec<usize>],
-) -> Vec<Vec<usize>> {
-    let mut reach: Vec<Vec<usize>> = library
+/// The search index of every review, on every core, with one mention counter per film.
+fn index_library(library: &Library) -> Vec<Indexed> {
+    let counters: Vec<MentionCounter> = library
         .collections
         .iter()
-        .map(|c| vec![0; c.film.cast.len()])
+        .map(|c| MentionCounter::new(&c.film.cast))
         .collect();
-    for (&(collection, _), counts) in entries.iter().zip(mentions) {
-        for (total, &n) in reach[collection].iter_mut().zip(counts) {
-            *total += usize::from(n > 0);
-        }
-    }
-    reach
-}
-
-/// Mention counts for every entry, on every core: the one start-up cost that grows with
-/// the whole text of the library.
-fn count_all_mentions(library: &Library, entries: &[(usize, usize)]) -> Vec<Vec<usize>> {
-    crate::par::map(entries, 64, |&(c, r)| {
-        let col = &library.collections[c];
-        mention_counts(&col.reviews[r], &col.film.cast)
+    let entries: Vec<(usize, &Review)> = library
+        .collections
+        .iter()
+        .enumerate()
+        .flat_map(|(c, col)| col.reviews.iter().map(move |r| (c, r)))
+        .collect();
+    crate::par::map(&entries, 64, |&(c, review)| {
+        index_review(review, &counters[c])
     })
 }

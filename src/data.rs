@@ -2,14 +2,17 @@
 
 mod bundled;
 mod diag;
+pub mod index;
 mod load;
 mod mentions;
 mod model;
 mod people;
 mod sanitize;
+mod stream;
 
 pub use bundled::bundled_library;
 pub use diag::{Diagnostic, Severity};
+pub use index::Indexed;
 pub use load::{LoadOptions, MAX_FILE_BYTES, load_path, load_path_with, parse_film, parse_review};
 pub use mentions::{count_mentions, find_terms, find_text, mention_counts, strip_spoilers, terms};
 pub use model::{
@@ -17,3 +20,4 @@ pub use model::{
 };
 pub use people::{Person, is_web_link, people, same_name, touches};
 pub use sanitize::{sanitize, sanitize_line};
+pub use stream::{Part, load_in_background, load_parts};

@@ -4,8 +4,8 @@
 use std::cmp::Ordering;
 use std::fmt;
 
-use crate::data::{Review, find_text};
-use crate::doc::spoiler;
+use crate::data::Review;
+use crate::data::index::{self, Indexed};
 
 /// Orders the list can be sorted in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -143,11 +143,21 @@ fn apply_order<T>(items: &mut [T], order: &[usize]) {
 /// a spoiler is not searched.
 #[must_use]
 pub fn grep_hits(review: &Review, text: &str) -> usize {
-    std::iter::once(review.title.clone())
-        .chain(std::iter::once(spoiler::strip(&review.body)))
-        .chain(review.comments.iter().map(|c| spoiler::strip(&c.text)))
-        .map(|t| find_text(&t, text).len())
-        .sum()
+    index::count_folded(&index::fold_review(review), &index::folded(text))
+}
+
+/// Case-insensitive hits of `text` in each indexed review, on every core: the list's text
+/// filter, scanning folded text so no keystroke folds the library again.
+#[must_use]
+pub fn count_hits(indexed: &[Indexed], text: &str) -> Vec<usize> {
+    let needle = index::folded(text);
+    if needle.trim().is_empty() {
+        return vec![0; indexed.len()];
+    }
+    let finder = memchr::memmem::Finder::new(needle.as_bytes());
+    crate::par::map(indexed, 256, |i| {
+        finder.find_iter(i.text.as_bytes()).count()
+    })
 }
 
 #[cfg(test)]

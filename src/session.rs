@@ -3,26 +3,28 @@
 //! full path; the name for the bundled one) and review ID.
 
 use crate::app::{App, Mark, Restore};
-use crate::data::Library;
 use crate::state::ReadingState;
 
-/// Saved marks for the reviews of `library`, by entry (file order, as the app counts).
+/// Saved marks for every review the state knows, keyed by collection and review ID, so
+/// they apply to reviews as they load.
 #[must_use]
-pub fn restore(library: &Library, state: &ReadingState) -> Restore {
+pub fn restore(state: &ReadingState) -> Restore {
     let mut saved = Restore::default();
-    for (entry, (collection, review)) in library.reviews().enumerate() {
-        let s = state.review(&collection.key, &review.id);
-        let mark = Mark {
-            read: s.read,
-            comments_seen: s.comments_seen,
-            starred: s.starred,
-        };
-        if mark != Mark::default() || s.scroll > 0 {
-            saved.reviews.push((entry, mark, s.scroll));
+    for (key, collection) in &state.collections {
+        if let Some(id) = &collection.last_open {
+            saved.last_open.insert(key.clone(), id.clone());
         }
-        if saved.last_open.is_none() && state.last_open(&collection.key) == Some(review.id.as_str())
-        {
-            saved.last_open = Some(entry);
+        for (id, s) in &collection.reviews {
+            let mark = Mark {
+                read: s.read,
+                comments_seen: s.comments_seen,
+                starred: s.starred,
+            };
+            if mark != Mark::default() || s.scroll > 0 {
+                saved
+                    .reviews
+                    .insert((key.clone(), id.clone()), (mark, s.scroll));
+            }
         }
     }
     saved

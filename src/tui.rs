@@ -15,10 +15,11 @@ use std::time::{Duration, Instant};
 use crossterm::event::{Event, MouseEventKind};
 
 use crate::app::{Action, App, Effect, dispatch};
+use crate::data::Part;
 use crate::state::ReadingState;
 
 /// Where the loop finds what it needs outside the state.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Options {
     /// Capture the mouse.
     pub mouse: bool,
@@ -26,6 +27,8 @@ pub struct Options {
     pub state: Option<(PathBuf, ReadingState)>,
     /// The folder the library was loaded from, watched for changes.
     pub watch: Option<PathBuf>,
+    /// The rest of a background load, absorbed while the reader runs.
+    pub parts: Option<mpsc::Receiver<Part>>,
 }
 
 /// How the reader ended.
@@ -43,12 +46,18 @@ const TICK: Duration = Duration::from_millis(200);
 /// How often scroll positions are written while reading.
 const SAVE_EVERY: Duration = Duration::from_secs(2);
 
-/// Runs the reader until the user quits or a signal stops it.
-pub fn run(mut app: App, options: Options) -> io::Result<Ended> {
+/// How often a background load is checked for new parts: often enough that the list
+/// fills smoothly, rarely enough that drawing does not slow the load.
+const LOAD_TICK: Duration = Duration::from_millis(15);
+
+/// Runs the reader until the user quits or a signal stops it; also returns the errors met
+/// by a background load, for the caller to print once the terminal is back.
+pub fn run(mut app: App, mut options: Options) -> io::Result<(Ended, Vec<String>)> {
     let signals = signals::listen()?;
     let mut terminal = terminal::enter(options.mouse)?;
     let events = input::spawn();
-    let result = event_loop(&mut terminal, &mut app, &options, &signals, &events);
+    let background = options.parts.is_some();
+    let result = event_loop(&mut terminal, &mut app, &mut options, &signals, &events);
     terminal::leave(options.mouse);
     if terminal.show_cursor().is_err() {
         // The terminal is gone; dropping ratatui's handle would try again and print.
@@ -64,13 +73,51 @@ pub fn run(mut app: App, options: Options) -> io::Result<Ended> {
             );
         }
     }
-    result
+    let errors = if background {
+        let library = app.library();
+        library
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(ToString::to_string)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    result.map(|ended| (ended, errors))
+}
+
+/// Takes every part that has arrived; true when anything changed.
+fn take_parts(app: &mut App, options: &mut Options) -> bool {
+    let Some(parts) = &options.parts else {
+        return false;
+    };
+    let mut changed = false;
+    loop {
+        match parts.try_recv() {
+            Ok(part) => {
+                app.absorb(part);
+                changed = true;
+            }
+            Err(mpsc::TryRecvError::Empty) => {
+                if changed {
+                    app.absorbed();
+                }
+                return changed;
+            }
+            Err(mpsc::TryRecvError::Disconnected) => {
+                app.finish_loading();
+                options.parts = None;
+                return true;
+            }
+        }
+    }
 }
 
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
-    options: &Options,
+    options: &mut Options,
     signals: &mpsc::Receiver<i32>,
     events: &mpsc::Receiver<io::Result<Event>>,
 ) -> io::Result<Ended> {
@@ -81,8 +128,13 @@ fn event_loop(
     let mut saved_at = Instant::now();
     let mut state = options.state.clone();
     let test_panic = std::env::var_os("REELREAD_TEST_PANIC").is_some();
+    // Draw only when something changed: an idle reader costs nothing.
+    let mut dirty = true;
     while app.is_running() {
-        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        dirty |= take_parts(app, options);
+        if std::mem::take(&mut dirty) {
+            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        }
         // A test hook: proves a panic restores the terminal and prints no raw data.
         assert!(
             !test_panic,
@@ -91,8 +143,14 @@ fn event_loop(
         if let Ok(signal) = signals.try_recv() {
             return Ok(Ended::Signal(signal));
         }
-        match events.recv_timeout(TICK) {
+        let wait = if options.parts.is_some() {
+            LOAD_TICK
+        } else {
+            TICK
+        };
+        match events.recv_timeout(wait) {
             Ok(event) => {
+                dirty = true;
                 let mut resized = handle(app, &event?);
                 // Apply every queued event before the next frame, so held keys never lag.
                 while app.is_running()
@@ -116,6 +174,7 @@ fn event_loop(
             }
         }
         for effect in app.take_effects() {
+            dirty = true;
             if effect == Effect::Suspend {
                 terminal::suspend(terminal, options.mouse)?;
                 continue;
@@ -126,11 +185,14 @@ fn event_loop(
         if changes.try_iter().count() > 0 {
             changed_at = Some(Instant::now());
         }
+        // A change seen while the first load runs waits for it to finish.
         if let (Some(at), Some(dir)) = (changed_at, &options.watch)
             && at.elapsed() >= TICK
+            && options.parts.is_none()
         {
             changed_at = None;
             app.reload(crate::data::load_path(dir));
+            dirty = true;
         }
         if let Some((path, reading)) = &mut state
             && (app.marks_changed() || saved_at.elapsed() >= SAVE_EVERY)
@@ -146,6 +208,7 @@ fn event_loop(
                     app,
                     Action::Notify(format!("Could not save reading state: {e}")),
                 );
+                dirty = true;
             }
             app.saved();
             saved_at = Instant::now();

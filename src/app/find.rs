@@ -204,7 +204,7 @@ impl App {
                 .cast
                 .iter()
                 .position(|m| m.actor == actor)
-                .is_some_and(|m| self.mentions[e][m] > 0)
+                .is_some_and(|m| self.index[e].mentions[m] > 0)
         });
         let Some(target) = target else {
             let here = self.cast_focus.as_ref().map_or(0, |f| f.hits.len());

@@ -4,26 +4,31 @@
 use std::collections::HashMap;
 
 use super::{App, ListQuery};
-use crate::data::{same_name, touches};
+use crate::data::same_name;
 use crate::query::{self, SortKey};
 
 impl App {
     /// Recomputes the visible entries, keeping the cursor on the same review if it stays.
     pub(super) fn rebuild_visible(&mut self) {
         let keep = self.visible.get(self.selected).copied().or(self.open);
-        let mut visible: Vec<usize> = (0..self.entries.len())
-            .filter(|&e| {
-                let (_, review) = self.entry(e);
-                let by_person = self.filter.as_deref().is_none_or(|n| touches(review, n));
-                let by_text = self
-                    .list_query
-                    .as_ref()
-                    .is_none_or(|q| q.hits.contains_key(&e));
-                // Hiding read reviews never hides the one being read.
-                let by_read = !self.hide_read || !self.marks[e].read || Some(e) == self.open;
-                by_person && by_text && by_read
-            })
-            .collect();
+        let keeps = |e: &usize| {
+            let by_text = self
+                .list_query
+                .as_ref()
+                .is_none_or(|q| q.hits.contains_key(e));
+            // Hiding read reviews never hides the one being read.
+            let by_read = !self.hide_read || !self.marks[*e].read || Some(*e) == self.open;
+            by_text && by_read
+        };
+        let mut visible: Vec<usize> = match self.filter.as_deref() {
+            Some(name) => self
+                .entries_of(name)
+                .iter()
+                .copied()
+                .filter(keeps)
+                .collect(),
+            None => (0..self.entries.len()).filter(keeps).collect(),
+        };
         let reviews: Vec<_> = (0..self.entries.len()).map(|e| self.entry(e).1).collect();
         query::sort(&mut visible, self.sort, self.reverse, |&e| reviews[e]);
         self.visible = visible;
@@ -58,11 +63,10 @@ impl App {
         if text.trim().is_empty() {
             self.list_query = None;
         } else {
-            let hits: HashMap<usize, usize> = (0..self.entries.len())
-                .filter_map(|e| {
-                    let n = query::grep_hits(self.entry(e).1, text);
-                    (n > 0).then_some((e, n))
-                })
+            let hits: HashMap<usize, usize> = query::count_hits(&self.index, text)
+                .into_iter()
+                .enumerate()
+                .filter(|&(_, n)| n > 0)
                 .collect();
             self.list_query = Some(ListQuery {
                 text: text.to_owned(),

@@ -1,6 +1,8 @@
 //! What the reader has read, starred and not yet seen: per-review marks that persist
 //! between runs (see `state`), and the keys that change them.
 
+use std::collections::HashMap;
+
 use super::{App, Effect};
 
 /// One review's reading marks.
@@ -14,33 +16,62 @@ pub struct Mark {
     pub starred: bool,
 }
 
-/// Saved marks and positions to start from, by entry.
+/// Saved marks and positions to start from, by collection key and review ID, so they can
+/// be applied to reviews as they arrive.
 #[derive(Debug, Clone, Default)]
 pub struct Restore {
-    /// (entry, marks, scroll position) for every review with saved state.
-    pub reviews: Vec<(usize, Mark, usize)>,
-    /// The review to open first.
-    pub last_open: Option<usize>,
+    /// (collection key, review ID) → marks and scroll position.
+    pub reviews: HashMap<(String, String), (Mark, usize)>,
+    /// Per collection key: the review that was open when the reader last quit.
+    pub last_open: HashMap<String, String>,
 }
 
 impl App {
-    /// Applies saved marks and positions when the reader starts (before any action).
+    /// Applies saved marks and positions when the reader starts (before any action), and
+    /// opens the review that was open last.
     #[must_use]
     pub fn restored(mut self, saved: Restore) -> Self {
-        for (entry, mark, scroll) in saved.reviews {
-            if let (Some(m), Some(s)) = (self.marks.get_mut(entry), self.scroll.get_mut(entry)) {
-                *m = mark;
-                *s = scroll;
+        self.saved = saved;
+        // Opening the first review at start marked it read; the saved state decides instead.
+        self.fresh = None;
+        self.marks_dirty = false;
+        self.auto_open = true;
+        self.restore_entries(0..self.entries.len());
+        self.settle_open();
+        self
+    }
+
+    /// Applies saved marks to `entries` (new ones), and opens the saved last-open review
+    /// if it is among them and the reader has not chosen another yet.
+    pub(super) fn restore_entries(&mut self, entries: std::ops::Range<usize>) {
+        let mut last_open = None;
+        for e in entries {
+            let (collection, review) = self.entry(e);
+            let key = (collection.key.clone(), review.id.clone());
+            let is_last = self.saved.last_open.get(&key.0) == Some(&key.1);
+            let (mark, scroll) = self.saved.reviews.get(&key).copied().unwrap_or_default();
+            self.marks[e] = mark;
+            self.scroll[e] = scroll;
+            if is_last && last_open.is_none() {
+                last_open = Some(e);
             }
         }
-        if let Some(entry) = saved.last_open.filter(|&e| e < self.entries.len()) {
-            self.selected = self.visible.iter().position(|&v| v == entry).unwrap_or(0);
+        if let Some(entry) = last_open.filter(|_| self.auto_open) {
+            self.saved.last_open.clear();
             self.open = Some(entry);
+            self.selected = self.visible.iter().position(|&v| v == entry).unwrap_or(0);
+            self.keep_selection_visible();
         }
-        if let Some(entry) = self.open {
+    }
+
+    /// Marks the review that loading opened as read, once the reader acts or loading ends:
+    /// until then it may still give way to the saved last-open review.
+    pub(super) fn settle_open(&mut self) {
+        if std::mem::take(&mut self.auto_open)
+            && let Some(entry) = self.open
+        {
             self.mark_read(entry);
         }
-        self
     }
 
     /// Every entry's marks and position, for saving.

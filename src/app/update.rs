@@ -20,6 +20,11 @@ pub fn update(app: &mut App, action: Action) -> Option<Action> {
             app.status = Some(crate::data::sanitize_line(&message));
             None
         }
+        // The reader acts: the review loading opened is theirs now.
+        (_, action) if app.auto_open => {
+            app.settle_open();
+            update(app, action)
+        }
         // Nothing can be seen, so nothing may change unseen.
         (_, _) if too_small => None,
         (Mode::Help(scroll), action) => {

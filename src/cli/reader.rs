@@ -1,15 +1,17 @@
 //! Plain `reelread [DIR]`: load everything, then hand the terminal to the reader.
 
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc;
 
 use super::setup::ColorMode;
 use crate::app::{App, Settings};
 use crate::config::{Loaded, Theme};
+use crate::data::{Library, Part};
 
 pub fn read(dir: Option<&Path>, loaded: &Loaded, color: ColorMode) -> ExitCode {
-    let Some(library) = super::load_reporting(dir) else {
+    let Some(start) = start_loading(dir) else {
         return ExitCode::FAILURE;
     };
     if !std::io::stdout().is_terminal() {
@@ -55,17 +57,36 @@ pub fn read(dir: Option<&Path>, loaded: &Loaded, color: ColorMode) -> ExitCode {
     .with_key_names();
     let restore = state
         .as_ref()
-        .map(|s| crate::session::restore(&library, &s.state))
+        .map(|s| crate::session::restore(&s.state))
         .unwrap_or_default();
-    let app = App::with_settings(library, settings).restored(restore);
+    let (app, parts) = match start {
+        Start::Loaded(library) => (
+            App::with_settings(library, settings).restored(restore),
+            None,
+        ),
+        Start::Loading { path, first, rest } => {
+            let mut app = App::loading(settings, &path.display().to_string(), restore);
+            for part in first {
+                app.absorb(part);
+            }
+            app.absorbed();
+            (app, Some(rest))
+        }
+    };
     let options = crate::tui::Options {
         mouse: config.mouse,
         state: state_path.zip(state.map(|s| s.state)),
         watch: dir.map(Path::to_path_buf),
+        parts,
     };
-    match crate::tui::run(app, options) {
-        Ok(crate::tui::Ended::Quit) => ExitCode::SUCCESS,
-        Ok(crate::tui::Ended::Signal(signal)) => {
+    let ended = crate::tui::run(app, options);
+    match ended {
+        Ok((crate::tui::Ended::Quit, errors)) => {
+            report(&errors);
+            ExitCode::SUCCESS
+        }
+        Ok((crate::tui::Ended::Signal(signal), errors)) => {
+            report(&errors);
             ExitCode::from(u8::try_from(128 + signal).unwrap_or(u8::MAX))
         }
         Err(e) => {
@@ -73,5 +94,59 @@ pub fn read(dir: Option<&Path>, loaded: &Loaded, color: ColorMode) -> ExitCode {
             let _ = writeln!(std::io::stderr(), "reelread: terminal error: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// How the reader starts: with the bundled collection (or a load that ended at once), or
+/// with the first parts of a background load and the channel the rest comes through.
+enum Start {
+    Loaded(Library),
+    Loading {
+        path: PathBuf,
+        first: Vec<Part>,
+        rest: mpsc::Receiver<Part>,
+    },
+}
+
+/// Starts loading `dir` in the background and waits only for its first collection, so the
+/// reader opens at once; a folder with nothing to read is reported here, as before.
+fn start_loading(dir: Option<&Path>) -> Option<Start> {
+    let Some(dir) = dir else {
+        return Some(Start::Loaded(crate::data::bundled_library()));
+    };
+    let rest =
+        crate::data::load_in_background(dir.to_path_buf(), crate::data::LoadOptions::default());
+    let mut first = Vec::new();
+    while let Ok(part) = rest.recv() {
+        let reviews = matches!(&part, Part::Reviews { reviews, .. } if !reviews.is_empty());
+        first.push(part);
+        if reviews {
+            return Some(Start::Loading {
+                path: dir.to_path_buf(),
+                first,
+                rest,
+            });
+        }
+    }
+    // Done before any review arrived: a small, empty or unreadable folder.
+    let mut library = Library {
+        origin: Some(crate::data::sanitize_line(&dir.display().to_string())),
+        ..Library::default()
+    };
+    for part in first {
+        library.add(part);
+    }
+    for d in library.diagnostics.iter().filter(|d| d.is_error()) {
+        eprintln!("{d}");
+    }
+    (!library.collections.is_empty()).then_some(Start::Loaded(library))
+}
+
+/// Errors met while loading in the background, printed once the terminal is ours again
+/// (the footer said how many files were skipped).
+fn report(errors: &[String]) {
+    let mut err = std::io::stderr();
+    for line in errors {
+        let _ = writeln!(err, "{line}");
     }
 }

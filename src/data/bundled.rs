@@ -1,8 +1,9 @@
 //! The *1 Mile to You* collection compiled into the binary, so `reelread` works from any
 //! directory with no argument.
 
-use super::load::{SourceFile, build_collection};
+use super::load::SourceFile;
 use super::model::Library;
+use super::stream::build_collection;
 
 /// The bundled collection's folder name (and its path in the repository under `data/`).
 const NAME: &str = "1-mile-to-you";

@@ -10,12 +10,12 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use super::diag::{Diagnostic, Severity};
-use super::model::{Collection, Film, Library, Review};
+use super::model::{Film, Library, Review};
 
 /// The file that makes a folder a collection.
-const FILM_FILE: &str = "film.toml";
+pub(super) const FILM_FILE: &str = "film.toml";
 /// The folder holding one TOML file per review.
-const REVIEWS_DIR: &str = "reviews";
+pub(super) const REVIEWS_DIR: &str = "reviews";
 /// The largest file [`load_path`] reads, so a stray video or dump named `.toml` is refused
 /// from its size instead of being read into memory whole.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
@@ -48,7 +48,7 @@ pub(crate) struct SourceFile {
 }
 
 impl SourceFile {
-    fn parse<T>(
+    pub(super) fn parse<T>(
         &self,
         parse: impl FnOnce(&str, &[u8]) -> Result<(T, Vec<Diagnostic>), Diagnostic>,
     ) -> Result<(T, Vec<Diagnostic>), Diagnostic> {
@@ -520,36 +520,11 @@ pub fn load_path(path: &Path) -> Library {
 /// `options` says. Every problem becomes a diagnostic; nothing here fails or panics.
 #[must_use]
 pub fn load_path_with(path: &Path, options: &LoadOptions) -> Library {
-    let shown = path.display().to_string();
     let mut library = Library {
-        origin: Some(super::sanitize_line(&shown)),
+        origin: Some(super::sanitize_line(&path.display().to_string())),
         ..Library::default()
     };
-    if is_collection(path) {
-        load_collection_dir(path, options, &mut library);
-    } else if path.is_dir() {
-        let dirs = library_entries(path, &mut library.diagnostics);
-        for dir in &dirs {
-            load_collection_dir(dir, options, &mut library);
-        }
-        if dirs.is_empty() {
-            library.diagnostics.push(whole_file_error(&shown, "no collection here: expected film.toml and reviews/*.toml, or sub-folders that hold them"));
-        }
-    } else if path.exists() {
-        library.diagnostics.push(whole_file_error(
-            &shown,
-            "not a folder: give a collection folder (film.toml + reviews/) or a library of them",
-        ));
-    } else if let Err(e) = fs::metadata(path)
-        && is_symlink(path)
-    {
-        let message = format!("cannot open folder: {}", reason(path, &e));
-        library.diagnostics.push(whole_file_error(&shown, &message));
-    } else {
-        library
-            .diagnostics
-            .push(whole_file_error(&shown, "no such folder"));
-    }
+    super::stream::load_parts(path, options, false, &mut |part| library.add(part));
     library
 }
 
@@ -557,16 +532,16 @@ fn whole_file_error(path: &str, message: &str) -> Diagnostic {
     Diagnostic::whole_file(path, Severity::Error, message)
 }
 
-fn is_collection(path: &Path) -> bool {
+pub(super) fn is_collection(path: &Path) -> bool {
     fs::symlink_metadata(path.join(FILM_FILE)).is_ok() || path.join(REVIEWS_DIR).is_dir()
 }
 
-fn is_symlink(path: &Path) -> bool {
+pub(super) fn is_symlink(path: &Path) -> bool {
     fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
 
 /// Says why `path` could not be opened, in words rather than an OS error number.
-fn reason(path: &Path, e: &io::Error) -> String {
+pub(super) fn reason(path: &Path, e: &io::Error) -> String {
     let link = is_symlink(path);
     match e.kind() {
         io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
@@ -583,7 +558,7 @@ fn reason(path: &Path, e: &io::Error) -> String {
 
 /// The collections in a library folder, sorted. Symbolic links that loop (to themselves,
 /// or back to the library or above it) are reported and not followed.
-fn library_entries(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+pub(super) fn library_entries(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     let entries = match fs::read_dir(path) {
         Ok(entries) => entries,
         Err(e) => {
@@ -626,7 +601,7 @@ fn library_entries(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBu
 
 /// A file's bytes, refused from its metadata when it is not a regular file or is over
 /// the size limit, so pipes, devices and huge files never stall loading.
-fn read_file(path: &Path, options: &LoadOptions) -> Result<Vec<u8>, String> {
+pub(super) fn read_file(path: &Path, options: &LoadOptions) -> Result<Vec<u8>, String> {
     let cannot = |e: &io::Error| format!("cannot read file: {}", reason(path, e));
     let meta = fs::metadata(path).map_err(|e| cannot(&e))?;
     if meta.is_dir() {
@@ -680,119 +655,6 @@ fn limit_text(bytes: u64) -> String {
     } else {
         size_text(bytes)
     }
-}
-
-fn load_collection_dir(dir: &Path, options: &LoadOptions, library: &mut Library) {
-    let name = dir.file_name().map_or_else(
-        || dir.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let read = |p: &Path| SourceFile {
-        path: p.display().to_string(),
-        bytes: read_file(p, options),
-    };
-    let film_path = dir.join(FILM_FILE);
-    let film = fs::symlink_metadata(&film_path)
-        .is_ok()
-        .then(|| read(&film_path));
-    let reviews_dir = dir.join(REVIEWS_DIR);
-    let mut reviews: Vec<(String, SourceFile)> = Vec::new();
-    match fs::read_dir(&reviews_dir) {
-        Ok(entries) => {
-            for entry in entries.filter_map(Result::ok) {
-                let p = entry.path();
-                let hidden = entry.file_name().to_string_lossy().starts_with('.');
-                // Hidden non-files are editor lock links (Emacs's `.#review.toml`), not reviews.
-                let regular = p.is_file();
-                if p.extension().is_some_and(|e| e == "toml") && (regular || !hidden) {
-                    let id = p
-                        .file_stem()
-                        .unwrap_or_default()
-                        .to_string_lossy()
-                        .into_owned();
-                    reviews.push((id, read(&p)));
-                }
-            }
-        }
-        // A collection may be a film alone, with no reviews folder.
-        Err(_) if fs::symlink_metadata(&reviews_dir).is_err() => {}
-        Err(e) => {
-            let message = format!("cannot read folder: {}", reason(&reviews_dir, &e));
-            library.diagnostics.push(whole_file_error(
-                &reviews_dir.display().to_string(),
-                &message,
-            ));
-        }
-    }
-    reviews.sort_by(|a, b| a.0.cmp(&b.0));
-    let film_missing = film_path.display().to_string();
-    build_collection(&name, film, &film_missing, &reviews, library);
-    if let Some(collection) = library.collections.last_mut() {
-        let full = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-        collection.key = full.display().to_string();
-    }
-}
-
-/// Parses one collection's files into `library`, recording every problem.
-pub(crate) fn build_collection(
-    name: &str,
-    film_file: Option<SourceFile>,
-    film_missing_path: &str,
-    reviews: &[(String, SourceFile)],
-    library: &mut Library,
-) {
-    let placeholder = || Film {
-        title: super::sanitize_line(name),
-        ..Film::default()
-    };
-    let film = if let Some(file) = film_file {
-        match file.parse(parse_film) {
-            Ok((film, warnings)) => {
-                library.diagnostics.extend(warnings);
-                film
-            }
-            Err(e) => {
-                library.diagnostics.push(e);
-                library.files_skipped += 1;
-                placeholder()
-            }
-        }
-    } else {
-        library.diagnostics.push(whole_file_error(
-            film_missing_path,
-            "missing film.toml: the film is shown by folder name",
-        ));
-        placeholder()
-    };
-    let mut collection = Collection {
-        name: super::sanitize_line(name),
-        key: super::sanitize_line(name),
-        film,
-        reviews: Vec::new(),
-    };
-    for parsed in parse_in_parallel(reviews) {
-        match parsed {
-            Ok((review, warnings)) => {
-                library.diagnostics.extend(warnings);
-                collection.reviews.push(review);
-            }
-            Err(e) => {
-                library.diagnostics.push(e);
-                library.files_skipped += 1;
-            }
-        }
-    }
-    library.collections.push(collection);
-}
-
-/// A parsed review, or why not.
-type Parsed = Result<(Review, Vec<Diagnostic>), Diagnostic>;
-
-/// Parses review files on every core, keeping file order; small folders stay on one thread.
-fn parse_in_parallel(reviews: &[(String, SourceFile)]) -> Vec<Parsed> {
-    crate::par::map(reviews, 16, |(id, file)| {
-        file.parse(|path, bytes| parse_review(path, id, bytes))
-    })
 }
 
 #[cfg(test)]

@@ -49,6 +49,10 @@ pub fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
 fn header_tags(app: &App) -> Line<'static> {
     let tag = theme::HIGHLIGHT.add_modifier(Modifier::REVERSED);
     let mut spans = Vec::new();
+    if let Some(progress) = app.progress() {
+        spans.push(Span::styled(loading_text(progress), theme::STATUS));
+        spans.push(Span::raw(" "));
+    }
     if let Some(right) = app.right_entry() {
         let rating = |entry: usize| {
             let (_, r) = app.entry(entry);
@@ -82,6 +86,31 @@ fn header_tags(app: &App) -> Line<'static> {
         spans.push(Span::styled(format!(" Filter: {name} (Esc clears) "), tag));
     }
     Line::from(spans)
+}
+
+/// `Loading… 3,400/10,100 files · 17.0/49.8 MB`: how far a background load has got.
+fn loading_text(p: crate::app::Progress) -> String {
+    let mb = |bytes: u64| bytes as f64 / 1e6;
+    format!(
+        "Loading… {}/{} files · {:.1}/{:.1} MB",
+        thousands(p.files),
+        thousands(p.total_files),
+        mb(p.bytes),
+        mb(p.total_bytes)
+    )
+}
+
+/// 10100 → `10,100`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
 }
 
 pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
@@ -164,4 +193,24 @@ fn prompt_line(app: &App) -> Option<Vec<Span<'static>>> {
         spans.push(Span::styled(keys, theme::DIM));
     }
     Some(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn progress_reads_in_files_and_megabytes() {
+        let p = crate::app::Progress {
+            files: 3400,
+            total_files: 10_100,
+            bytes: 17_040_000,
+            total_bytes: 49_800_000,
+        };
+        assert_eq!(
+            super::loading_text(p),
+            "Loading… 3,400/10,100 files · 17.0/49.8 MB"
+        );
+        assert_eq!(super::thousands(0), "0");
+        assert_eq!(super::thousands(999), "999");
+        assert_eq!(super::thousands(1_234_567), "1,234,567");
+    }
 }

@@ -1,0 +1,355 @@
+//! Loading a library as a stream of parts, in display order, so a reader can show the first
+//! collection while the rest is still being read. Files are read, parsed and indexed on
+//! every core, a batch at a time; [`load_in_background`] runs it all on a background thread.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+use super::diag::{Diagnostic, Severity};
+use super::index::{Indexed, MentionCounter, index_review};
+use super::load::{
+    FILM_FILE, LoadOptions, REVIEWS_DIR, SourceFile, is_collection, is_symlink, library_entries,
+    parse_film, parse_review, read_file, reason,
+};
+use super::model::{Collection, Film, Library, Review};
+
+/// Review files parsed together before their part is sent: large enough to keep both
+/// cores busy, small enough that the first reviews show up at once.
+const BATCH: usize = 256;
+
+/// One step of loading, in the order the library is shown.
+#[derive(Debug, Clone)]
+pub enum Part {
+    /// What there is to read, sent first (for a progress indicator).
+    Plan {
+        /// Files to read.
+        files: usize,
+        /// Their size in bytes.
+        bytes: u64,
+    },
+    /// A new collection: its film, with no reviews yet.
+    Collection(Collection),
+    /// Reviews of the collection sent last.
+    Reviews {
+        /// The reviews, in file-name order.
+        reviews: Vec<Review>,
+        /// Their search index, when indexing was asked for (else empty).
+        indexed: Vec<Indexed>,
+        /// Files read for this part (reviews, skipped files and the film's).
+        files: usize,
+        /// Bytes read for this part.
+        bytes: u64,
+    },
+    /// Problems met, in order; `skipped` files could not be used.
+    Problems {
+        /// Errors and warnings.
+        diagnostics: Vec<Diagnostic>,
+        /// Files left out.
+        skipped: usize,
+    },
+}
+
+impl Library {
+    /// Adds one part of a load, as it arrives.
+    pub fn add(&mut self, part: Part) {
+        match part {
+            Part::Plan { .. } => {}
+            Part::Collection(collection) => self.collections.push(collection),
+            Part::Reviews { reviews, .. } => {
+                if let Some(last) = self.collections.last_mut() {
+                    last.reviews.extend(reviews);
+                }
+            }
+            Part::Problems {
+                diagnostics,
+                skipped,
+            } => {
+                self.diagnostics.extend(diagnostics);
+                self.files_skipped += skipped;
+            }
+        }
+    }
+}
+
+/// Loads `path` on a background thread, indexing every review for search; the receiver
+/// gets the parts in order and is closed when loading is done.
+#[must_use]
+pub fn load_in_background(path: PathBuf, options: LoadOptions) -> mpsc::Receiver<Part> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        load_parts(&path, &options, true, &mut |part| {
+            // The reader went away: nothing left to load for.
+            let _ = tx.send(part);
+        });
+    });
+    rx
+}
+
+/// A collection folder's files, listed before any is read.
+struct Plan {
+    dir: PathBuf,
+    film: Option<PathBuf>,
+    reviews: Vec<(String, PathBuf)>,
+    problems: Vec<Diagnostic>,
+    bytes: u64,
+}
+
+/// Loads a collection or a library of collections from `path`, handing each part to `sink`
+/// in display order; with `index`, reviews come with their [`Indexed`] search material.
+/// Every problem becomes a [`Part::Problems`]; nothing here fails or panics.
+pub fn load_parts(path: &Path, options: &LoadOptions, index: bool, sink: &mut dyn FnMut(Part)) {
+    let shown = path.display().to_string();
+    let mut problems = Vec::new();
+    let dirs = if is_collection(path) {
+        vec![path.to_path_buf()]
+    } else if path.is_dir() {
+        let dirs = library_entries(path, &mut problems);
+        if dirs.is_empty() {
+            problems.push(whole_file_error(&shown, "no collection here: expected film.toml and reviews/*.toml, or sub-folders that hold them"));
+        }
+        dirs
+    } else {
+        let message = if path.exists() {
+            "not a folder: give a collection folder (film.toml + reviews/) or a library of them"
+                .to_owned()
+        } else if let Err(e) = fs::metadata(path)
+            && is_symlink(path)
+        {
+            format!("cannot open folder: {}", reason(path, &e))
+        } else {
+            "no such folder".to_owned()
+        };
+        problems.push(whole_file_error(&shown, &message));
+        Vec::new()
+    };
+    let plans: Vec<Plan> = dirs.into_iter().map(plan).collect();
+    sink(Part::Plan {
+        files: plans
+            .iter()
+            .map(|p| p.reviews.len() + usize::from(p.film.is_some()))
+            .sum(),
+        bytes: plans.iter().map(|p| p.bytes).sum(),
+    });
+    if !problems.is_empty() {
+        sink(problems_part(problems, 0));
+    }
+    for plan in plans {
+        load_collection(plan, options, index, sink);
+    }
+}
+
+fn whole_file_error(path: &str, message: &str) -> Diagnostic {
+    Diagnostic::whole_file(path, Severity::Error, message)
+}
+
+fn problems_part(diagnostics: Vec<Diagnostic>, skipped: usize) -> Part {
+    Part::Problems {
+        diagnostics,
+        skipped,
+    }
+}
+
+/// Lists a collection folder: its film file, its review files (sorted) and their sizes.
+fn plan(dir: PathBuf) -> Plan {
+    let film_path = dir.join(FILM_FILE);
+    let film = fs::symlink_metadata(&film_path)
+        .is_ok()
+        .then_some(film_path);
+    let reviews_dir = dir.join(REVIEWS_DIR);
+    let mut reviews = Vec::new();
+    let mut problems = Vec::new();
+    let mut bytes = film
+        .as_ref()
+        .and_then(|p| fs::metadata(p).ok())
+        .map_or(0, |m| m.len());
+    match fs::read_dir(&reviews_dir) {
+        Ok(entries) => {
+            for entry in entries.filter_map(Result::ok) {
+                let p = entry.path();
+                let hidden = entry.file_name().to_string_lossy().starts_with('.');
+                // Hidden non-files are editor lock links (Emacs's `.#review.toml`), not reviews.
+                let meta = fs::metadata(&p).ok();
+                let regular = meta.as_ref().is_some_and(fs::Metadata::is_file);
+                if p.extension().is_some_and(|e| e == "toml") && (regular || !hidden) {
+                    let id = p
+                        .file_stem()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .into_owned();
+                    bytes += meta.filter(|_| regular).map_or(0, |m| m.len());
+                    reviews.push((id, p));
+                }
+            }
+        }
+        // A collection may be a film alone, with no reviews folder.
+        Err(_) if fs::symlink_metadata(&reviews_dir).is_err() => {}
+        Err(e) => {
+            let message = format!("cannot read folder: {}", reason(&reviews_dir, &e));
+            problems.push(whole_file_error(
+                &reviews_dir.display().to_string(),
+                &message,
+            ));
+        }
+    }
+    reviews.sort_by(|a, b| a.0.cmp(&b.0));
+    Plan {
+        dir,
+        film,
+        reviews,
+        problems,
+        bytes,
+    }
+}
+
+fn read(path: &Path, options: &LoadOptions) -> SourceFile {
+    SourceFile {
+        path: path.display().to_string(),
+        bytes: read_file(path, options),
+    }
+}
+
+fn load_collection(plan: Plan, options: &LoadOptions, index: bool, sink: &mut dyn FnMut(Part)) {
+    let name = plan.dir.file_name().map_or_else(
+        || plan.dir.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let film_file = plan.film.as_deref().map(|p| read(p, options));
+    let film_bytes = film_file
+        .as_ref()
+        .and_then(|f| f.bytes.as_ref().ok())
+        .map_or(0, Vec::len) as u64;
+    let missing = plan.dir.join(FILM_FILE).display().to_string();
+    let mut problems = plan.problems;
+    let (film, skipped) = film_of(&name, film_file, &missing, &mut problems);
+    let full = fs::canonicalize(&plan.dir).unwrap_or_else(|_| plan.dir.clone());
+    let counter = index.then(|| MentionCounter::new(&film.cast));
+    sink(Part::Collection(Collection {
+        name: super::sanitize_line(&name),
+        key: full.display().to_string(),
+        film,
+        reviews: Vec::new(),
+    }));
+    if !problems.is_empty() || skipped > 0 {
+        sink(problems_part(problems, skipped));
+    }
+    let mut film_counted = Some(usize::from(plan.film.is_some()));
+    let mut extra_bytes = film_bytes;
+    for batch in plan.reviews.chunks(BATCH) {
+        let parsed = crate::par::map(batch, 16, |(id, path)| {
+            let source = read(path, options);
+            let size = source.bytes.as_ref().map_or(0, Vec::len) as u64;
+            let parsed = source.parse(|path, bytes| parse_review(path, id, bytes));
+            let indexed = match (&parsed, &counter) {
+                (Ok((review, _)), Some(counter)) => Some(index_review(review, counter)),
+                _ => None,
+            };
+            (parsed, indexed, size)
+        });
+        let films = film_counted.take().unwrap_or(0);
+        sink_reviews(parsed, films, std::mem::take(&mut extra_bytes), sink);
+    }
+    if let Some(films) = film_counted.filter(|&n| n > 0) {
+        sink(Part::Reviews {
+            reviews: Vec::new(),
+            indexed: Vec::new(),
+            files: films,
+            bytes: extra_bytes,
+        });
+    }
+}
+
+type Parsed = (
+    Result<(Review, Vec<Diagnostic>), Diagnostic>,
+    Option<Indexed>,
+    u64,
+);
+
+fn sink_reviews(parsed: Vec<Parsed>, films: usize, film_bytes: u64, sink: &mut dyn FnMut(Part)) {
+    let read = parsed.len() + films;
+    let mut bytes = film_bytes;
+    let mut reviews = Vec::with_capacity(parsed.len());
+    let mut indexed = Vec::new();
+    let mut diagnostics = Vec::new();
+    let mut skipped = 0;
+    for (result, index, size) in parsed {
+        bytes += size;
+        match result {
+            Ok((review, warnings)) => {
+                diagnostics.extend(warnings);
+                reviews.push(review);
+                indexed.extend(index);
+            }
+            Err(e) => {
+                diagnostics.push(e);
+                skipped += 1;
+            }
+        }
+    }
+    sink(Part::Reviews {
+        reviews,
+        indexed,
+        files: read,
+        bytes,
+    });
+    if !diagnostics.is_empty() || skipped > 0 {
+        sink(problems_part(diagnostics, skipped));
+    }
+}
+
+/// The film, or a placeholder named after the folder; counts the film file when skipped.
+fn film_of(
+    name: &str,
+    source: Option<SourceFile>,
+    missing_path: &str,
+    problems: &mut Vec<Diagnostic>,
+) -> (Film, usize) {
+    let placeholder = || Film {
+        title: super::sanitize_line(name),
+        ..Film::default()
+    };
+    let Some(source) = source else {
+        problems.push(whole_file_error(
+            missing_path,
+            "missing film.toml: the film is shown by folder name",
+        ));
+        return (placeholder(), 0);
+    };
+    match source.parse(parse_film) {
+        Ok((parsed, warnings)) => {
+            problems.extend(warnings);
+            (parsed, 0)
+        }
+        Err(e) => {
+            problems.push(e);
+            (placeholder(), 1)
+        }
+    }
+}
+
+/// Parses one collection from files already in memory (the bundled collection).
+pub(crate) fn build_collection(
+    name: &str,
+    film_file: Option<SourceFile>,
+    film_missing_path: &str,
+    reviews: &[(String, SourceFile)],
+    library: &mut Library,
+) {
+    let mut problems = Vec::new();
+    let (film, skipped) = film_of(name, film_file, film_missing_path, &mut problems);
+    library.add(Part::Collection(Collection {
+        name: super::sanitize_line(name),
+        key: super::sanitize_line(name),
+        film,
+        reviews: Vec::new(),
+    }));
+    library.add(problems_part(problems, skipped));
+    let parsed = reviews
+        .iter()
+        .map(|(id, file)| {
+            let parsed = file.parse(|path, bytes| parse_review(path, id, bytes));
+            (parsed, None, 0)
+        })
+        .collect();
+    sink_reviews(parsed, 0, 0, &mut |part| library.add(part));
+}
