@@ -151,7 +151,8 @@ pub fn grep_hits(review: &Review, text: &str) -> usize {
 #[must_use]
 pub fn count_hits(indexed: &[Indexed], text: &str) -> Vec<usize> {
     let needle = index::folded(text);
-    if needle.trim().is_empty() {
+    // NUL separates fields (and blanks hidden spoilers): no query may match it.
+    if needle.trim().is_empty() || needle.contains('\0') {
         return vec![0; indexed.len()];
     }
     let finder = memchr::memmem::Finder::new(needle.as_bytes());

@@ -125,6 +125,7 @@ fn event_loop(
     dispatch(app, Action::Resize(size.width, size.height));
     let (changes, _watcher) = watch(options.watch.as_ref());
     let mut changed_at: Option<Instant> = None;
+    let mut reloading: Option<mpsc::Receiver<crate::data::Library>> = None;
     let mut saved_at = Instant::now();
     let mut state = options.state.clone();
     let test_panic = std::env::var_os("REELREAD_TEST_PANIC").is_some();
@@ -143,7 +144,7 @@ fn event_loop(
         if let Ok(signal) = signals.try_recv() {
             return Ok(Ended::Signal(signal));
         }
-        let wait = if options.parts.is_some() {
+        let wait = if options.parts.is_some() || reloading.is_some() {
             LOAD_TICK
         } else {
             TICK
@@ -185,14 +186,22 @@ fn event_loop(
         if changes.try_iter().count() > 0 {
             changed_at = Some(Instant::now());
         }
-        // A change seen while the first load runs waits for it to finish.
+        // Reloads run in the background like the first load, one at a time; a change
+        // seen meanwhile waits for them to finish.
+        if let Some(rx) = &reloading
+            && let Ok(library) = rx.try_recv()
+        {
+            reloading = None;
+            app.reload(library);
+            dirty = true;
+        }
         if let (Some(at), Some(dir)) = (changed_at, &options.watch)
             && at.elapsed() >= TICK
             && options.parts.is_none()
+            && reloading.is_none()
         {
             changed_at = None;
-            app.reload(crate::data::load_path(dir));
-            dirty = true;
+            reloading = Some(reload_in_background(dir.clone()));
         }
         if let Some((path, reading)) = &mut state
             && (app.marks_changed() || saved_at.elapsed() >= SAVE_EVERY)
@@ -215,6 +224,15 @@ fn event_loop(
         }
     }
     Ok(Ended::Quit)
+}
+
+/// Loads `dir` again on its own thread; the receiver gets the library once.
+fn reload_in_background(dir: PathBuf) -> mpsc::Receiver<crate::data::Library> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(crate::data::load_path(&dir));
+    });
+    rx
 }
 
 /// Watches `dir` for changes; the receiver gets one message per file event.

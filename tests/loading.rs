@@ -1,0 +1,305 @@
+//! Loading in parts: a library streamed to the reader part by part ends up exactly as one
+//! loaded at once, the indexes answer as the plain scans did, and saved state applies to
+//! reviews whenever they arrive. No timing anywhere.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use reelread::app::{Action, App, Mode, Restore, Settings, dispatch};
+use reelread::data::{
+    LoadOptions, Part, find_text, load_parts, load_path, mention_counts, same_name, strip_spoilers,
+    touches,
+};
+use reelread::query::{count_hits, grep_hits};
+
+const REVIEWS_PER_FILM: usize = 300;
+
+/// Two films with more reviews than one loading batch, many commenters, cast mentions,
+/// non-ASCII names, a spoiler and one broken file.
+fn write_library(root: &Path) {
+    let people = [
+        "Ana Ruiz",
+        "BJÖRN Ek",
+        "chen wei",
+        "Dagny Nguyễn",
+        "Émile Roux",
+    ];
+    for (f, film) in ["alpha", "beta"].iter().enumerate() {
+        let dir = root.join(film);
+        std::fs::create_dir_all(dir.join("reviews")).expect("mkdir");
+        std::fs::write(
+            dir.join("film.toml"),
+            format!(
+                "title = \"Film {film}\"\n[[cast]]\nactor = \"Zoë Kravitz\"\nrole = \"Ellie\"\n\
+                 [[cast]]\nactor = \"Tim Roth\"\naliases = [\"Roth\"]\n"
+            ),
+        )
+        .expect("film");
+        for r in 0..REVIEWS_PER_FILM {
+            let mut text = format!(
+                "title = \"Review {r} of {film}\"\nauthor = \"{}\"\nbody = \"\"\"\n",
+                people[(r + f) % people.len()]
+            );
+            for line in 0..(r % 7) {
+                let _ = writeln!(
+                    text,
+                    "Line {line}: ELLIE runs; Tim Roth ({}) watches. ||Roth dies|| Straße.",
+                    if line % 2 == 0 { "roth" } else { "Rothko" }
+                );
+            }
+            text.push_str("\"\"\"\n");
+            for c in 0..(r % 4) {
+                let _ = write!(
+                    text,
+                    "[[comments]]\nauthor = \"{}\"\ntext = \"Comment {c}: zoë kravitz, Ellie!\"\n",
+                    people[(r + c + 1) % people.len()]
+                );
+            }
+            std::fs::write(dir.join(format!("reviews/r{r:04}.toml")), text).expect("review");
+        }
+        std::fs::write(dir.join("reviews/zz-broken.toml"), "title = ").expect("broken");
+    }
+}
+
+fn library_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write_library(dir.path());
+    dir
+}
+
+fn parts(path: &Path, index: bool) -> Vec<Part> {
+    let mut parts = Vec::new();
+    load_parts(path, &LoadOptions::default(), index, &mut |p| parts.push(p));
+    parts
+}
+
+#[test]
+fn streamed_parts_add_up_to_the_whole_library_and_its_plan() {
+    let dir = library_dir();
+    let whole = load_path(dir.path());
+    let mut streamed = reelread::data::Library {
+        origin: whole.origin.clone(),
+        ..Default::default()
+    };
+    let parts = parts(dir.path(), true);
+    let Some(Part::Plan { files, bytes }) = parts.first().cloned() else {
+        panic!(
+            "the plan comes first: {:?}",
+            parts.first().map(std::mem::discriminant)
+        );
+    };
+    let (mut read_files, mut read_bytes, mut review_parts) = (0, 0, 0);
+    for part in parts {
+        if let Part::Reviews {
+            files,
+            bytes,
+            ref reviews,
+            ref indexed,
+        } = part
+        {
+            assert_eq!(indexed.len(), reviews.len(), "every review indexed");
+            read_files += files;
+            read_bytes += bytes;
+            review_parts += 1;
+        }
+        streamed.add(part);
+    }
+    assert!(review_parts >= 4, "two films of 301 files come in batches");
+    assert_eq!(
+        (read_files, read_bytes),
+        (files, bytes),
+        "progress ends at the plan"
+    );
+    assert_eq!(files, 2 * (REVIEWS_PER_FILM + 2));
+    assert_eq!(
+        format!("{:?}", streamed.collections),
+        format!("{:?}", whole.collections)
+    );
+    assert_eq!(streamed.diagnostics, whole.diagnostics);
+    assert_eq!(streamed.files_skipped, 2);
+}
+
+/// A reader fed the parts as the terminal loop feeds them.
+fn streamed_app(path: &Path, saved: Restore, absorb_every: usize) -> App {
+    let mut app = App::loading(Settings::default(), "lib", saved);
+    dispatch(&mut app, Action::Resize(160, 50));
+    for (i, part) in parts(path, true).into_iter().enumerate() {
+        app.absorb(part);
+        if i % absorb_every == 0 {
+            app.absorbed();
+        }
+    }
+    app.finish_loading();
+    app
+}
+
+fn rows(app: &App) -> Vec<String> {
+    app.visible()
+        .map(|(_, c, r)| format!("{}/{}", c.name, r.id))
+        .collect()
+}
+
+#[test]
+fn a_reader_fed_part_by_part_matches_one_built_at_once() {
+    let dir = library_dir();
+    let mut whole = App::new(load_path(dir.path()));
+    dispatch(&mut whole, Action::Resize(160, 50));
+    let mut streamed = streamed_app(dir.path(), Restore::default(), 3);
+    assert!(streamed.progress().is_none(), "loading has ended");
+    assert_eq!(streamed.total(), 2 * REVIEWS_PER_FILM);
+    assert_eq!(rows(&streamed), rows(&whole));
+    assert_eq!(streamed.people(), whole.people());
+    assert_eq!(streamed.open_entry(), Some(0));
+    assert!(
+        streamed.mark(0).read,
+        "the first review was opened and read"
+    );
+    assert!(
+        streamed
+            .status()
+            .is_some_and(|s| s.contains("2 files skipped"))
+    );
+    for app in [&mut whole, &mut streamed] {
+        for _ in 0..REVIEWS_PER_FILM + 3 {
+            let (c, r) = app.open_review().expect("open");
+            assert_eq!(
+                app.open_mentions(),
+                mention_counts(r, &c.film.cast),
+                "{}",
+                r.id
+            );
+            dispatch(app, Action::NextSource);
+        }
+    }
+    assert_eq!(streamed.cast_reach(), whole.cast_reach());
+}
+
+#[test]
+fn the_text_index_counts_what_a_plain_scan_counts() {
+    let dir = library_dir();
+    let mut reviews = Vec::new();
+    let mut indexed = Vec::new();
+    for part in parts(dir.path(), true) {
+        if let Part::Reviews {
+            reviews: r,
+            indexed: i,
+            ..
+        } = part
+        {
+            reviews.extend(r);
+            indexed.extend(i);
+        }
+    }
+    for query in [
+        "roth",
+        "ELLIE",
+        "straße",
+        "STRASSE",
+        "zoë",
+        "dies",
+        "e",
+        " ",
+        "line 3: e",
+    ] {
+        // The reading pane's search, field by field: an implementation of its own.
+        let scanned: Vec<usize> = reviews
+            .iter()
+            .map(|r| {
+                std::iter::once(r.title.clone())
+                    .chain(std::iter::once(strip_spoilers(&r.body)))
+                    .chain(r.comments.iter().map(|c| strip_spoilers(&c.text)))
+                    .map(|t| find_text(&t, query).len())
+                    .sum()
+            })
+            .collect();
+        assert_eq!(
+            reviews
+                .iter()
+                .map(|r| grep_hits(r, query))
+                .collect::<Vec<_>>(),
+            scanned
+        );
+        assert_eq!(count_hits(&indexed, query), scanned, "query {query:?}");
+    }
+    assert!(count_hits(&[], "x").is_empty());
+}
+
+#[test]
+fn the_reviewer_filter_lists_what_the_rule_says() {
+    let dir = library_dir();
+    let mut app = App::new(load_path(dir.path()));
+    dispatch(&mut app, Action::Resize(160, 50));
+    let names: Vec<String> = app.people().iter().map(|p| p.name.clone()).collect();
+    assert_eq!(names.len(), 5, "{names:?}");
+    for name in names {
+        dispatch(&mut app, Action::Filter);
+        for c in name.to_uppercase().chars() {
+            dispatch(&mut app, Action::Input(c));
+        }
+        assert!(matches!(app.mode(), Mode::Picker(_)));
+        dispatch(&mut app, Action::Open);
+        let expected: Vec<usize> = (0..app.total())
+            .filter(|&e| touches(app.entry(e).1, &name))
+            .collect();
+        let listed: Vec<usize> = app.visible().map(|(e, _, _)| e).collect();
+        assert_eq!(listed, expected, "{name}");
+        assert!(app.filter().is_some_and(|f| same_name(Some(f), &name)));
+        dispatch(&mut app, Action::ClearFilter);
+    }
+}
+
+#[test]
+fn saved_state_applies_to_reviews_that_arrive_later() {
+    let dir = library_dir();
+    let key = std::fs::canonicalize(dir.path().join("beta"))
+        .expect("canonical")
+        .display()
+        .to_string();
+    let mut saved = Restore::default();
+    saved.last_open.insert(key.clone(), "r0290".to_owned());
+    let starred = reelread::app::Mark {
+        starred: true,
+        ..Default::default()
+    };
+    saved
+        .reviews
+        .insert((key.clone(), "r0005".to_owned()), (starred, 3));
+    let app = streamed_app(dir.path(), saved.clone(), 1);
+    let (collection, review) = app.open_review().expect("open");
+    assert_eq!(
+        (collection.name.as_str(), review.id.as_str()),
+        ("beta", "r0290")
+    );
+    assert!(
+        !app.mark(0).read,
+        "the review shown while loading was not read"
+    );
+    let starred_entry = REVIEWS_PER_FILM + 5;
+    assert_eq!(app.entry(starred_entry).1.id, "r0005");
+    assert!(app.mark(starred_entry).starred);
+    let (_, _, scroll) = app.marks()[starred_entry];
+    assert_eq!(scroll, 3);
+
+    // A key pressed before the saved review arrives keeps the reader where they are.
+    let mut app = App::loading(Settings::default(), "lib", saved);
+    dispatch(&mut app, Action::Resize(160, 50));
+    let mut pressed = false;
+    for part in parts(dir.path(), true) {
+        let first_film_in = app.total() > 0;
+        app.absorb(part);
+        app.absorbed();
+        if first_film_in && !pressed {
+            dispatch(&mut app, Action::Down);
+            pressed = true;
+        }
+    }
+    app.finish_loading();
+    assert_eq!(
+        app.open_review().map(|(c, _)| c.name.as_str()),
+        Some("alpha")
+    );
+    assert!(
+        app.mark(0).read || app.mark(1).read,
+        "the review the reader chose is read"
+    );
+}
