@@ -305,6 +305,8 @@ impl Review {
         {
             *v = line(v);
         }
+        // The parser grew the list by doubling; a library holds 100,000 comments.
+        self.comments.shrink_to_fit();
         for c in &mut self.comments {
             c.text = super::sanitize(&c.text);
             for v in [&mut c.author, &mut c.contact].into_iter().flatten() {

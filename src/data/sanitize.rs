@@ -14,12 +14,28 @@ const STAND_IN: char = '\u{FFFD}';
 pub fn sanitize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut column = 0;
-    let mut chars = text.chars().peekable();
     let mut previous = '\n';
-    while let Some(c) = chars.next() {
+    let mut rest = text;
+    loop {
+        // Printable ASCII needs no change: copy each run whole (most text is such runs).
+        let plain = rest
+            .bytes()
+            .position(|b| !(b' '..=b'~').contains(&b))
+            .unwrap_or(rest.len());
+        if plain > 0 {
+            out.push_str(&rest[..plain]);
+            column += plain;
+            previous = char::from(rest.as_bytes()[plain - 1]);
+            rest = &rest[plain..];
+        }
+        let mut chars = rest.chars();
+        let Some(c) = chars.next() else {
+            return out;
+        };
+        let next = chars.clone().next();
         match c {
             '\r' => {
-                if chars.peek() == Some(&'\n') {
+                if next == Some('\n') {
                     chars.next();
                 }
                 out.push('\n');
@@ -38,7 +54,7 @@ pub fn sanitize(text: &str) -> String {
             // only hide a difference (`ad\u{200d}min` against `admin`).
             '\u{200c}' | '\u{200d}' => {
                 let hides = previous.is_ascii_alphanumeric()
-                    || chars.peek().is_some_and(char::is_ascii_alphanumeric);
+                    || next.is_some_and(|n| n.is_ascii_alphanumeric());
                 out.push(if hides { STAND_IN } else { c });
             }
             c => {
@@ -48,8 +64,8 @@ pub fn sanitize(text: &str) -> String {
             }
         }
         previous = c;
+        rest = chars.as_str();
     }
-    out
 }
 
 /// Like [`sanitize`], for one-line fields (titles, names): line breaks become spaces.
