@@ -34,6 +34,14 @@ pub fn restore(state: &ReadingState) -> Restore {
 pub fn record(app: &App, state: &mut ReadingState) {
     for (entry, mark, scroll) in app.marks() {
         let (collection, review) = app.entry(entry);
+        // Untouched reviews stay out of the state (and out of the comparison that
+        // decides whether to write it).
+        if mark == Mark::default()
+            && scroll == 0
+            && state.review(&collection.key, &review.id).is_default()
+        {
+            continue;
+        }
         let s = state.review_mut(&collection.key, &review.id);
         s.read = mark.read;
         s.comments_seen = mark.comments_seen;

@@ -115,7 +115,7 @@ fn take_parts(app: &mut App, options: &mut Options) -> bool {
 }
 
 fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut terminal::Term,
     app: &mut App,
     options: &mut Options,
     signals: &mpsc::Receiver<i32>,
@@ -127,6 +127,9 @@ fn event_loop(
     let mut changed_at: Option<Instant> = None;
     let mut reloading: Option<mpsc::Receiver<crate::data::Library>> = None;
     let mut saved_at = Instant::now();
+    // Something happened since the state was last compared: only then is it worth
+    // comparing again (a 10,000-review state is not free to walk every 2 s).
+    let mut acted = false;
     let mut state = options.state.clone();
     let test_panic = std::env::var_os("REELREAD_TEST_PANIC").is_some();
     // Draw only when something changed: an idle reader costs nothing.
@@ -152,6 +155,7 @@ fn event_loop(
         match events.recv_timeout(wait) {
             Ok(event) => {
                 dirty = true;
+                acted = true;
                 let mut resized = handle(app, &event?);
                 // Apply every queued event before the next frame, so held keys never lag.
                 while app.is_running()
@@ -204,8 +208,9 @@ fn event_loop(
             reloading = Some(reload_in_background(dir.clone()));
         }
         if let Some((path, reading)) = &mut state
-            && (app.marks_changed() || saved_at.elapsed() >= SAVE_EVERY)
+            && (app.marks_changed() || (acted && saved_at.elapsed() >= SAVE_EVERY))
         {
+            acted = false;
             // Scroll positions change without marking anything: compare, and write only
             // what differs, so an idle reader does not touch the disk.
             let before = reading.clone();

@@ -6,10 +6,23 @@ use std::io::{self, Write};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
 
+/// The reader's terminal: frames are assembled in a 64 KiB buffer and written with one
+/// flush, not in the kilobyte pieces of Rust's line-buffered stdout.
+pub type Term = ratatui::Terminal<ratatui::backend::CrosstermBackend<io::BufWriter<io::Stdout>>>;
+
+/// Room for a whole styled 200×50 frame, so a redraw is one write.
+const OUTPUT_BUFFER: usize = 64 * 1024;
+
 /// Raw mode, alternate screen, optional mouse capture, and a panic hook that undoes them.
-pub fn enter(mouse: bool) -> io::Result<ratatui::DefaultTerminal> {
-    let terminal = ratatui::try_init()?;
+pub fn enter(mouse: bool) -> io::Result<Term> {
     install_panic_hook(mouse);
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    let backend = ratatui::backend::CrosstermBackend::new(io::BufWriter::with_capacity(
+        OUTPUT_BUFFER,
+        io::stdout(),
+    ));
+    let terminal = ratatui::Terminal::new(backend)?;
     if mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
@@ -25,7 +38,7 @@ pub fn leave(mouse: bool) {
 }
 
 /// Ctrl-Z: give the shell its terminal back, stop, and take over again after `fg`.
-pub fn suspend(terminal: &mut ratatui::DefaultTerminal, mouse: bool) -> io::Result<()> {
+pub fn suspend(terminal: &mut Term, mouse: bool) -> io::Result<()> {
     leave(mouse);
     #[cfg(unix)]
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
