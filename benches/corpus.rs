@@ -6,16 +6,18 @@
 //! ```
 //!
 //! Without `REELREAD_CORPUS` the benchmarks say so and measure nothing. Figures go in
-//! docs/performance.md.
+//! docs/performance.md; the pty figures (start to first frame, key to frame, memory)
+//! come from `scripts/latency`.
 
 use std::hint::black_box;
 use std::path::PathBuf;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use reelread::app::{Action, App, dispatch};
-use reelread::data::load_path;
+use reelread::data::{Library, LoadOptions, Review, load_parts, load_path};
+use reelread::doc;
 
 fn corpus() -> Option<PathBuf> {
     let dir = std::env::var_os("REELREAD_CORPUS").map(PathBuf::from);
@@ -27,42 +29,185 @@ fn corpus() -> Option<PathBuf> {
     dir
 }
 
+/// What the reader does at start: every file read, parsed and indexed, part by part.
+fn load_indexed(dir: &std::path::Path) -> Library {
+    let mut library = Library::default();
+    load_parts(dir, &LoadOptions::default(), true, &mut |p| library.add(p));
+    library
+}
+
+/// The first film of `library` cut down to its first reviews holding about 100 comments:
+/// the same film and the same first review, so the frames compare like for like.
+fn small(library: &Library) -> Library {
+    let mut first = library.collections[0].clone();
+    let mut comments = 0;
+    let keep = first
+        .reviews
+        .iter()
+        .take_while(|r| {
+            comments += r.comments.len();
+            comments <= 100
+        })
+        .count()
+        .max(1);
+    first.reviews.truncate(keep);
+    Library {
+        collections: vec![first],
+        ..Library::default()
+    }
+}
+
+fn comments(library: &Library) -> usize {
+    library.reviews().map(|(_, r)| r.comments.len()).sum()
+}
+
+fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
+    terminal
+        .draw(|f| f.render_widget(app, f.area()))
+        .expect("draw");
+}
+
 fn scale(c: &mut Criterion) {
     let Some(dir) = corpus() else { return };
     let mut group = c.benchmark_group("corpus");
     group.sample_size(10);
-    group.bench_function("load library", |b| b.iter(|| black_box(load_path(&dir))));
+    group.bench_function(
+        "load library (read, parse, index: what the reader does)",
+        |b| {
+            b.iter(|| black_box(load_indexed(&dir)));
+        },
+    );
+    group.bench_function("load library (read, parse: list, check)", |b| {
+        b.iter(|| black_box(load_path(&dir)));
+    });
     let library = load_path(&dir);
-    group.bench_function("App::new", |b| {
+    group.bench_function("App::new (index built in the app)", |b| {
         b.iter_batched(
             || library.clone(),
             |l| black_box(App::new(l)),
-            criterion::BatchSize::LargeInput,
+            BatchSize::LargeInput,
         );
     });
-    let mut app = App::new(library);
-    dispatch(&mut app, Action::Resize(200, 50));
-    let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("backend");
-    group.bench_function("draw frame 200x50", |b| {
-        b.iter(|| {
-            terminal
-                .draw(|f| f.render_widget(&app, f.area()))
-                .expect("draw");
+    group.finish();
+
+    let mut group = c.benchmark_group("frame");
+    let small = small(&library);
+    eprintln!(
+        "frame: small library {} reviews / {} comments, large {} / {}",
+        small.reviews().count(),
+        comments(&small),
+        library.reviews().count(),
+        comments(&library)
+    );
+    for (name, lib) in [("100 comments", small), ("100k comments", library.clone())] {
+        let mut app = App::new(lib);
+        dispatch(&mut app, Action::Resize(200, 50));
+        let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("backend");
+        group.bench_function(format!("draw frame 200x50, {name}"), |b| {
+            b.iter(|| draw(&mut terminal, &app));
         });
-    });
+    }
+    group.finish();
+
+    let mut app = App::new(library.clone());
+    dispatch(&mut app, Action::Resize(200, 50));
+    let mut group = c.benchmark_group("keys");
     group.bench_function("key to state: J then K", |b| {
         b.iter(|| {
             dispatch(&mut app, Action::NextSource);
             dispatch(&mut app, Action::PrevSource);
         });
     });
-    group.bench_function("list text filter (type 3 letters, clear)", |b| {
+    group.finish();
+    queries(c, &mut app);
+    huge_review(c, &library);
+}
+
+/// Filter and search latency over the whole library: each iteration is two queries.
+fn queries(c: &mut Criterion, app: &mut App) {
+    let mut group = c.benchmark_group("query");
+    group.sample_size(20);
+    // The list's text filter, live while typing: "restraine" + "d" and back.
+    dispatch(app, Action::Search);
+    for ch in "restraine".chars() {
+        dispatch(app, Action::Input(ch));
+    }
+    group.bench_function("list text filter: two queries (type d, delete it)", |b| {
         b.iter(|| {
-            dispatch(&mut app, Action::Search);
-            for c in "the".chars() {
-                dispatch(&mut app, Action::Input(c));
-            }
-            dispatch(&mut app, Action::Back);
+            dispatch(app, Action::Input('d'));
+            dispatch(app, Action::DeleteChar);
+        });
+    });
+    dispatch(app, Action::Back);
+    let busiest = app
+        .people()
+        .iter()
+        .max_by_key(|p| p.reviews + p.comments)
+        .map(|p| p.name.clone())
+        .expect("people");
+    dispatch(app, Action::Filter);
+    for ch in busiest.chars() {
+        dispatch(app, Action::Input(ch));
+    }
+    dispatch(app, Action::Open);
+    group.bench_function("reviewer filter: clear, set again (busiest person)", |b| {
+        b.iter(|| {
+            dispatch(app, Action::ClearFilter);
+            dispatch(app, Action::Filter);
+            dispatch(app, Action::Open);
+        });
+    });
+    dispatch(app, Action::ClearFilter);
+    group.finish();
+}
+
+/// A 5 MB review: the library's longest, its body repeated up to 5 MB.
+fn five_megabytes(library: &Library) -> Review {
+    let (_, longest) = library
+        .reviews()
+        .max_by_key(|(_, r)| r.body.len())
+        .expect("reviews");
+    let mut review = longest.clone();
+    let paragraph = format!("\n\n{}", longest.body);
+    while review.body.len() < 5_000_000 {
+        review.body.push_str(&paragraph);
+    }
+    review
+}
+
+fn huge_review(c: &mut Criterion, library: &Library) {
+    let review = five_megabytes(library);
+    let mut group = c.benchmark_group("5 MB review");
+    group.sample_size(10);
+    group.bench_function("doc::build (wrap all) at 80 columns", |b| {
+        b.iter(|| black_box(doc::build(&review, &doc::Options::default())));
+    });
+    let mut one = small(library);
+    one.collections[0].reviews = vec![review];
+    let mut app = App::new(one);
+    dispatch(&mut app, Action::Resize(200, 50));
+    dispatch(&mut app, Action::FocusNext);
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("backend");
+    group.bench_function("scroll: End, frame, Home, frame", |b| {
+        b.iter(|| {
+            dispatch(&mut app, Action::Bottom);
+            draw(&mut terminal, &app);
+            dispatch(&mut app, Action::Top);
+            draw(&mut terminal, &app);
+        });
+    });
+    group.bench_function("scroll: page down, frame", |b| {
+        b.iter(|| {
+            dispatch(&mut app, Action::PageDown);
+            draw(&mut terminal, &app);
+        });
+    });
+    let mut wide = true;
+    group.bench_function("resize that re-wraps (160 <-> 200 columns), frame", |b| {
+        b.iter(|| {
+            wide = !wide;
+            dispatch(&mut app, Action::Resize(if wide { 200 } else { 160 }, 50));
+            draw(&mut terminal, &app);
         });
     });
     group.finish();
