@@ -203,10 +203,10 @@ fn huge_review(c: &mut Criterion, library: &Library) {
         });
     });
     let mut wide = true;
-    group.bench_function("resize that re-wraps (160 <-> 200 columns), frame", |b| {
+    group.bench_function("resize that re-wraps (100 <-> 120 columns), frame", |b| {
         b.iter(|| {
             wide = !wide;
-            dispatch(&mut app, Action::Resize(if wide { 200 } else { 160 }, 50));
+            dispatch(&mut app, Action::Resize(if wide { 120 } else { 100 }, 50));
             draw(&mut terminal, &app);
         });
     });

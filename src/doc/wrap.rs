@@ -1,6 +1,8 @@
 //! Word wrapping of styled text by display width (CJK, emoji and combining marks
 //! included), so every pane and `show --width` break lines the same way.
 
+use std::borrow::Cow;
+
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -19,13 +21,15 @@ pub fn wrap(
 ) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let mut line = Builder::new(first_prefix.clone(), width);
-    for word in words(pieces) {
+    let (words, parts) = words(pieces);
+    for word in words {
         if word.is_hard_break {
             out.push(line.finish());
             line = Builder::new(rest_prefix.clone(), width);
             continue;
         }
-        let word_width: usize = word.parts.iter().map(|(t, _)| t.width()).sum();
+        let word_parts = &parts[word.parts];
+        let word_width: usize = word_parts.iter().map(|(t, _)| text_width(t)).sum();
         if !line.is_empty() && line.used + 1 + word_width > line.limit {
             out.push(line.finish());
             line = Builder::new(rest_prefix.clone(), width);
@@ -33,14 +37,28 @@ pub fn wrap(
         if !line.is_empty() {
             line.push(" ", word.space_style);
         }
-        for (text, style) in word.parts {
-            line.push_breaking(&text, style, &mut out, rest_prefix, width);
+        for (text, style) in word_parts {
+            line.push_breaking(text, *style, &mut out, rest_prefix, width);
         }
     }
     if !line.is_empty() || out.is_empty() {
         out.push(line.finish());
     }
     out
+}
+
+/// Printable ASCII: one column per byte, no clusters to respect.
+fn is_plain(text: &str) -> bool {
+    text.bytes().all(|b| (b' '..=b'~').contains(&b))
+}
+
+/// Display width, without the Unicode tables for printable ASCII (most text).
+fn text_width(text: &str) -> usize {
+    if is_plain(text) {
+        text.len()
+    } else {
+        text.width()
+    }
 }
 
 /// A line being filled.
@@ -53,7 +71,7 @@ struct Builder {
 
 impl Builder {
     fn new(prefix: Span<'static>, width: usize) -> Self {
-        let prefix_width = prefix.content.width();
+        let prefix_width = text_width(&prefix.content);
         // Always leave room for at least one column of text, however deep the indent.
         let limit = width.max(prefix_width + 1);
         Self {
@@ -69,7 +87,7 @@ impl Builder {
     }
 
     fn push(&mut self, text: &str, style: Style) {
-        self.used += text.width();
+        self.used += text_width(text);
         self.has_text = true;
         let mergeable = self.spans.len() > 1;
         match self.spans.last_mut() {
@@ -89,6 +107,11 @@ impl Builder {
         rest_prefix: &Span<'static>,
         width: usize,
     ) {
+        // A plain part that fits goes in whole: the loop below would not break it either.
+        if is_plain(text) && self.used + text.len() <= self.limit {
+            self.push(text, style);
+            return;
+        }
         let mut chunk = String::new();
         let mut chunk_width = 0;
         for cluster in clusters(text) {
@@ -151,32 +174,37 @@ fn is_emoji(c: char) -> bool {
     matches!(u32::from(c), 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2300..=0x23FF | 0x2B00..=0x2BFF)
 }
 
-/// A word: consecutive non-space text, possibly in several styles ("**bold**,").
+/// A word: consecutive non-space text, possibly in several styles ("**bold**,"), as a
+/// range of the parts list [`words`] returns alongside.
 struct Word {
-    parts: Vec<Piece>,
+    parts: std::ops::Range<usize>,
     space_style: Style,
     is_hard_break: bool,
 }
 
-fn words(pieces: &[Piece]) -> Vec<Word> {
+/// The words of `pieces` and the styled parts they are made of, borrowed (no text is
+/// copied: a 5 MB review has a million words).
+fn words(pieces: &[Piece]) -> (Vec<Word>, Vec<(Cow<'_, str>, Style)>) {
     let mut words = Vec::new();
-    let mut current: Vec<Piece> = Vec::new();
+    let mut parts: Vec<(Cow<'_, str>, Style)> = Vec::new();
+    let mut start = 0;
     let mut space_style = Style::default();
-    let flush = |current: &mut Vec<Piece>, words: &mut Vec<Word>, space_style: Style| {
-        if !current.is_empty() {
+    let flush = |start: &mut usize, end: usize, words: &mut Vec<Word>, space_style: Style| {
+        if end > *start {
             words.push(Word {
-                parts: std::mem::take(current),
+                parts: *start..end,
                 space_style,
                 is_hard_break: false,
             });
+            *start = end;
         }
     };
     for (text, style) in pieces {
         for (i, segment) in text.split('\n').enumerate() {
             if i > 0 {
-                flush(&mut current, &mut words, space_style);
+                flush(&mut start, parts.len(), &mut words, space_style);
                 words.push(Word {
-                    parts: Vec::new(),
+                    parts: start..start,
                     space_style,
                     is_hard_break: true,
                 });
@@ -186,23 +214,28 @@ fn words(pieces: &[Piece]) -> Vec<Word> {
                 let space_at = rest.find(' ').unwrap_or(rest.len());
                 if space_at > 0 {
                     let part = &rest[..space_at];
-                    match current.last_mut() {
-                        Some((t, s)) if *s == *style => t.push_str(part),
-                        _ => current.push((part.to_owned(), *style)),
+                    // Text the Markdown parser split in one style is one part again, so
+                    // clusters and widths are measured whole.
+                    let in_word = parts.len() > start;
+                    match parts.last_mut() {
+                        Some((t, s)) if in_word && *s == *style => {
+                            t.to_mut().push_str(part);
+                        }
+                        _ => parts.push((Cow::Borrowed(part), *style)),
                     }
                 }
                 rest = &rest[space_at..];
                 let spaces = rest.len() - rest.trim_start_matches(' ').len();
                 if spaces > 0 {
-                    flush(&mut current, &mut words, space_style);
+                    flush(&mut start, parts.len(), &mut words, space_style);
                     space_style = *style;
                     rest = &rest[spaces..];
                 }
             }
         }
     }
-    flush(&mut current, &mut words, space_style);
-    words
+    flush(&mut start, parts.len(), &mut words, space_style);
+    (words, parts)
 }
 
 #[cfg(test)]
