@@ -6,6 +6,7 @@ mod find;
 mod list;
 mod loading;
 mod marks;
+mod mentions;
 mod mouse;
 mod nav;
 mod picker;
@@ -21,10 +22,11 @@ pub use action::{Action, BINDABLE};
 pub use find::Search;
 pub use loading::Progress;
 pub use marks::{Mark, Restore, is_web_link};
+use mentions::FilmIndex;
 pub use picker::Picker;
 pub use update::{dispatch, update};
 
-use crate::data::index::{Indexed, MentionCounter, index_review};
+use crate::data::index::{Indexed, index_review};
 use crate::data::{CastMember, Collection, Library, Person, Review};
 use crate::doc::{Doc, Hit};
 use crate::keymap::Keymap;
@@ -163,10 +165,14 @@ pub struct App {
     library: Library,
     /// (collection index, review index) for every review, in file order.
     entries: Vec<(usize, usize)>,
-    /// Per entry: its folded text (for the list's text filter) and mention counts.
+    /// Per entry: its folded text, for the list's text filter and mention counts.
     index: Vec<Indexed>,
-    /// Per collection: in how many of its reviews each cast member appears (from `index`).
-    reach: Vec<Vec<usize>>,
+    /// Per entry: mentions of each cast member of its film; empty until its film is
+    /// first shown (counting is deferred so loading stays fast).
+    mentions: Vec<Vec<usize>>,
+    /// Per collection: its first entry (a collection's entries are consecutive), whether
+    /// its mentions are counted, and in how many of its reviews each member appears.
+    films: Vec<FilmIndex>,
     /// Everyone who wrote, sorted by name.
     people: Vec<Person>,
     /// Per person (by folded name): the entries they wrote or commented on, ascending.
@@ -244,7 +250,8 @@ impl App {
             library: Library::default(),
             entries: Vec::new(),
             index: Vec::new(),
-            reach: Vec::new(),
+            mentions: Vec::new(),
+            films: Vec::new(),
             people: Vec::new(),
             by_person: HashMap::new(),
             people_changed: false,
@@ -471,14 +478,14 @@ impl App {
     /// Mention counts of the open review, one per cast member of its film.
     #[must_use]
     pub fn open_mentions(&self) -> &[usize] {
-        self.open.map_or(&[], |e| &self.index[e].mentions)
+        self.open.map_or(&[], |e| &self.mentions[e])
     }
 
     /// In how many reviews of its collection each cast member of the open film appears.
     #[must_use]
     pub fn cast_reach(&self) -> &[usize] {
         self.open
-            .map_or(&[], |open| &self.reach[self.entries[open].0])
+            .map_or(&[], |open| &self.films[self.entries[open].0].reach)
     }
 
     /// The cast member under the sidebar cursor.
@@ -546,20 +553,8 @@ impl App {
     }
 }
 
-/// The search index of every review, on every core, with one mention counter per film.
+/// The search index of every review, on every core.
 fn index_library(library: &Library) -> Vec<Indexed> {
-    let counters: Vec<MentionCounter> = library
-        .collections
-        .iter()
-        .map(|c| MentionCounter::new(&c.film.cast))
-        .collect();
-    let entries: Vec<(usize, &Review)> = library
-        .collections
-        .iter()
-        .enumerate()
-        .flat_map(|(c, col)| col.reviews.iter().map(move |r| (c, r)))
-        .collect();
-    crate::par::map(&entries, 64, |&(c, review)| {
-        index_review(review, &counters[c])
-    })
+    let reviews: Vec<&Review> = library.reviews().map(|(_, r)| r).collect();
+    crate::par::map(&reviews, 64, |review| index_review(review))
 }

@@ -199,12 +199,16 @@ impl App {
             (None, _) => self.visible.clone(),
         };
         let target = order.into_iter().find(|&e| {
-            let (col, _) = self.entry(e);
-            col.film
+            let (c, _) = self.entries[e];
+            let member = self.library.collections[c]
+                .film
                 .cast
                 .iter()
-                .position(|m| m.actor == actor)
-                .is_some_and(|m| self.index[e].mentions[m] > 0)
+                .position(|m| m.actor == actor);
+            member.is_some_and(|m| {
+                self.count_mentions(c);
+                self.mentions[e][m] > 0
+            })
         });
         let Some(target) = target else {
             let here = self.cast_focus.as_ref().map_or(0, |f| f.hits.len());

@@ -3,7 +3,7 @@
 //! people, reach) grows here and nowhere else.
 
 use super::{App, Restore, Settings};
-use crate::data::index::{MentionCounter, index_review};
+use crate::data::index::index_review;
 use crate::data::{Collection, Indexed, Library, Part, Person, Review};
 
 /// How far a background load has got, for the progress indicator.
@@ -113,24 +113,20 @@ impl App {
     }
 
     fn add_collection(&mut self, collection: Collection) {
-        self.reach.push(vec![0; collection.film.cast.len()]);
+        self.films.push(super::FilmIndex::new(self.entries.len()));
         self.library.collections.push(collection);
     }
 
     /// Appends reviews to collection `c`, indexing them here if the loader did not.
     fn add_reviews(&mut self, c: usize, reviews: Vec<Review>, mut indexed: Vec<Indexed>) {
         if indexed.len() != reviews.len() {
-            let counter = MentionCounter::new(&self.library.collections[c].film.cast);
-            indexed = reviews.iter().map(|r| index_review(r, &counter)).collect();
+            indexed = reviews.iter().map(index_review).collect();
         }
         let first = self.entries.len();
         let start = self.library.collections[c].reviews.len();
-        for (r, (review, indexed)) in reviews.iter().zip(&indexed).enumerate() {
+        for (r, review) in reviews.iter().enumerate() {
             let entry = first + r;
             self.entries.push((c, start + r));
-            for (reach, &n) in self.reach[c].iter_mut().zip(&indexed.mentions) {
-                *reach += usize::from(n > 0);
-            }
             self.add_person(review.reviewer.as_deref(), entry, true);
             for comment in &review.comments {
                 self.add_person(comment.author.as_deref(), entry, false);
@@ -148,9 +144,11 @@ impl App {
         self.library.collections[c].reviews.extend(reviews);
         self.index.extend(indexed);
         let added = self.entries.len() - first;
+        self.mentions.extend(std::iter::repeat_n(Vec::new(), added));
         self.marks
             .extend(std::iter::repeat_n(super::Mark::default(), added));
         self.scroll.extend(std::iter::repeat_n(0, added));
+        self.count_new_mentions(c, first..self.entries.len());
         if self.open.is_none() && added > 0 {
             self.open = Some(first);
         }

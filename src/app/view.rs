@@ -77,6 +77,7 @@ impl App {
     /// Re-lays out what is shown, refreshes hits and clamps every offset.
     pub(super) fn refresh_view(&mut self) {
         for entry in [self.open, self.right].into_iter().flatten() {
+            self.count_mentions(self.entries[entry].0);
             self.ensure_doc(entry);
         }
         if self.docs.len() > CACHE_LIMIT {

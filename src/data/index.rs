@@ -3,22 +3,23 @@
 //! each cast member. Queries then scan folded bytes with `memmem` instead of folding
 //! 50 MB of text per keystroke.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use super::mentions::{strip_spoilers, terms};
+#[cfg(doc)]
+use super::mentions::strip_spoilers;
+use super::mentions::terms;
 use super::model::{CastMember, Review};
 
 /// Separates a review's fields in its folded text; no name or query contains it, so a
 /// match never runs from one field into the next.
 const FIELD_SEPARATOR: char = '\0';
 
-/// A review's search material.
+/// A review's search material, built where it is parsed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Indexed {
-    /// Title, body and comments, spoilers blanked, folded to lower case, `\0` between fields.
+    /// Title, body and comments, spoilers blanked, folded to lower case, `\0` between fields:
+    /// what the list's text filter scans, and what mentions are counted in.
     pub text: Box<str>,
-    /// Mentions of each cast member of the review's film, in cast order.
-    pub mentions: Vec<usize>,
 }
 
 /// Case folding of one character, keeping one character per character (the fold every
@@ -70,12 +71,27 @@ pub fn fold_review(review: &Review) -> String {
     let mut out = String::with_capacity(size);
     fold_into(&mut out, &review.title);
     out.push(FIELD_SEPARATOR);
-    fold_into(&mut out, &strip_spoilers(&review.body));
+    fold_visible(&mut out, &review.body);
     for comment in &review.comments {
         out.push(FIELD_SEPARATOR);
-        fold_into(&mut out, &strip_spoilers(&comment.text));
+        fold_visible(&mut out, &comment.text);
     }
     out
+}
+
+/// Appends `text` folded, as [`strip_spoilers`] would show it (markers as two spaces,
+/// hidden characters as NULs), without copying it first.
+fn fold_visible(out: &mut String, text: &str) {
+    for (i, part) in text.split("||").enumerate() {
+        if i > 0 {
+            out.push_str("  ");
+        }
+        if i % 2 == 0 {
+            fold_into(out, part);
+        } else {
+            out.extend(std::iter::repeat_n(FIELD_SEPARATOR, part.chars().count()));
+        }
+    }
 }
 
 /// Non-overlapping occurrences of an already folded `needle` in folded `text`.
@@ -127,6 +143,8 @@ impl MentionCounter {
             .then(|| {
                 AhoCorasick::builder()
                     .match_kind(MatchKind::Standard)
+                    // A handful of names: a full DFA is small and the fastest to run.
+                    .kind(Some(AhoCorasickKind::DFA))
                     .build(&needles)
                     .ok()
             })
@@ -183,13 +201,11 @@ fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
     !is_word(text[..start].chars().next_back()) && !is_word(text[end..].chars().next())
 }
 
-/// Indexes one review of a film whose cast `counter` was built from.
+/// Indexes one review.
 #[must_use]
-pub fn index_review(review: &Review, counter: &MentionCounter) -> Indexed {
-    let text = fold_review(review);
+pub fn index_review(review: &Review) -> Indexed {
     Indexed {
-        mentions: counter.count(&text),
-        text: text.into_boxed_str(),
+        text: fold_review(review).into_boxed_str(),
     }
 }
 
@@ -217,14 +233,23 @@ mod tests {
         for collection in &library.collections {
             let counter = MentionCounter::new(&collection.film.cast);
             for review in &collection.reviews {
-                let indexed = index_review(review, &counter);
+                let indexed = index_review(review);
                 assert_eq!(
-                    indexed.mentions,
+                    counter.count(&indexed.text),
                     mention_counts(review, &collection.film.cast),
                     "{}",
                     review.id
                 );
             }
+        }
+    }
+
+    #[test]
+    fn spoilers_fold_as_the_reading_pane_hides_them() {
+        for text in ["a ||b|| c", "||", "x||y", "||a||||b||", "Ünï ||Çé|| Z", ""] {
+            let mut out = String::new();
+            fold_visible(&mut out, text);
+            assert_eq!(out, folded(&crate::data::strip_spoilers(text)), "{text:?}");
         }
     }
 

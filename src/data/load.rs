@@ -254,11 +254,24 @@ fn string_end(bytes: &[u8], start: usize, quote: u8) -> usize {
     let multiline = bytes[start..].starts_with(&triple);
     let mut i = start + if multiline { 3 } else { 1 };
     while i < bytes.len() {
+        // Jump to the next byte that can end the string or escape: string bodies are
+        // most of a review file.
+        let rest = &bytes[i..];
+        let next = match (basic, multiline) {
+            (true, true) => memchr::memchr2(quote, b'\\', rest),
+            (true, false) => memchr::memchr3(quote, b'\\', b'\n', rest),
+            (false, true) => memchr::memchr(quote, rest),
+            (false, false) => memchr::memchr2(quote, b'\n', rest),
+        };
+        let Some(skip) = next else {
+            return bytes.len();
+        };
+        i += skip;
         match bytes[i] {
-            b'\\' if basic => i += 2,
-            b'\n' if !multiline => return i,
-            q if q == quote && !multiline => return i + 1,
-            _ if multiline && bytes[i..].starts_with(&triple) => {
+            b'\\' => i += 2,
+            b'\n' => return i,
+            _ if !multiline => return i + 1,
+            _ if bytes[i..].starts_with(&triple) => {
                 // Up to two more quotes may end the content: `"""a""""`.
                 let mut end = i + 3;
                 while end < bytes.len() && bytes[end] == quote && end < i + 5 {

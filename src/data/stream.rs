@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
 use super::diag::{Diagnostic, Severity};
-use super::index::{Indexed, MentionCounter, index_review};
+use super::index::{Indexed, index_review};
 use super::load::{
     FILM_FILE, LoadOptions, REVIEWS_DIR, SourceFile, is_collection, is_symlink, library_entries,
     parse_film, parse_review, read_file, reason,
@@ -223,7 +223,6 @@ fn load_collection(plan: Plan, options: &LoadOptions, index: bool, sink: &mut dy
     let mut problems = plan.problems;
     let (film, skipped) = film_of(&name, film_file, &missing, &mut problems);
     let full = fs::canonicalize(&plan.dir).unwrap_or_else(|_| plan.dir.clone());
-    let counter = index.then(|| MentionCounter::new(&film.cast));
     sink(Part::Collection(Collection {
         name: super::sanitize_line(&name),
         key: full.display().to_string(),
@@ -240,8 +239,8 @@ fn load_collection(plan: Plan, options: &LoadOptions, index: bool, sink: &mut dy
             let source = read(path, options);
             let size = source.bytes.as_ref().map_or(0, Vec::len) as u64;
             let parsed = source.parse(|path, bytes| parse_review(path, id, bytes));
-            let indexed = match (&parsed, &counter) {
-                (Ok((review, _)), Some(counter)) => Some(index_review(review, counter)),
+            let indexed = match &parsed {
+                Ok((review, _)) if index => Some(index_review(review)),
                 _ => None,
             };
             (parsed, indexed, size)
