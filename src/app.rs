@@ -156,6 +156,9 @@ pub enum Effect {
     ExportMarkdown(usize),
     /// Give the terminal back and stop until the shell resumes us.
     Suspend,
+    /// Lay out the whole of this huge review on a worker thread ([`App::layout_job`]),
+    /// then hand it back with [`App::install_layout`].
+    LayOut(usize),
 }
 
 /// The reader's whole state.

@@ -68,8 +68,10 @@ impl Default for Options {
 pub struct Doc {
     /// What it was laid out for.
     pub options: Options,
-    /// Every line, top to bottom.
+    /// Every line, top to bottom (or the first ones, for a head: see [`build_head`]).
     pub lines: Vec<DocLine>,
+    /// `Some(estimated total lines)` while only the head of a huge review is laid out.
+    pub estimated_lines: Option<usize>,
 }
 
 impl Doc {
@@ -99,6 +101,35 @@ const DIM: Style = Style::new().fg(Color::DarkGray);
 /// Lays out the heading block, the Markdown body and the comments of `review`.
 #[must_use]
 pub fn build(review: &Review, options: &Options) -> Doc {
+    lay_out(review, &review.body, true, options)
+}
+
+/// Lays out only the start of a huge review: the heading and the body up to the first
+/// paragraph break after `body_bytes`, no comments. Its lines are the full layout's first
+/// lines, so a reader can scroll them while the whole review is laid out elsewhere;
+/// `estimated_lines` is shown as the total meanwhile.
+#[must_use]
+pub fn build_head(
+    review: &Review,
+    options: &Options,
+    body_bytes: usize,
+    estimated_lines: usize,
+) -> Doc {
+    let body = &review.body;
+    let mut cut = body_bytes.min(body.len());
+    while !body.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let end = body[cut..].find("\n\n").map_or(body.len(), |at| cut + at);
+    if end == body.len() {
+        return build(review, options);
+    }
+    let mut doc = lay_out(review, &body[..end], false, options);
+    doc.estimated_lines = Some(estimated_lines.max(doc.lines.len() + 1));
+    doc
+}
+
+fn lay_out(review: &Review, body: &str, with_comments: bool, options: &Options) -> Doc {
     let options = Options {
         width: options.width.max(1),
         ..*options
@@ -120,14 +151,20 @@ pub fn build(review: &Review, options: &Options) -> Doc {
     push_all(vec![Line::styled("─".repeat(width), DIM)], None);
     push_all(
         markdown::render(
-            &review.body,
+            body,
             width,
             spoiler::Spoilers::labelled(options.reveal_spoilers, options.spoiler_label),
         ),
         None,
     );
-    for (line, comment) in comments::render(review, &options) {
-        push_all(vec![line], comment);
+    if with_comments {
+        for (line, comment) in comments::render(review, &options) {
+            push_all(vec![line], comment);
+        }
     }
-    Doc { options, lines }
+    Doc {
+        options,
+        lines,
+        estimated_lines: None,
+    }
 }

@@ -6,6 +6,7 @@
 mod input;
 mod signals;
 mod terminal;
+mod workers;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -123,9 +124,8 @@ fn event_loop(
 ) -> io::Result<Ended> {
     let size = terminal.size()?;
     dispatch(app, Action::Resize(size.width, size.height));
-    let (changes, _watcher) = watch(options.watch.as_ref());
-    let mut changed_at: Option<Instant> = None;
-    let mut reloading: Option<mpsc::Receiver<crate::data::Library>> = None;
+    let mut reloads = workers::Reloads::watch(options.watch.clone());
+    let mut layout = workers::Layouts::default();
     let mut saved_at = Instant::now();
     // Something happened since the state was last compared: only then is it worth
     // comparing again (a 10,000-review state is not free to walk every 2 s).
@@ -147,7 +147,7 @@ fn event_loop(
         if let Ok(signal) = signals.try_recv() {
             return Ok(Ended::Signal(signal));
         }
-        let wait = if options.parts.is_some() || reloading.is_some() {
+        let wait = if options.parts.is_some() || reloads.busy() || layout.busy() {
             LOAD_TICK
         } else {
             TICK
@@ -180,32 +180,22 @@ fn event_loop(
         }
         for effect in app.take_effects() {
             dirty = true;
-            if effect == Effect::Suspend {
-                terminal::suspend(terminal, options.mouse)?;
-                continue;
+            match effect {
+                Effect::Suspend => terminal::suspend(terminal, options.mouse)?,
+                // Only the latest request matters: a resize storm asks many times.
+                Effect::LayOut(entry) => layout.wanted = Some(entry),
+                effect => {
+                    let message = perform(app, effect);
+                    dispatch(app, Action::Notify(message));
+                }
             }
-            let message = perform(app, effect);
-            dispatch(app, Action::Notify(message));
         }
-        if changes.try_iter().count() > 0 {
-            changed_at = Some(Instant::now());
-        }
-        // Reloads run in the background like the first load, one at a time; a change
-        // seen meanwhile waits for them to finish.
-        if let Some(rx) = &reloading
-            && let Ok(library) = rx.try_recv()
-        {
-            reloading = None;
-            app.reload(library);
-            dirty = true;
-        }
-        if let (Some(at), Some(dir)) = (changed_at, &options.watch)
-            && at.elapsed() >= TICK
-            && options.parts.is_none()
-            && reloading.is_none()
-        {
-            changed_at = None;
-            reloading = Some(reload_in_background(dir.clone()));
+        dirty |= layout.step(app);
+        // A change seen while the first load runs waits for it to finish.
+        dirty |= reloads.step(app, options.parts.is_none());
+        // Show the result of a key before any disk work (the state file is synced).
+        if std::mem::take(&mut dirty) {
+            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         }
         if let Some((path, reading)) = &mut state
             && (app.marks_changed() || (acted && saved_at.elapsed() >= SAVE_EVERY))
@@ -229,41 +219,6 @@ fn event_loop(
         }
     }
     Ok(Ended::Quit)
-}
-
-/// Loads `dir` again on its own thread; the receiver gets the library once.
-fn reload_in_background(dir: PathBuf) -> mpsc::Receiver<crate::data::Library> {
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(crate::data::load_path(&dir));
-    });
-    rx
-}
-
-/// Watches `dir` for changes; the receiver gets one message per file event.
-fn watch(dir: Option<&PathBuf>) -> (mpsc::Receiver<()>, Option<notify::RecommendedWatcher>) {
-    use notify::Watcher as _;
-    let (tx, rx) = mpsc::channel();
-    let Some(dir) = dir else { return (rx, None) };
-    let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        // Only collection files matter: an export (`ID.md`) or an editor's swap file in
-        // the same folder must not reload the library.
-        let relevant = |e: &notify::Event| {
-            !e.kind.is_access()
-                && e.paths
-                    .iter()
-                    .any(|p| p.extension().is_some_and(|x| x == "toml"))
-        };
-        if event.is_ok_and(|e| relevant(&e)) {
-            let _ = tx.send(());
-        }
-    });
-    let watcher = watcher.ok().and_then(|mut w| {
-        w.watch(dir, notify::RecursiveMode::Recursive)
-            .ok()
-            .map(|()| w)
-    });
-    (rx, watcher)
 }
 
 /// Applies one terminal event; true when it was a resize (the caller re-reads the size).
@@ -311,7 +266,7 @@ fn perform(app: &App, effect: Effect) -> String {
                 Err(e) => format!("Could not export: {e}"),
             }
         }
-        Effect::Suspend => String::new(),
+        Effect::Suspend | Effect::LayOut(_) => String::new(),
     }
 }
 

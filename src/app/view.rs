@@ -1,12 +1,15 @@
 //! Keeping derived state in step: layouts per review and width, search and mention hits
 //! for the open layout, and every offset clamped after a change.
 
-use super::{App, Focus};
-use crate::doc::{self, Options};
+use super::{App, Effect, Focus};
+use crate::data::Review;
+use crate::doc::{self, Doc, Options};
 use crate::layout;
 
 /// How many layouts to keep before dropping all but the shown ones.
 const CACHE_LIMIT: usize = 64;
+/// Bodies longer than this are laid out head first (a 5 MB review takes ~250 ms whole).
+const LAZY_BYTES: usize = 256 * 1024;
 
 impl App {
     /// Width of the text column in the reading pane (each half when split).
@@ -35,24 +38,79 @@ impl App {
         }
     }
 
-    /// Lays out `entry` if its cached layout is missing or stale.
+    /// Lays out `entry` if its cached layout is missing or stale. A huge review gets its
+    /// head laid out here (what is on screen, at once) and the whole of it on a worker
+    /// thread ([`Effect::LayOut`]).
     fn ensure_doc(&mut self, entry: usize) {
         let options = self.options_for(entry);
         if options.width == 0 || self.docs.get(&entry).is_some_and(|d| d.options == options) {
             return;
         }
-        let (_, review) = self.entry(entry);
-        let laid_out = doc::build(review, &options);
+        let old = self
+            .docs
+            .get(&entry)
+            .filter(|d| !d.lines.is_empty())
+            .map(|d| (d.estimated_lines.unwrap_or(d.lines.len()), d.options.width));
         // Keep the reader's place across a re-wrap: the same share of the text stays on top.
         // The position itself is not clamped here, so a wide detour and back restores it.
-        if let Some(old) = self.docs.get(&entry).filter(|d| !d.lines.is_empty()) {
-            let (new, old) = (laid_out.lines.len(), old.lines.len());
-            // A saved position may be anything: past the end counts as the end.
-            let top = self.scroll[entry].min(old);
-            let scaled = (top * new + old / 2) / old;
-            self.scroll[entry] = scaled;
-        }
+        // A saved position may be anything: past the end counts as the end.
+        let share = |new: usize| {
+            old.map(|(old_lines, _)| {
+                let top = self.scroll[entry].min(old_lines);
+                (top * new + old_lines / 2) / old_lines
+            })
+        };
+        let (_, review) = self.entry(entry);
+        let laid_out = if review.body.len() > LAZY_BYTES {
+            // Lines scale inversely with the width (prose fills about two thirds of a
+            // line, with a blank line between paragraphs); the exact count comes with the
+            // whole layout.
+            let width = options.width.max(1);
+            let estimate = old.map_or(review.body.len() * 3 / (2 * width), |(lines, w)| {
+                lines * w / width
+            });
+            let top = share(estimate).unwrap_or(self.scroll[entry]);
+            let need = top + 2 * self.reading_height() + 1;
+            // The inverse of the estimate, with a margin: bytes that fill `need` lines.
+            let bytes = need * width * 3 / 4 + 4096;
+            let head = doc::build_head(review, &options, bytes, estimate);
+            if head.estimated_lines.is_some() {
+                self.effects.push(Effect::LayOut(entry));
+            }
+            self.scroll[entry] = top;
+            head
+        } else {
+            let laid_out = doc::build(review, &options);
+            if let Some(top) = share(laid_out.lines.len()) {
+                self.scroll[entry] = top;
+            }
+            laid_out
+        };
         self.docs.insert(entry, laid_out);
+    }
+
+    /// What a worker thread needs to lay out the whole of `entry`, if only its head is
+    /// laid out for the options in force.
+    #[must_use]
+    pub fn layout_job(&self, entry: usize) -> Option<(Review, Options)> {
+        let doc = self.docs.get(&entry)?;
+        let options = self.options_for(entry);
+        (doc.estimated_lines.is_some() && doc.options == options)
+            .then(|| (self.entry(entry).1.clone(), options))
+    }
+
+    /// Takes the whole layout of a huge review from a worker (new data, like
+    /// [`App::absorb`]); dropped if the options changed meanwhile. Its first lines are
+    /// the head's, so the reader stays on the same line.
+    pub fn install_layout(&mut self, entry: usize, doc: Doc) {
+        let current = self.docs.get(&entry);
+        if entry < self.entries.len()
+            && current.is_some_and(|d| d.estimated_lines.is_some())
+            && doc.options == self.options_for(entry)
+        {
+            self.docs.insert(entry, doc);
+            self.refresh_hits();
+        }
     }
 
     /// Largest useful scroll offset for an entry.

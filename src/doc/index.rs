@@ -126,6 +126,7 @@ mod tests {
                     comment: None,
                 })
                 .collect(),
+            estimated_lines: None,
         }
     }
 

@@ -60,7 +60,11 @@ pub fn render(app: &App, side: Side, area: Rect, buf: &mut Buffer) {
     let last_shown = (scroll + height).min(total);
     // The top line's number, and how much has been seen so far (100% at the end).
     let seen = (last_shown * 100).checked_div(total).unwrap_or(100);
-    let position = format!(" line {}/{total} · {seen}% ", scroll + 1);
+    let position = match doc.estimated_lines {
+        // Only the head of a huge review is laid out yet: the total is an estimate.
+        Some(estimate) => format!(" line {}/~{estimate} · laying out the rest… ", scroll + 1),
+        None => format!(" line {}/{total} · {seen}% ", scroll + 1),
+    };
     let title = if split {
         let label = if side == Side::Left { "Left" } else { "Right" };
         let room = usize::from(area.width).saturating_sub(12);

@@ -1,0 +1,142 @@
+//! Work the terminal loop hands to other threads so no key waits for it: laying out the
+//! whole of a huge review, and loading the library again when its files change.
+
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::time::Instant;
+
+use super::TICK;
+use crate::app::App;
+use crate::data::Library;
+use crate::doc::Doc;
+
+/// Whole layouts of huge reviews, made one at a time on a worker thread.
+#[derive(Default)]
+pub struct Layouts {
+    /// The latest review asked for.
+    pub wanted: Option<usize>,
+    /// The job in flight.
+    running: Option<mpsc::Receiver<(usize, Doc)>>,
+}
+
+impl Layouts {
+    pub fn busy(&self) -> bool {
+        self.wanted.is_some() || self.running.is_some()
+    }
+
+    /// Hands a finished layout to the app and starts the next; true when one arrived.
+    pub fn step(&mut self, app: &mut App) -> bool {
+        let mut arrived = false;
+        if let Some(rx) = &self.running {
+            match rx.try_recv() {
+                Ok((entry, doc)) => {
+                    app.install_layout(entry, doc);
+                    self.running = None;
+                    arrived = true;
+                }
+                Err(mpsc::TryRecvError::Disconnected) => self.running = None,
+                Err(mpsc::TryRecvError::Empty) => {}
+            }
+        }
+        if self.running.is_none()
+            && let Some(entry) = self.wanted.take()
+            && let Some((review, options)) = app.layout_job(entry)
+        {
+            let (tx, rx) = mpsc::channel();
+            std::thread::spawn(move || {
+                let _ = tx.send((entry, crate::doc::build(&review, &options)));
+            });
+            self.running = Some(rx);
+        }
+        arrived
+    }
+}
+
+/// Live reload: file changes, settled for a [`TICK`], load the library again on a thread,
+/// one load at a time.
+pub struct Reloads {
+    dir: Option<PathBuf>,
+    changes: mpsc::Receiver<()>,
+    _watcher: Option<notify::RecommendedWatcher>,
+    changed_at: Option<Instant>,
+    running: Option<mpsc::Receiver<Library>>,
+}
+
+impl Reloads {
+    /// Watches `dir` (nothing when `None`: the bundled collection never changes).
+    pub fn watch(dir: Option<PathBuf>) -> Self {
+        let (changes, watcher) = watch(dir.as_ref());
+        Self {
+            dir,
+            changes,
+            _watcher: watcher,
+            changed_at: None,
+            running: None,
+        }
+    }
+
+    /// A reload is running.
+    pub fn busy(&self) -> bool {
+        self.running.is_some()
+    }
+
+    /// Notes changes, starts a reload once they settle (if `may_start`), and hands a
+    /// finished one to the app; true when the app changed.
+    pub fn step(&mut self, app: &mut App, may_start: bool) -> bool {
+        if self.changes.try_iter().count() > 0 {
+            self.changed_at = Some(Instant::now());
+        }
+        let mut changed = false;
+        if let Some(rx) = &self.running
+            && let Ok(library) = rx.try_recv()
+        {
+            self.running = None;
+            app.reload(library);
+            changed = true;
+        }
+        if let (Some(at), Some(dir)) = (self.changed_at, &self.dir)
+            && at.elapsed() >= TICK
+            && may_start
+            && self.running.is_none()
+        {
+            self.changed_at = None;
+            self.running = Some(reload_in_background(dir.clone()));
+        }
+        changed
+    }
+}
+
+/// Loads `dir` again on its own thread; the receiver gets the library once.
+fn reload_in_background(dir: PathBuf) -> mpsc::Receiver<Library> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(crate::data::load_path(&dir));
+    });
+    rx
+}
+
+/// Watches `dir` for changes; the receiver gets one message per file event.
+fn watch(dir: Option<&PathBuf>) -> (mpsc::Receiver<()>, Option<notify::RecommendedWatcher>) {
+    use notify::Watcher as _;
+    let (tx, rx) = mpsc::channel();
+    let Some(dir) = dir else { return (rx, None) };
+    let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        // Only collection files matter: an export (`ID.md`) or an editor's swap file in
+        // the same folder must not reload the library.
+        let relevant = |e: &notify::Event| {
+            !e.kind.is_access()
+                && e.paths
+                    .iter()
+                    .any(|p| p.extension().is_some_and(|x| x == "toml"))
+        };
+        if event.is_ok_and(|e| relevant(&e)) {
+            let _ = tx.send(());
+        }
+    });
+    let watcher = watcher.ok().and_then(|mut w| {
+        w.watch(dir, notify::RecursiveMode::Recursive)
+            .ok()
+            .map(|()| w)
+    });
+    (rx, watcher)
+}
