@@ -139,6 +139,15 @@ fn queries(c: &mut Criterion, app: &mut App) {
         });
     });
     dispatch(app, Action::Back);
+    // The first keystroke of a query: one letter found in every review.
+    dispatch(app, Action::Search);
+    group.bench_function("list text filter: two queries (type e, delete it)", |b| {
+        b.iter(|| {
+            dispatch(app, Action::Input('e'));
+            dispatch(app, Action::DeleteChar);
+        });
+    });
+    dispatch(app, Action::Back);
     let busiest = app
         .people()
         .iter()

@@ -70,13 +70,15 @@ pub enum Mode {
     Ratings,
 }
 
-/// The list's text filter: the query and hits per entry.
+/// The list's text filter: the query and the entries that contain it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListQuery {
     /// What was typed.
     pub text: String,
-    /// Hits per entry (entries without hits are left out of the list).
-    pub hits: HashMap<usize, usize>,
+    /// Entries containing the text (the others are left out of the list). Hit counts are
+    /// counted only for the rows on screen ([`App::list_hits`]), so a one-letter query
+    /// over 50 MB stops at each review's first hit.
+    pub matches: HashSet<usize>,
 }
 
 /// The cast member whose mentions are highlighted, and where the reader is among them.
@@ -346,6 +348,13 @@ impl App {
     #[must_use]
     pub fn list_query(&self) -> Option<&ListQuery> {
         self.list_query.as_ref()
+    }
+
+    /// How often the list's filter text occurs in an entry, for its row.
+    #[must_use]
+    pub fn list_hits(&self, entry: usize) -> Option<usize> {
+        let query = self.list_query.as_ref()?;
+        Some(crate::query::count_hits(&self.index[entry..=entry], &query.text)[0])
     }
 
     /// The list order and whether it is reversed.

@@ -146,19 +146,38 @@ pub fn grep_hits(review: &Review, text: &str) -> usize {
     index::count_folded(&index::fold_review(review), &index::folded(text))
 }
 
-/// Case-insensitive hits of `text` in each indexed review, on every core: the list's text
-/// filter, scanning folded text so no keystroke folds the library again.
+/// Case-insensitive hits of `text` in each indexed review, on every core.
 #[must_use]
 pub fn count_hits(indexed: &[Indexed], text: &str) -> Vec<usize> {
+    scan(indexed, text, 0, |finder, hay| {
+        finder.find_iter(hay).count()
+    })
+}
+
+/// Which indexed reviews contain `text`, case-insensitively, on every core: the list's
+/// text filter. Each review's scan stops at its first hit.
+#[must_use]
+pub fn matching(indexed: &[Indexed], text: &str) -> Vec<bool> {
+    scan(indexed, text, false, |finder, hay| {
+        finder.find(hay).is_some()
+    })
+}
+
+/// Runs `per_review` over each folded text with a finder for the folded `text`; `none`
+/// for every review when the query cannot match (blank, or holding the field separator).
+fn scan<R: Send + Clone>(
+    indexed: &[Indexed],
+    text: &str,
+    none: R,
+    per_review: impl Fn(&memchr::memmem::Finder<'_>, &[u8]) -> R + Sync,
+) -> Vec<R> {
     let needle = index::folded(text);
     // NUL separates fields (and blanks hidden spoilers): no query may match it.
     if needle.trim().is_empty() || needle.contains('\0') {
-        return vec![0; indexed.len()];
+        return vec![none; indexed.len()];
     }
     let finder = memchr::memmem::Finder::new(needle.as_bytes());
-    crate::par::map(indexed, 256, |i| {
-        finder.find_iter(i.text.as_bytes()).count()
-    })
+    crate::par::map(indexed, 256, |i| per_review(&finder, i.text.as_bytes()))
 }
 
 #[cfg(test)]

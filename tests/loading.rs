@@ -10,7 +10,7 @@ use reelread::data::{
     LoadOptions, Part, find_text, load_parts, load_path, mention_counts, same_name, strip_spoilers,
     touches,
 };
-use reelread::query::{count_hits, grep_hits};
+use reelread::query::{count_hits, grep_hits, matching};
 
 const REVIEWS_PER_FILM: usize = 300;
 
@@ -220,6 +220,8 @@ fn the_text_index_counts_what_a_plain_scan_counts() {
             scanned
         );
         assert_eq!(count_hits(&indexed, query), scanned, "query {query:?}");
+        let found: Vec<bool> = scanned.iter().map(|&n| n > 0).collect();
+        assert_eq!(matching(&indexed, query), found, "query {query:?}");
     }
     assert!(count_hits(&[], "x").is_empty());
 }

@@ -1,8 +1,6 @@
 //! What the list holds and in which order: the reviewer filter, the text filter and the
 //! sort, recombined whenever one of them changes.
 
-use std::collections::HashMap;
-
 use super::{App, ListQuery};
 use crate::data::same_name;
 use crate::query::{self, SortKey};
@@ -15,7 +13,7 @@ impl App {
             let by_text = self
                 .list_query
                 .as_ref()
-                .is_none_or(|q| q.hits.contains_key(e));
+                .is_none_or(|q| q.matches.contains(e));
             // Hiding read reviews never hides the one being read.
             let by_read = !self.hide_read || !self.marks[*e].read || Some(*e) == self.open;
             by_text && by_read
@@ -63,14 +61,14 @@ impl App {
         if text.trim().is_empty() {
             self.list_query = None;
         } else {
-            let hits: HashMap<usize, usize> = query::count_hits(&self.index, text)
+            let matches = query::matching(&self.index, text)
                 .into_iter()
                 .enumerate()
-                .filter(|&(_, n)| n > 0)
+                .filter_map(|(e, found)| found.then_some(e))
                 .collect();
             self.list_query = Some(ListQuery {
                 text: text.to_owned(),
-                hits,
+                matches,
             });
         }
         self.rebuild_visible();

@@ -133,12 +133,12 @@ impl App {
             }
         }
         if let Some(query) = &mut self.list_query {
-            query.hits.extend(
-                crate::query::count_hits(&indexed, &query.text)
+            let found = crate::query::matching(&indexed, &query.text);
+            query.matches.extend(
+                found
                     .into_iter()
                     .enumerate()
-                    .filter(|&(_, n)| n > 0)
-                    .map(|(i, n)| (first + i, n)),
+                    .filter_map(|(i, found)| found.then_some(first + i)),
             );
         }
         self.library.collections[c].reviews.extend(reviews);

@@ -56,9 +56,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             (false, true) => "› ",
             _ => "  ",
         };
-        let hits = app
-            .list_query()
-            .map(|q| q.hits.get(&entry).copied().unwrap_or(0));
+        let hits = app.list_hits(entry);
         let info = Info {
             hits,
             filter: app.filter(),
