@@ -164,8 +164,8 @@ fn list_search_narrows_the_list_and_becomes_the_reading_search() {
     assert_eq!(app.mode(), &Mode::Prompt(PromptFor::List, String::new()));
     type_text(&mut app, "Grief");
     assert_eq!(visible_entries(&app), [HEARTWARMING, POWER]);
-    let counts = app.list_query().map(|q| q.hits.clone()).unwrap_or_default();
-    assert_eq!((counts[&HEARTWARMING], counts[&POWER]), (4, 2));
+    let counts = (app.list_hits(HEARTWARMING), app.list_hits(POWER));
+    assert_eq!(counts, (Some(4), Some(2)));
     send(&mut app, &[Action::Open]);
     assert_eq!(app.mode(), &Mode::Normal);
     assert_eq!(app.visible_len(), 2, "Enter keeps the filter");
