@@ -2,70 +2,19 @@
 //! loaded at once, the indexes answer as the plain scans did, and saved state applies to
 //! reviews whenever they arrive. No timing anywhere.
 
-use std::fmt::Write as _;
 use std::path::Path;
 
-use reelread::app::{Action, App, Mode, Restore, Settings, dispatch};
+use reelread::app::{Action, App, Mode, Progress, Restore, Settings, dispatch};
 use reelread::data::{
     LoadOptions, Part, find_text, load_parts, load_path, mention_counts, same_name, strip_spoilers,
     touches,
 };
 use reelread::query::{count_hits, grep_hits, matching};
 
-const REVIEWS_PER_FILM: usize = 300;
+#[path = "support/library.rs"]
+mod library;
 
-/// Two films with more reviews than one loading batch, many commenters, cast mentions,
-/// non-ASCII names, a spoiler and one broken file.
-fn write_library(root: &Path) {
-    let people = [
-        "Ana Ruiz",
-        "BJÖRN Ek",
-        "chen wei",
-        "Dagny Nguyễn",
-        "Émile Roux",
-    ];
-    for (f, film) in ["alpha", "beta"].iter().enumerate() {
-        let dir = root.join(film);
-        std::fs::create_dir_all(dir.join("reviews")).expect("mkdir");
-        std::fs::write(
-            dir.join("film.toml"),
-            format!(
-                "title = \"Film {film}\"\n[[cast]]\nactor = \"Zoë Kravitz\"\nrole = \"Ellie\"\n\
-                 [[cast]]\nactor = \"Tim Roth\"\naliases = [\"Roth\"]\n"
-            ),
-        )
-        .expect("film");
-        for r in 0..REVIEWS_PER_FILM {
-            let mut text = format!(
-                "title = \"Review {r} of {film}\"\nauthor = \"{}\"\nbody = \"\"\"\n",
-                people[(r + f) % people.len()]
-            );
-            for line in 0..(r % 7) {
-                let _ = writeln!(
-                    text,
-                    "Line {line}: ELLIE runs; Tim Roth ({}) watches. ||Roth dies|| Straße.",
-                    if line % 2 == 0 { "roth" } else { "Rothko" }
-                );
-            }
-            text.push_str("\"\"\"\n");
-            for c in 0..(r % 4) {
-                let _ = write!(
-                    text,
-                    "[[comments]]\nauthor = \"{}\"\ntext = \"Comment {c}: zoë kravitz, Ellie!\"\n",
-                    people[(r + c + 1) % people.len()]
-                );
-            }
-            std::fs::write(dir.join(format!("reviews/r{r:04}.toml")), text).expect("review");
-        }
-        std::fs::write(dir.join("reviews/zz-broken.toml"), "title = ").expect("broken");
-    }
-}
-
-fn library_dir() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("tempdir");
-    write_library(dir.path());
-    dir
-}
+use library::{REVIEWS_PER_FILM, library_dir};
 
 fn parts(path: &Path, index: bool) -> Vec<Part> {
     let mut parts = Vec::new();
@@ -123,12 +72,29 @@ fn streamed_parts_add_up_to_the_whole_library_and_its_plan() {
 fn streamed_app(path: &Path, saved: Restore, absorb_every: usize) -> App {
     let mut app = App::loading(Settings::default(), "lib", saved);
     dispatch(&mut app, Action::Resize(160, 50));
+    let mut last = Progress::default();
     for (i, part) in parts(path, true).into_iter().enumerate() {
         app.absorb(part);
         if i % absorb_every == 0 {
             app.absorbed();
         }
+        // The indicator only ever counts up, towards the plan's totals.
+        let now = app.progress().expect("still loading");
+        assert!(
+            now.files >= last.files && now.bytes >= last.bytes,
+            "{last:?} then {now:?}"
+        );
+        assert!(
+            now.files <= now.total_files && now.bytes <= now.total_bytes,
+            "{now:?}"
+        );
+        last = now;
     }
+    assert_eq!(
+        (last.files, last.bytes),
+        (last.total_files, last.total_bytes)
+    );
+    assert_eq!(last.total_files, 2 * (REVIEWS_PER_FILM + 2));
     app.finish_loading();
     app
 }
