@@ -5,6 +5,8 @@
 
 #[path = "support/library.rs"]
 mod library;
+// Each test file uses part of the harness.
+#[allow(dead_code)]
 #[path = "support/pty.rs"]
 mod pty;
 
