@@ -88,23 +88,26 @@ pub fn run(mut app: App, mut options: Options) -> io::Result<(Ended, Vec<String>
     result.map(|ended| (ended, errors))
 }
 
-/// Takes every part that has arrived; true when anything changed.
-fn take_parts(app: &mut App, options: &mut Options) -> bool {
+/// How often parts that arrived are shown (list, counts, progress) while loading: often
+/// enough to look live, rarely enough to leave the cores to the loader.
+const SHOW_PARTS_EVERY: Duration = Duration::from_millis(100);
+
+/// Takes every part that has arrived, and shows them at most every [`SHOW_PARTS_EVERY`];
+/// true when the screen should change.
+fn take_parts(app: &mut App, options: &mut Options, shown_at: &mut Instant) -> bool {
     let Some(parts) = &options.parts else {
         return false;
     };
-    let mut changed = false;
     loop {
         match parts.try_recv() {
-            Ok(part) => {
-                app.absorb(part);
-                changed = true;
-            }
+            Ok(part) => app.absorb(part),
             Err(mpsc::TryRecvError::Empty) => {
-                if changed {
-                    app.absorbed();
+                if shown_at.elapsed() < SHOW_PARTS_EVERY {
+                    return false;
                 }
-                return changed;
+                *shown_at = Instant::now();
+                app.absorbed();
+                return true;
             }
             Err(mpsc::TryRecvError::Disconnected) => {
                 app.finish_loading();
@@ -134,8 +137,9 @@ fn event_loop(
     let test_panic = std::env::var_os("REELREAD_TEST_PANIC").is_some();
     // Draw only when something changed: an idle reader costs nothing.
     let mut dirty = true;
+    let mut parts_shown_at = Instant::now();
     while app.is_running() {
-        dirty |= take_parts(app, options);
+        dirty |= take_parts(app, options, &mut parts_shown_at);
         if std::mem::take(&mut dirty) {
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         }

@@ -70,10 +70,10 @@ impl App {
 
     /// Brings the list, the people and the open review up to date after parts arrived.
     pub fn absorbed(&mut self) {
-        if std::mem::take(&mut self.people_changed) {
-            let mut people: Vec<Person> = self.by_person.values().map(|(p, _)| p.clone()).collect();
-            people.sort_by_cached_key(|p| p.name.to_lowercase());
-            self.people = people;
+        // Sorting thousands of names is left for the end of loading, unless the picker
+        // is open and should show who has arrived.
+        if self.loading.is_none() || matches!(self.mode, super::Mode::Picker(_)) {
+            self.sort_people();
         }
         // New reviews must not move the rows the reader is looking at.
         let offset = self.list_offset;
@@ -85,6 +85,15 @@ impl App {
         // Before the first resize there is nothing to lay out (and no pane to focus).
         if self.size != (0, 0) {
             self.refresh_view();
+        }
+    }
+
+    /// Brings the sorted list of people up to date with everyone who has arrived.
+    pub(super) fn sort_people(&mut self) {
+        if std::mem::take(&mut self.people_changed) {
+            let mut people: Vec<Person> = self.by_person.values().map(|(p, _)| p.clone()).collect();
+            people.sort_by_cached_key(|p| p.name.to_lowercase());
+            self.people = people;
         }
     }
 

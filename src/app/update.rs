@@ -162,7 +162,10 @@ fn normal_update(app: &mut App, action: &Action) -> Option<Action> {
         },
         Action::NextSource => app.step_source(1),
         Action::PrevSource => app.step_source(-1),
-        Action::Filter => app.mode = Mode::Picker(Picker::default()),
+        Action::Filter => {
+            app.sort_people();
+            app.mode = Mode::Picker(Picker::default());
+        }
         Action::Help => app.mode = Mode::Help(0),
         Action::Ratings => app.mode = Mode::Ratings,
         Action::Search => {
