@@ -173,10 +173,8 @@ fn queries(c: &mut Criterion, app: &mut App) {
 /// Does what the terminal loop's worker does: lays out the whole of a huge open review.
 fn finish_layout(app: &mut App) {
     app.take_effects();
-    if let Some(entry) = app.open_entry()
-        && let Some((review, options)) = app.layout_job(entry)
-    {
-        app.install_layout(entry, doc::build(&review, &options));
+    while let Some(job) = app.next_layout_job() {
+        app.install_layout(&job, doc::build(&job.review, &job.options));
     }
 }
 

@@ -21,6 +21,19 @@ fn load(c: &mut Criterion) {
             criterion::BatchSize::SmallInput,
         );
     });
+    // Since issue 6 mentions are counted when a film is first shown: App::new plus the
+    // first resize is what start-up costs.
+    c.bench_function("App::new + first layout at 200x50", |b| {
+        b.iter_batched(
+            bundled_library,
+            |lib| {
+                let mut app = App::new(lib);
+                dispatch(&mut app, Action::Resize(200, 50));
+                black_box(app)
+            },
+            criterion::BatchSize::SmallInput,
+        );
+    });
 }
 
 fn layout(c: &mut Criterion) {

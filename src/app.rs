@@ -158,9 +158,23 @@ pub enum Effect {
     ExportMarkdown(usize),
     /// Give the terminal back and stop until the shell resumes us.
     Suspend,
-    /// Lay out the whole of this huge review on a worker thread ([`App::layout_job`]),
-    /// then hand it back with [`App::install_layout`].
-    LayOut(usize),
+    /// A huge review on screen is laid out only in part: make the whole layout on a
+    /// worker thread ([`App::next_layout_job`], then [`App::install_layout`]).
+    LayOut,
+}
+
+/// What a worker needs to lay out the whole of a huge review, and what tells whether
+/// the result still applies when it comes back.
+#[derive(Debug, Clone)]
+pub struct LayoutJob {
+    /// The entry to lay out.
+    pub entry: usize,
+    /// The data's generation when the job was made (a reload starts a new one).
+    pub generation: u64,
+    /// The review, copied (the app goes on changing meanwhile).
+    pub review: Review,
+    /// The options to lay it out with.
+    pub options: crate::doc::Options,
 }
 
 /// The reader's whole state.
@@ -191,6 +205,8 @@ pub struct App {
     /// The open review was chosen by loading, not by the reader: not yet marked read,
     /// and replaced by the saved last-open review if that arrives before any key.
     auto_open: bool,
+    /// Bumped by every reload, so work begun on older data is not applied to new data.
+    generation: u64,
     /// Entries shown in the list: filtered, then sorted.
     visible: Vec<usize>,
     selected: usize,
@@ -263,6 +279,7 @@ impl App {
             loading: None,
             saved: Restore::default(),
             auto_open: false,
+            generation: 0,
             visible: Vec::new(),
             open: None,
             right: None,

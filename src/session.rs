@@ -48,7 +48,9 @@ pub fn record(app: &App, state: &mut ReadingState) {
         s.starred = mark.starred;
         s.scroll = scroll;
     }
-    if let Some((collection, review)) = app.open_review() {
+    // A review loading opened, before the reader did anything, is not their choice: keep
+    // the saved one (it may not have arrived yet).
+    if let Some((collection, review)) = app.open_review().filter(|_| app.opened_by_reader()) {
         state.set_last_open(&collection.key, &review.id);
     }
 }

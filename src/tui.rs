@@ -186,8 +186,8 @@ fn event_loop(
             dirty = true;
             match effect {
                 Effect::Suspend => terminal::suspend(terminal, options.mouse)?,
-                // Only the latest request matters: a resize storm asks many times.
-                Effect::LayOut(entry) => layout.wanted = Some(entry),
+                // The loop asks the app what to lay out: a resize storm asks many times.
+                Effect::LayOut => layout.asked = true,
                 effect => {
                     let message = perform(app, effect);
                     dispatch(app, Action::Notify(message));
@@ -270,7 +270,7 @@ fn perform(app: &App, effect: Effect) -> String {
                 Err(e) => format!("Could not export: {e}"),
             }
         }
-        Effect::Suspend | Effect::LayOut(_) => String::new(),
+        Effect::Suspend | Effect::LayOut => String::new(),
     }
 }
 

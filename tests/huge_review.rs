@@ -34,16 +34,15 @@ fn screen(app: &App) -> String {
         .join("\n")
 }
 
-/// What the terminal loop does with a layout request.
+/// What the terminal loop does when asked for layouts: one job at a time until none is left.
 fn run_worker(app: &mut App) -> usize {
+    let asked = app.take_effects().contains(&Effect::LayOut);
     let mut done = 0;
-    for effect in app.take_effects() {
-        if let Effect::LayOut(entry) = effect
-            && let Some((review, options)) = app.layout_job(entry)
-        {
-            app.install_layout(entry, doc::build(&review, &options));
-            done += 1;
-        }
+    while let Some(job) = app.next_layout_job() {
+        assert!(asked, "a head was laid out without asking for the whole");
+        app.install_layout(&job, doc::build(&job.review, &job.options));
+        done += 1;
+        assert!(done < 10, "the same job again and again");
     }
     done
 }
@@ -95,15 +94,17 @@ fn a_layout_for_an_old_width_is_dropped_and_the_place_is_kept() {
     assert!(share > 0.1, "scrolled into the review: {share}");
 
     // A resize asks for a new whole layout; one made for the old width arrives first.
-    let stale = app.layout_job(0);
-    assert!(stale.is_none(), "nothing to do while the layout is whole");
+    assert!(
+        app.next_layout_job().is_none(),
+        "nothing to do while the layout is whole"
+    );
     dispatch(&mut app, Action::Resize(100, 40));
-    let (review, options) = app.layout_job(0).expect("head only after the resize");
+    let job = app.next_layout_job().expect("head only after the resize");
     let old = doc::Options {
-        width: options.width + 7,
-        ..options
+        width: job.options.width + 7,
+        ..job.options
     };
-    app.install_layout(0, doc::build(&review, &old));
+    app.install_layout(&job, doc::build(&job.review, &old));
     assert!(
         app.open_doc().expect("doc").estimated_lines.is_some(),
         "stale layout dropped"
@@ -119,4 +120,46 @@ fn a_layout_for_an_old_width_is_dropped_and_the_place_is_kept() {
     let after = app.scroll() as f64 / lines as f64;
     assert!((after - share).abs() < 0.1, "{share} then {after}");
     assert!(screen(&app).contains(&format!("/{lines} ·")));
+}
+
+#[test]
+fn both_sides_of_a_split_get_their_whole_layout() {
+    let mut library = library();
+    let body = library.collections[0].reviews[0].body.clone();
+    library.collections[0].reviews[1].body = body;
+    let mut app = App::new(library);
+    dispatch(&mut app, Action::Resize(160, 40));
+    run_worker(&mut app);
+    // Compare the first review with the second: both huge, both laid out head first.
+    dispatch(&mut app, Action::Down);
+    dispatch(&mut app, Action::Split);
+    assert!(app.right_entry().is_some(), "split open");
+    assert_eq!(run_worker(&mut app), 2, "one job per side");
+    for entry in [app.open_entry(), app.right_entry()].into_iter().flatten() {
+        let doc = app.doc(entry).expect("laid out");
+        assert_eq!(doc.estimated_lines, None, "entry {entry} is whole");
+    }
+}
+
+#[test]
+fn a_layout_begun_before_a_reload_is_not_applied_after_it() {
+    let mut app = App::new(library());
+    dispatch(&mut app, Action::Resize(120, 40));
+    app.take_effects();
+    let stale = app.next_layout_job().expect("head only");
+    let mut edited = library();
+    edited.collections[0].reviews[0].body =
+        format!("EDITED\n\n{}", edited.collections[0].reviews[0].body);
+    app.reload(edited);
+    app.install_layout(&stale, doc::build(&stale.review, &stale.options));
+    let doc = app.open_doc().expect("laid out");
+    assert!(
+        doc.estimated_lines.is_some(),
+        "the old text's layout was dropped"
+    );
+    assert!(doc.plain_lines().iter().any(|l| l.contains("EDITED")));
+    assert_eq!(run_worker(&mut app), 1);
+    let whole = app.open_doc().expect("laid out");
+    assert!(whole.estimated_lines.is_none());
+    assert!(whole.plain_lines().iter().any(|l| l.contains("EDITED")));
 }

@@ -271,3 +271,49 @@ fn saved_state_applies_to_reviews_that_arrive_later() {
         "the review the reader chose is read"
     );
 }
+
+#[test]
+fn a_saved_review_arriving_late_is_selected_laid_out_and_not_forgotten_on_quit() {
+    let dir = library_dir();
+    let key = std::fs::canonicalize(dir.path().join("beta"))
+        .expect("canonical")
+        .display()
+        .to_string();
+    let alpha = std::fs::canonicalize(dir.path().join("alpha"))
+        .expect("canonical")
+        .display()
+        .to_string();
+    let mut saved = Restore::default();
+    saved.last_open.insert(key.clone(), "r0290".to_owned());
+    let mut app = App::loading(Settings::default(), "lib", saved);
+    dispatch(&mut app, Action::Resize(160, 50));
+    let mut state = reelread::state::ReadingState::default();
+    state.set_last_open(&key, "r0290");
+    let mut arrived = false;
+    for part in parts(dir.path(), true) {
+        app.absorb(part);
+        // Quitting now must keep the saved choice, whatever loading has opened so far.
+        let mut on_quit = state.clone();
+        reelread::session::record(&app, &mut on_quit);
+        assert_eq!(on_quit.last_open(&key), Some("r0290"));
+        // Nor may the first film's review shown meanwhile become its last-open one (the
+        // first film arrives first, so it would win next time).
+        assert_eq!(on_quit.last_open(&alpha), None);
+        let Some((collection, review)) = app.open_review() else {
+            continue;
+        };
+        if (collection.name.as_str(), review.id.as_str()) == ("beta", "r0290") && !arrived {
+            arrived = true;
+            // Parts are shown (absorbed) only now and then; before that, keys must already
+            // act on the restored review.
+            let row = app.visible().nth(app.selected()).map(|(e, _, _)| e);
+            assert_eq!(
+                row,
+                app.open_entry(),
+                "the cursor is on the restored review"
+            );
+            assert!(app.open_doc().is_some(), "laid out at once");
+        }
+    }
+    assert!(arrived);
+}

@@ -30,7 +30,16 @@ impl App {
         app.loading = Some(Progress::default());
         app.saved = saved;
         app.auto_open = true;
+        // Config problems are said at once; skipped files once loading is done.
+        app.set_notice();
         app
+    }
+
+    /// False while the open review is the one loading chose and the reader has not acted
+    /// (it may still give way to the saved last-open review).
+    #[must_use]
+    pub fn opened_by_reader(&self) -> bool {
+        !self.auto_open
     }
 
     /// How far loading has got; `None` when everything is loaded.
@@ -72,8 +81,19 @@ impl App {
     pub fn absorbed(&mut self) {
         // Sorting thousands of names is left for the end of loading, unless the picker
         // is open and should show who has arrived.
-        if self.loading.is_none() || matches!(self.mode, super::Mode::Picker(_)) {
+        if self.loading.is_none() {
             self.sort_people();
+        } else if let super::Mode::Picker(picker) = &self.mode {
+            // Keep the cursor on the same person as newcomers sort in around them.
+            let under = picker
+                .matches(&self.people)
+                .get(picker.cursor)
+                .map(|p| p.name.clone());
+            self.sort_people();
+            if let (Some(name), super::Mode::Picker(picker)) = (under, &mut self.mode) {
+                let matches = picker.matches(&self.people);
+                picker.cursor = matches.iter().position(|p| p.name == name).unwrap_or(0);
+            }
         }
         // New reviews must not move the rows the reader is looking at.
         let offset = self.list_offset;
@@ -158,10 +178,15 @@ impl App {
             .extend(std::iter::repeat_n(super::Mark::default(), added));
         self.scroll.extend(std::iter::repeat_n(0, added));
         self.count_new_mentions(c, first..self.entries.len());
-        if self.open.is_none() && added > 0 {
+        let opens = self.open.is_none() && added > 0;
+        if opens {
             self.open = Some(first);
+            self.visible.push(first);
         }
         self.restore_entries(first..self.entries.len());
+        if opens && self.open == Some(first) {
+            self.show_opened();
+        }
     }
 
     /// Counts a review or comment by `name` and files the entry under them.

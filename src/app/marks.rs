@@ -59,8 +59,22 @@ impl App {
         if let Some(entry) = last_open.filter(|_| self.auto_open) {
             self.saved.last_open.clear();
             self.open = Some(entry);
+            if !self.visible.contains(&entry) {
+                // It arrived in a later part: list it now, so the cursor can be on it.
+                self.rebuild_visible();
+            }
             self.selected = self.visible.iter().position(|&v| v == entry).unwrap_or(0);
+            self.show_opened();
+        }
+    }
+
+    /// Lays out a review that loading opened, at once: a key may come before the next
+    /// run of parts is shown, and must find it laid out.
+    pub(super) fn show_opened(&mut self) {
+        if self.size == (0, 0) {
             self.keep_selection_visible();
+        } else {
+            self.refresh_view();
         }
     }
 

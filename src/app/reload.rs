@@ -66,6 +66,7 @@ impl App {
         self.collapsed = entries_of(&collapsed, self);
         self.cast_focus = keep.cast_focus;
         self.running = keep.running;
+        self.generation = keep.generation + 1;
         self.marks_dirty = keep.marks_dirty;
         if let Some(query) = keep.list_query.map(|q| q.text) {
             self.set_list_query(&query);

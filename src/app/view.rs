@@ -1,8 +1,7 @@
 //! Keeping derived state in step: layouts per review and width, search and mention hits
 //! for the open layout, and every offset clamped after a change.
 
-use super::{App, Effect, Focus};
-use crate::data::Review;
+use super::{App, Effect, Focus, LayoutJob};
 use crate::doc::{self, Doc, Options};
 use crate::layout;
 
@@ -75,7 +74,7 @@ impl App {
             let bytes = need * width * 3 / 4 + 4096;
             let head = doc::build_head(review, &options, bytes, estimate);
             if head.estimated_lines.is_some() {
-                self.effects.push(Effect::LayOut(entry));
+                self.effects.push(Effect::LayOut);
             }
             self.scroll[entry] = top;
             head
@@ -89,22 +88,33 @@ impl App {
         self.docs.insert(entry, laid_out);
     }
 
-    /// What a worker thread needs to lay out the whole of `entry`, if only its head is
-    /// laid out for the options in force.
+    /// The next whole layout a worker should make: a review on screen (either side of a
+    /// split) of which only the head is laid out, for the options in force.
     #[must_use]
-    pub fn layout_job(&self, entry: usize) -> Option<(Review, Options)> {
-        let doc = self.docs.get(&entry)?;
-        let options = self.options_for(entry);
-        (doc.estimated_lines.is_some() && doc.options == options)
-            .then(|| (self.entry(entry).1.clone(), options))
+    pub fn next_layout_job(&self) -> Option<LayoutJob> {
+        [self.open, self.right]
+            .into_iter()
+            .flatten()
+            .find_map(|entry| {
+                let doc = self.docs.get(&entry)?;
+                let options = self.options_for(entry);
+                (doc.estimated_lines.is_some() && doc.options == options).then(|| LayoutJob {
+                    entry,
+                    generation: self.generation,
+                    review: self.entry(entry).1.clone(),
+                    options,
+                })
+            })
     }
 
     /// Takes the whole layout of a huge review from a worker (new data, like
-    /// [`App::absorb`]); dropped if the options changed meanwhile. Its first lines are
-    /// the head's, so the reader stays on the same line.
-    pub fn install_layout(&mut self, entry: usize, doc: Doc) {
+    /// [`App::absorb`]). Dropped if the data was reloaded or the options changed since
+    /// the job was made; the reader stays on the same line otherwise.
+    pub fn install_layout(&mut self, job: &LayoutJob, doc: Doc) {
+        let entry = job.entry;
         let current = self.docs.get(&entry);
-        if entry < self.entries.len()
+        if job.generation == self.generation
+            && entry < self.entries.len()
             && current.is_some_and(|d| d.estimated_lines.is_some())
             && doc.options == self.options_for(entry)
         {

@@ -14,8 +14,8 @@ use super::load::{
 };
 use super::model::{Collection, Film, Library, Review};
 
-/// Review files parsed together before their part is sent: large enough to keep both
-/// cores busy, small enough that the first reviews show up at once.
+/// Reviews per part after the first: few parts for the reader to take in, each still
+/// a small fraction of a large library.
 const BATCH: usize = 256;
 
 /// One step of loading, in the order the library is shown.
@@ -134,9 +134,7 @@ pub fn load_parts(path: &Path, options: &LoadOptions, index: bool, sink: &mut dy
     if !problems.is_empty() {
         sink(problems_part(problems, 0));
     }
-    for plan in plans {
-        load_collection(plan, options, index, sink);
-    }
+    load_collections(&plans, options, index, sink);
 }
 
 fn whole_file_error(path: &str, message: &str) -> Diagnostic {
@@ -209,52 +207,138 @@ fn read(path: &Path, options: &LoadOptions) -> SourceFile {
     }
 }
 
-fn load_collection(plan: Plan, options: &LoadOptions, index: bool, sink: &mut dyn FnMut(Part)) {
-    let name = plan.dir.file_name().map_or_else(
-        || plan.dir.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let film_file = plan.film.as_deref().map(|p| read(p, options));
-    let film_bytes = film_file
-        .as_ref()
-        .and_then(|f| f.bytes.as_ref().ok())
-        .map_or(0, Vec::len) as u64;
-    let missing = plan.dir.join(FILM_FILE).display().to_string();
-    let mut problems = plan.problems;
-    let (film, skipped) = film_of(&name, film_file, &missing, &mut problems);
-    let full = fs::canonicalize(&plan.dir).unwrap_or_else(|_| plan.dir.clone());
-    sink(Part::Collection(Collection {
-        name: super::sanitize_line(&name),
-        key: full.display().to_string(),
-        film,
-        reviews: Vec::new(),
-    }));
-    if !problems.is_empty() || skipped > 0 {
-        sink(problems_part(problems, skipped));
+/// Reads every review file of every collection on all cores, a chunk at a time across
+/// films, and sends the parts in display order.
+fn load_collections(
+    plans: &[Plan],
+    options: &LoadOptions,
+    index: bool,
+    sink: &mut dyn FnMut(Part),
+) {
+    let jobs: Vec<(usize, &str, &Path)> = plans
+        .iter()
+        .enumerate()
+        .flat_map(|(c, plan)| {
+            plan.reviews
+                .iter()
+                .map(move |(id, path)| (c, id.as_str(), path.as_path()))
+        })
+        .collect();
+    let mut emitter = Emitter {
+        plans,
+        options,
+        next_collection: 0,
+        batch: Vec::new(),
+        limit: FIRST_BATCH,
+        files: 0,
+        bytes: 0,
+    };
+    let work = |&(_, id, path): &(usize, &str, &Path)| {
+        let source = read(path, options);
+        let size = source.bytes.as_ref().map_or(0, Vec::len) as u64;
+        let parsed = source.parse(|path, bytes| parse_review(path, id, bytes));
+        let indexed = match &parsed {
+            Ok((review, _)) if index => Some(index_review(review)),
+            _ => None,
+        };
+        (parsed, indexed, size)
+    };
+    // Chunks span films, so cores wait for each other once per chunk, not once per film.
+    let mut start = 0;
+    while start < jobs.len() {
+        let size = if start == 0 { FIRST_BATCH } else { CHUNK };
+        let chunk = &jobs[start..(start + size).min(jobs.len())];
+        for (job, parsed) in chunk.iter().zip(crate::par::map(chunk, 16, work)) {
+            emitter.take(job.0, parsed, sink);
+        }
+        start += chunk.len();
     }
-    let mut film_counted = Some(usize::from(plan.film.is_some()));
-    let mut extra_bytes = film_bytes;
-    for batch in plan.reviews.chunks(BATCH) {
-        let parsed = crate::par::map(batch, 16, |(id, path)| {
-            let source = read(path, options);
-            let size = source.bytes.as_ref().map_or(0, Vec::len) as u64;
-            let parsed = source.parse(|path, bytes| parse_review(path, id, bytes));
-            let indexed = match &parsed {
-                Ok((review, _)) if index => Some(index_review(review)),
-                _ => None,
-            };
-            (parsed, indexed, size)
-        });
-        let films = film_counted.take().unwrap_or(0);
-        sink_reviews(parsed, films, std::mem::take(&mut extra_bytes), sink);
+    emitter.finish(sink);
+}
+
+/// Reviews sent in the first part: few, so the reader can open at once.
+const FIRST_BATCH: usize = 32;
+/// Review files parsed together (all cores) after the first part.
+const CHUNK: usize = 1024;
+
+/// Turns parsed reviews, arriving in display order, into parts.
+struct Emitter<'a> {
+    plans: &'a [Plan],
+    options: &'a LoadOptions,
+    /// The next collection to send.
+    next_collection: usize,
+    batch: Vec<Parsed>,
+    /// Reviews per part: [`FIRST_BATCH`], then [`BATCH`].
+    limit: usize,
+    /// Film files read since the last part, for the progress count.
+    files: usize,
+    bytes: u64,
+}
+
+impl Emitter<'_> {
+    /// Takes the next review, of collection `c`: sends every collection up to `c` first.
+    fn take(&mut self, c: usize, parsed: Parsed, sink: &mut dyn FnMut(Part)) {
+        while self.next_collection <= c {
+            self.flush(sink);
+            self.send_collection(sink);
+        }
+        self.batch.push(parsed);
+        if self.batch.len() >= self.limit {
+            self.flush(sink);
+            self.limit = BATCH;
+        }
     }
-    if let Some(films) = film_counted.filter(|&n| n > 0) {
-        sink(Part::Reviews {
+
+    /// Sends what is left, and the collections that have no reviews.
+    fn finish(mut self, sink: &mut dyn FnMut(Part)) {
+        self.flush(sink);
+        while self.next_collection < self.plans.len() {
+            self.send_collection(sink);
+        }
+        if self.files > 0 {
+            sink(Part::Reviews {
+                reviews: Vec::new(),
+                indexed: Vec::new(),
+                files: self.files,
+                bytes: self.bytes,
+            });
+        }
+    }
+
+    fn flush(&mut self, sink: &mut dyn FnMut(Part)) {
+        if !self.batch.is_empty() {
+            let batch = std::mem::take(&mut self.batch);
+            sink_reviews(batch, self.files, self.bytes, sink);
+            (self.files, self.bytes) = (0, 0);
+        }
+    }
+
+    /// Reads and parses the next collection's film and sends it.
+    fn send_collection(&mut self, sink: &mut dyn FnMut(Part)) {
+        let plan = &self.plans[self.next_collection];
+        self.next_collection += 1;
+        let name = plan.dir.file_name().map_or_else(
+            || plan.dir.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let film_file = plan.film.as_deref().map(|p| read(p, self.options));
+        if let Some(file) = &film_file {
+            self.files += 1;
+            self.bytes += file.bytes.as_ref().map_or(0, Vec::len) as u64;
+        }
+        let missing = plan.dir.join(FILM_FILE).display().to_string();
+        let mut problems = plan.problems.clone();
+        let (film, skipped) = film_of(&name, film_file, &missing, &mut problems);
+        let full = fs::canonicalize(&plan.dir).unwrap_or_else(|_| plan.dir.clone());
+        sink(Part::Collection(Collection {
+            name: super::sanitize_line(&name),
+            key: full.display().to_string(),
+            film,
             reviews: Vec::new(),
-            indexed: Vec::new(),
-            files: films,
-            bytes: extra_bytes,
-        });
+        }));
+        if !problems.is_empty() || skipped > 0 {
+            sink(problems_part(problems, skipped));
+        }
     }
 }
 

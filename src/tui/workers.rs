@@ -6,31 +6,33 @@ use std::sync::mpsc;
 use std::time::Instant;
 
 use super::TICK;
-use crate::app::App;
+use crate::app::{App, LayoutJob};
 use crate::data::Library;
 use crate::doc::Doc;
 
-/// Whole layouts of huge reviews, made one at a time on a worker thread.
+/// Whole layouts of huge reviews on screen, made one at a time on a worker thread.
 #[derive(Default)]
 pub struct Layouts {
-    /// The latest review asked for.
-    pub wanted: Option<usize>,
+    /// The app asked for a layout ([`crate::app::Effect::LayOut`]).
+    pub asked: bool,
     /// The job in flight.
-    running: Option<mpsc::Receiver<(usize, Doc)>>,
+    running: Option<mpsc::Receiver<(LayoutJob, Doc)>>,
 }
 
 impl Layouts {
+    /// A layout is being made or waits to be.
     pub fn busy(&self) -> bool {
-        self.wanted.is_some() || self.running.is_some()
+        self.asked || self.running.is_some()
     }
 
-    /// Hands a finished layout to the app and starts the next; true when one arrived.
+    /// Hands a finished layout to the app and starts the next one the app needs (each side
+    /// of a split, a review reopened, a width changed meanwhile); true when one arrived.
     pub fn step(&mut self, app: &mut App) -> bool {
         let mut arrived = false;
         if let Some(rx) = &self.running {
             match rx.try_recv() {
-                Ok((entry, doc)) => {
-                    app.install_layout(entry, doc);
+                Ok((job, doc)) => {
+                    app.install_layout(&job, doc);
                     self.running = None;
                     arrived = true;
                 }
@@ -38,15 +40,16 @@ impl Layouts {
                 Err(mpsc::TryRecvError::Empty) => {}
             }
         }
-        if self.running.is_none()
-            && let Some(entry) = self.wanted.take()
-            && let Some((review, options)) = app.layout_job(entry)
-        {
-            let (tx, rx) = mpsc::channel();
-            std::thread::spawn(move || {
-                let _ = tx.send((entry, crate::doc::build(&review, &options)));
-            });
-            self.running = Some(rx);
+        if self.running.is_none() {
+            self.asked = false;
+            if let Some(job) = app.next_layout_job() {
+                let (tx, rx) = mpsc::channel();
+                std::thread::spawn(move || {
+                    let doc = crate::doc::build(&job.review, &job.options);
+                    let _ = tx.send((job, doc));
+                });
+                self.running = Some(rx);
+            }
         }
         arrived
     }
