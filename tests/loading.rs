@@ -216,15 +216,26 @@ fn the_reviewer_filter_lists_what_the_rule_says() {
     }
 }
 
+/// What the reading state is keyed by for a film of the test library.
+fn collection_key(root: &Path, film: &str) -> String {
+    std::fs::canonicalize(root.join(film))
+        .expect("canonical")
+        .display()
+        .to_string()
+}
+
+/// Saved state naming the review that was open last in one film.
+fn last_open(key: &str, id: &str) -> Restore {
+    let mut saved = Restore::default();
+    saved.last_open.insert(key.to_owned(), id.to_owned());
+    saved
+}
+
 #[test]
 fn saved_state_applies_to_reviews_that_arrive_later() {
     let dir = library_dir();
-    let key = std::fs::canonicalize(dir.path().join("beta"))
-        .expect("canonical")
-        .display()
-        .to_string();
-    let mut saved = Restore::default();
-    saved.last_open.insert(key.clone(), "r0290".to_owned());
+    let key = collection_key(dir.path(), "beta");
+    let mut saved = last_open(&key, "r0290");
     let starred = reelread::app::Mark {
         starred: true,
         ..Default::default()
@@ -275,16 +286,9 @@ fn saved_state_applies_to_reviews_that_arrive_later() {
 #[test]
 fn a_saved_review_arriving_late_is_selected_laid_out_and_not_forgotten_on_quit() {
     let dir = library_dir();
-    let key = std::fs::canonicalize(dir.path().join("beta"))
-        .expect("canonical")
-        .display()
-        .to_string();
-    let alpha = std::fs::canonicalize(dir.path().join("alpha"))
-        .expect("canonical")
-        .display()
-        .to_string();
-    let mut saved = Restore::default();
-    saved.last_open.insert(key.clone(), "r0290".to_owned());
+    let key = collection_key(dir.path(), "beta");
+    let alpha = collection_key(dir.path(), "alpha");
+    let saved = last_open(&key, "r0290");
     let mut app = App::loading(Settings::default(), "lib", saved);
     dispatch(&mut app, Action::Resize(160, 50));
     let mut state = reelread::state::ReadingState::default();
