@@ -235,6 +235,9 @@ pub struct App {
     prompt_before: Option<(Option<Search>, String)>,
     size: (u16, u16),
     docs: HashMap<usize, Doc>,
+    /// Per huge review laid out head first after a re-wrap: where to put the reader
+    /// when the whole layout arrives.
+    anchors: HashMap<usize, view::Anchor>,
     settings: Settings,
     effects: Vec<Effect>,
     /// Per entry: read, comments seen, starred.
@@ -303,6 +306,7 @@ impl App {
             prompt_before: None,
             size: (0, 0),
             docs: HashMap::new(),
+            anchors: HashMap::new(),
             settings,
             effects: Vec::new(),
             marks: Vec::new(),

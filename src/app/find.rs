@@ -15,8 +15,8 @@ pub struct Search {
     pub current: Option<usize>,
     /// Whether it searches the right side of a split (else the open review).
     pub on_right: bool,
-    /// The layout the hits belong to.
-    laid_out_for: Option<(usize, Options)>,
+    /// The layout the hits belong to (its line count tells a head from the whole).
+    laid_out_for: Option<(usize, Options, usize)>,
 }
 
 impl Search {
@@ -32,10 +32,11 @@ impl Search {
 
     /// Recomputes hits if `doc` is not the layout they were found in.
     pub(super) fn refresh(&mut self, entry: usize, doc: &Doc) {
-        if self.laid_out_for != Some((entry, doc.options)) {
+        let layout = (entry, doc.options, doc.lines.len());
+        if self.laid_out_for != Some(layout) {
             self.hits = doc::search(doc, &self.query);
             self.current = self.current.filter(|&c| c < self.hits.len());
-            self.laid_out_for = Some((entry, doc.options));
+            self.laid_out_for = Some(layout);
         }
     }
 
@@ -75,6 +76,8 @@ impl App {
         let mut search = Search::new(query.to_owned(), on_right);
         let entry = if on_right { self.right } else { self.open };
         let Some(entry) = entry else { return };
+        // A search covers the whole review, not just the head laid out so far.
+        self.whole_layout_now(entry);
         if let Some(doc) = self.docs.get(&entry) {
             search.refresh(entry, doc);
         }
@@ -124,6 +127,9 @@ impl App {
         let Some(member) = self.cast_member(self.cast_cursor).cloned() else {
             return;
         };
+        if let Some(entry) = self.open {
+            self.whole_layout_now(entry);
+        }
         if self
             .cast_focus
             .as_ref()
@@ -247,6 +253,8 @@ impl App {
         let Some(entry) = self.focused_entry() else {
             return;
         };
+        // Comments come after the body: a head has none yet.
+        self.whole_layout_now(entry);
         if self.collapsed.contains(&entry) {
             self.status = Some(format!(
                 "Comments are hidden: {} shows them",

@@ -37,7 +37,12 @@ impl App {
 
     fn scroll_by(&mut self, delta: isize) {
         if let Some(entry) = self.focused_entry() {
-            let max = self.max_scroll_of(entry);
+            let mut max = self.max_scroll_of(entry);
+            if delta > 0 && self.scroll[entry].saturating_add_signed(delta) > max {
+                // Past the head of a huge review: the reader wants the rest now.
+                self.whole_layout_now(entry);
+                max = self.max_scroll_of(entry);
+            }
             self.scroll[entry] = step(self.scroll[entry].min(max), delta, max);
         }
     }

@@ -7,6 +7,15 @@ use crate::layout;
 
 /// How many layouts to keep before dropping all but the shown ones.
 const CACHE_LIMIT: usize = 64;
+/// Where the reader was in a huge review's last whole layout (line `top` of `of`), and
+/// the line the head was placed at from an estimate.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Anchor {
+    top: usize,
+    of: usize,
+    placed: usize,
+}
+
 /// Bodies longer than this are laid out head first (a 5 MB review takes ~250 ms whole).
 const LAZY_BYTES: usize = 256 * 1024;
 
@@ -59,27 +68,47 @@ impl App {
                 (top * new + old_lines / 2) / old_lines
             })
         };
-        let (_, review) = self.entry(entry);
-        let laid_out = if review.body.len() > LAZY_BYTES {
+        let body_len = self.entry(entry).1.body.len();
+        let laid_out = if body_len > LAZY_BYTES {
             // Lines scale inversely with the width (prose fills about two thirds of a
             // line, with a blank line between paragraphs); the exact count comes with the
             // whole layout.
             let width = options.width.max(1);
-            let estimate = old.map_or(review.body.len() * 3 / (2 * width), |(lines, w)| {
-                lines * w / width
-            });
+            let estimate = old.map_or(body_len * 3 / (2 * width), |(lines, w)| lines * w / width);
             let top = share(estimate).unwrap_or(self.scroll[entry]);
+            // Remember the share of the text the reader was at, exactly, to put them back
+            // there when the whole layout (and its true length) arrives.
+            let kept = self
+                .anchors
+                .get(&entry)
+                .filter(|a| a.placed == self.scroll[entry])
+                .map(|a| (a.top, a.of));
+            let exact =
+                kept.or_else(|| old.map(|(lines, _)| (self.scroll[entry].min(lines), lines)));
+            match exact {
+                Some((top_was, of)) => {
+                    let anchor = Anchor {
+                        top: top_was,
+                        of,
+                        placed: top,
+                    };
+                    self.anchors.insert(entry, anchor);
+                }
+                None => {
+                    self.anchors.remove(&entry);
+                }
+            }
             let need = top + 2 * self.reading_height() + 1;
             // The inverse of the estimate, with a margin: bytes that fill `need` lines.
             let bytes = need * width * 3 / 4 + 4096;
-            let head = doc::build_head(review, &options, bytes, estimate);
+            let head = doc::build_head(self.entry(entry).1, &options, bytes, estimate);
             if head.estimated_lines.is_some() {
                 self.effects.push(Effect::LayOut);
             }
             self.scroll[entry] = top;
             head
         } else {
-            let laid_out = doc::build(review, &options);
+            let laid_out = doc::build(self.entry(entry).1, &options);
             if let Some(top) = share(laid_out.lines.len()) {
                 self.scroll[entry] = top;
             }
@@ -107,6 +136,23 @@ impl App {
             })
     }
 
+    /// Lays out the whole of `entry` here and now if only its head is laid out: for what
+    /// needs all of it (a search, comments, scrolling past the head) before the worker
+    /// is done.
+    pub(super) fn whole_layout_now(&mut self, entry: usize) {
+        let options = self.options_for(entry);
+        if self
+            .docs
+            .get(&entry)
+            .is_some_and(|d| d.estimated_lines.is_some() && d.options == options)
+        {
+            let whole = doc::build(self.entry(entry).1, &options);
+            self.place_anchor(entry, whole.lines.len());
+            self.docs.insert(entry, whole);
+            self.refresh_hits();
+        }
+    }
+
     /// Takes the whole layout of a huge review from a worker (new data, like
     /// [`App::absorb`]). Dropped if the data was reloaded or the options changed since
     /// the job was made; the reader stays on the same line otherwise.
@@ -118,8 +164,20 @@ impl App {
             && current.is_some_and(|d| d.estimated_lines.is_some())
             && doc.options == self.options_for(entry)
         {
+            self.place_anchor(entry, doc.lines.len());
             self.docs.insert(entry, doc);
             self.refresh_hits();
+        }
+    }
+
+    /// The whole layout of a head arrived with `lines` lines: if the reader has not moved
+    /// since the head was placed by an estimate, put them at the exact share of the text.
+    fn place_anchor(&mut self, entry: usize, lines: usize) {
+        if let Some(anchor) = self.anchors.remove(&entry)
+            && anchor.placed == self.scroll[entry]
+            && anchor.of > 0
+        {
+            self.scroll[entry] = (anchor.top * lines + anchor.of / 2) / anchor.of;
         }
     }
 
