@@ -228,6 +228,9 @@ pub struct App {
     revealed: HashSet<usize>,
     collapsed: HashSet<usize>,
     status: Option<String>,
+    /// The footer's count of reviews by the filtered person, kept up to date while
+    /// loading as long as it is what the footer shows.
+    filter_note: Option<String>,
     notice: Option<String>,
     /// Where the focused review was when a search prompt opened, to return on cancel.
     prompt_origin: Option<(usize, usize)>,
@@ -301,6 +304,7 @@ impl App {
             revealed: HashSet::new(),
             collapsed: HashSet::new(),
             status: None,
+            filter_note: None,
             notice: None,
             prompt_origin: None,
             prompt_before: None,

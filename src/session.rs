@@ -52,5 +52,14 @@ pub fn record(app: &App, state: &mut ReadingState) {
     // the saved one (it may not have arrived yet).
     if let Some((collection, review)) = app.open_review().filter(|_| app.opened_by_reader()) {
         state.set_last_open(&collection.key, &review.id);
+        // One review is the last one open: the library's other films forget theirs, or
+        // the first film with one would win next time.
+        for other in &app.library().collections {
+            if other.key != collection.key
+                && let Some(saved) = state.collections.get_mut(&other.key)
+            {
+                saved.last_open = None;
+            }
+        }
     }
 }

@@ -321,3 +321,64 @@ fn a_saved_review_arriving_late_is_selected_laid_out_and_not_forgotten_on_quit()
     }
     assert!(arrived);
 }
+
+#[test]
+fn the_review_open_at_quit_is_the_one_reopened_whatever_film_it_is_in() {
+    let dir = library_dir();
+    let (alpha, beta) = (
+        collection_key(dir.path(), "alpha"),
+        collection_key(dir.path(), "beta"),
+    );
+    // Earlier runs left a last-open review in the first film.
+    let mut state = reelread::state::ReadingState::default();
+    state.set_last_open(&alpha, "r0007");
+    let mut app = App::new(load_path(dir.path()));
+    dispatch(&mut app, Action::Resize(160, 50));
+    let mut app = app.restored(reelread::session::restore(&state));
+    // This time the reader ends in the second film.
+    while app
+        .open_review()
+        .is_some_and(|(c, r)| c.name != "beta" || r.id != "r0003")
+    {
+        dispatch(&mut app, Action::NextSource);
+    }
+    reelread::session::record(&app, &mut state);
+    assert_eq!(state.last_open(&beta), Some("r0003"));
+    assert_eq!(state.last_open(&alpha), None);
+    let app = App::new(load_path(dir.path())).restored(reelread::session::restore(&state));
+    let (collection, review) = app.open_review().expect("open");
+    assert_eq!(
+        (collection.name.as_str(), review.id.as_str()),
+        ("beta", "r0003")
+    );
+}
+
+#[test]
+fn a_filter_set_while_loading_counts_what_arrives_later() {
+    let dir = library_dir();
+    let mut app = App::loading(Settings::default(), "lib", Restore::default());
+    dispatch(&mut app, Action::Resize(160, 50));
+    let mut parts = parts(dir.path(), true).into_iter();
+    for part in parts.by_ref().take(4) {
+        app.absorb(part);
+    }
+    app.absorbed();
+    assert!(app.total() < 2 * REVIEWS_PER_FILM);
+    dispatch(&mut app, Action::Filter);
+    for c in "ana ruiz".chars() {
+        dispatch(&mut app, Action::Input(c));
+    }
+    dispatch(&mut app, Action::Open);
+    let early = app.status().map(str::to_owned);
+    for part in parts {
+        app.absorb(part);
+    }
+    app.finish_loading();
+    let listed = app.visible_len();
+    let expected = format!(
+        "{listed} of {} reviews with Ana Ruiz as author or commenter",
+        2 * REVIEWS_PER_FILM
+    );
+    assert_ne!(early.as_deref(), Some(expected.as_str()));
+    assert_eq!(app.status(), Some(expected.as_str()));
+}

@@ -41,19 +41,30 @@ impl App {
     pub(super) fn set_filter(&mut self, name: Option<String>) {
         self.filter = name;
         self.rebuild_visible();
-        self.status = Some(match &self.filter {
-            Some(n) if self.visible.is_empty() => format!("No review by or commented on by {n}"),
-            Some(n) => format!(
-                "{} of {} reviews with {n} as author or commenter",
-                self.visible.len(),
-                self.entries.len()
-            ),
-            None => "Filter cleared".to_owned(),
-        });
+        self.filter_note = self.filter_message();
+        self.status = Some(
+            self.filter_note
+                .clone()
+                .unwrap_or_else(|| "Filter cleared".to_owned()),
+        );
         if self.filter.is_some() {
             self.open_selected();
             self.scroll_to_first_filtered_comment();
         }
+    }
+
+    /// What the footer says about the reviewer filter in force.
+    pub(super) fn filter_message(&self) -> Option<String> {
+        let name = self.filter.as_deref()?;
+        Some(if self.visible.is_empty() {
+            format!("No review by or commented on by {name}")
+        } else {
+            format!(
+                "{} of {} reviews with {name} as author or commenter",
+                self.visible.len(),
+                self.entries.len()
+            )
+        })
     }
 
     /// Narrows the list to reviews containing `text` (title, body or comments).

@@ -98,6 +98,11 @@ impl App {
         // New reviews must not move the rows the reader is looking at.
         let offset = self.list_offset;
         self.rebuild_visible();
+        // A filter set while loading goes on counting what arrives.
+        if self.filter_note.is_some() && self.status == self.filter_note {
+            self.filter_note = self.filter_message();
+            self.status.clone_from(&self.filter_note);
+        }
         self.list_offset = offset;
         if self.open.is_none() {
             self.open = self.visible.first().copied();

@@ -11,13 +11,28 @@ use unicode_width::UnicodeWidthStr;
 use super::{theme, truncate};
 use crate::app::{Action, App, Picker};
 
+/// Clears `rect` for a popup. A wide character just left of it (CJK, emoji) would be drawn
+/// two columns wide by the terminal, over the popup's left border: it goes too.
+pub fn clear(rect: Rect, buf: &mut Buffer) {
+    Clear.render(rect, buf);
+    if rect.x <= buf.area.x {
+        return;
+    }
+    for y in rect.top()..rect.bottom() {
+        let cell = &mut buf[(rect.x - 1, y)];
+        if unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1 {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
 /// A bordered box centred in `area`, cleared, returning its inside.
 fn frame(title: &str, width: u16, height: u16, area: Rect, buf: &mut Buffer) -> Rect {
     let rect = area.centered(
         Constraint::Length(width.min(area.width)),
         Constraint::Length(height.min(area.height)),
     );
-    Clear.render(rect, buf);
+    clear(rect, buf);
     let block = Block::bordered()
         .border_type(ratatui::widgets::BorderType::Double)
         .title(format!(" {title} "))
@@ -128,5 +143,22 @@ fn counts(reviews: usize, comments: usize) -> String {
         (0, c) => plural(c, "comment"),
         (r, 0) => plural(r, "review"),
         (r, c) => format!("{}, {}", plural(r, "review"), plural(c, "comment")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+
+    #[test]
+    fn a_wide_character_left_of_a_popup_does_not_cover_its_border() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 10, 2));
+        buf.set_string(0, 0, "ab헌cd", ratatui::style::Style::new());
+        buf.set_string(0, 1, "abcdef", ratatui::style::Style::new());
+        super::clear(Rect::new(3, 0, 4, 2), &mut buf);
+        assert_eq!(buf[(2, 0)].symbol(), " ", "the wide character is gone");
+        assert_eq!(buf[(2, 1)].symbol(), "c", "narrow ones stay");
+        assert_eq!(buf[(1, 0)].symbol(), "b");
     }
 }

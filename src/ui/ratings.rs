@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{BarChart, Block, BorderType, Clear, Widget};
+use ratatui::widgets::{BarChart, Block, BorderType, Widget};
 
 use super::{theme, truncate};
 use crate::app::App;
@@ -30,7 +30,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Length(96.min(area.width)),
         Constraint::Length(height),
     );
-    Clear.render(rect, buf);
+    super::popup::clear(rect, buf);
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .title(" Ratings, compared as percentages · Esc or r closes ")
