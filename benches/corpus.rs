@@ -199,6 +199,10 @@ fn huge_review(c: &mut Criterion, library: &Library) {
     group.bench_function("doc::build (wrap all) at 80 columns", |b| {
         b.iter(|| black_box(doc::build(&review, &doc::Options::default())));
     });
+    let whole = doc::build(&review, &doc::Options::default());
+    group.bench_function("search it: one query as typed (restrained)", |b| {
+        b.iter(|| black_box(doc::search(&whole, "restrained")));
+    });
     let mut one = small(library);
     one.collections[0].reviews = vec![review];
     let mut app = App::new(one);
@@ -214,6 +218,21 @@ fn huge_review(c: &mut Criterion, library: &Library) {
             draw(&mut terminal, &app);
         });
     });
+    dispatch(&mut app, Action::Search);
+    for ch in "restraine".chars() {
+        dispatch(&mut app, Action::Input(ch));
+    }
+    group.bench_function(
+        "search as typed in the reader: two keystrokes (d, delete it)",
+        |b| {
+            b.iter(|| {
+                dispatch(&mut app, Action::Input('d'));
+                dispatch(&mut app, Action::DeleteChar);
+            });
+        },
+    );
+    dispatch(&mut app, Action::Back);
+    dispatch(&mut app, Action::Back);
     group.bench_function("scroll: page down, frame", |b| {
         b.iter(|| {
             dispatch(&mut app, Action::PageDown);

@@ -163,6 +163,10 @@ pub enum Effect {
     LayOut,
 }
 
+/// Which layout a prepared search text belongs to: entry, options, line count and the
+/// data's generation.
+type SearchedLayout = (usize, crate::doc::Options, usize, u64);
+
 /// What a worker needs to lay out the whole of a huge review, and what tells whether
 /// the result still applies when it comes back.
 #[derive(Debug, Clone)]
@@ -238,6 +242,8 @@ pub struct App {
     prompt_before: Option<(Option<Search>, String)>,
     size: (u16, u16),
     docs: HashMap<usize, Doc>,
+    /// The searched layout (entry, options, line count, generation), prepared.
+    searchable: Option<(SearchedLayout, std::sync::Arc<crate::doc::Searchable>)>,
     /// Per huge review laid out head first after a re-wrap: where to put the reader
     /// when the whole layout arrives.
     anchors: HashMap<usize, view::Anchor>,
@@ -310,6 +316,7 @@ impl App {
             prompt_before: None,
             size: (0, 0),
             docs: HashMap::new(),
+            searchable: None,
             anchors: HashMap::new(),
             settings,
             effects: Vec::new(),

@@ -12,7 +12,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use crate::data::Review;
-pub use index::{Hit, Segment, mentions, search};
+pub use index::{Hit, Searchable, Segment, mentions, search};
 pub use markdown::render as render_markdown;
 pub use wrap::{Piece, wrap};
 

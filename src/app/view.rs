@@ -237,8 +237,11 @@ impl App {
         }
         match self.search_entry() {
             Some(entry) => {
-                if let (Some(search), Some(laid_out)) = (&mut self.search, self.docs.get(&entry)) {
-                    search.refresh(entry, laid_out);
+                let text = self.searchable(entry);
+                if let (Some(search), Some(laid_out), Some(text)) =
+                    (&mut self.search, self.docs.get(&entry), text)
+                {
+                    search.refresh(entry, laid_out, &text);
                 }
             }
             None => self.search = self.search.take().map(super::find::Search::emptied),

@@ -48,6 +48,19 @@ pub fn fold_into(out: &mut String, text: &str) {
     }
 }
 
+/// `text` folded with [`fold`] when that changes no character's length in bytes (so
+/// byte offsets in one are offsets in the other); `None` otherwise (`İ` folds to `i`).
+#[must_use]
+pub fn folded_in_place(text: &str) -> Option<String> {
+    let lower = folded(text);
+    (lower.len() == text.len()
+        && text
+            .chars()
+            .filter(|c| !c.is_ascii())
+            .all(|c| fold(c).len_utf8() == c.len_utf8()))
+    .then_some(lower)
+}
+
 /// `text` folded with [`fold`].
 #[must_use]
 pub fn folded(text: &str) -> String {

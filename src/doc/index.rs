@@ -33,61 +33,127 @@ impl Hit {
     }
 }
 
-/// The review's visible text as one string, with where each character came from.
-struct Joined {
+/// A layout's visible text as one string (so a phrase broken across wrapped lines still
+/// matches), with where each line starts in it, folded for searching: built once per
+/// layout and used for every query typed. Where a character of the string came from is
+/// worked out again, line by line, only for the lines a hit touches (a 5 MB review has
+/// four million characters).
+#[derive(Debug, Clone, Default)]
+pub struct Searchable {
     text: String,
-    /// Per character of `text`: (byte offset in `text`, line, byte offset in line, length).
-    origin: Vec<(usize, usize, usize, usize)>,
+    /// Per display line, the offset in `text` where it starts.
+    starts: Vec<usize>,
+    /// `text` folded, when folding kept every character's length (offsets then agree).
+    lower: Option<String>,
 }
 
-fn join(doc: &Doc) -> Joined {
-    let mut text = String::new();
-    let mut origin = Vec::new();
-    for (line_no, line) in doc.lines.iter().enumerate() {
-        let mut column = 0;
-        let mut leading = true;
-        for span in &line.line.spans {
-            let masked = span.style == PLACEHOLDER_STYLE;
-            for c in span.content.chars() {
-                let len = c.len_utf8();
-                if leading && c.is_whitespace() {
-                    column += len;
-                    continue;
-                }
-                leading = false;
-                origin.push((text.len(), line_no, column, len));
-                // Hidden spoilers are NULs: no typed query can match them.
-                text.push(if masked { '\u{0}' } else { c });
+/// Where a character of the joined text came from: (offset in the text, byte offset in
+/// its line, byte length).
+type Origin = (usize, usize, usize);
+
+/// Walks one display line as it is joined: `each(character, byte offset in the line,
+/// byte length)` for what the joined text holds (leading spaces skipped, hidden spoilers
+/// as NUL), then the line break as a space of length 0.
+fn walk_line(line: &super::DocLine, mut each: impl FnMut(char, usize, usize)) {
+    let mut column = 0;
+    let mut leading = true;
+    for span in &line.line.spans {
+        let masked = span.style == PLACEHOLDER_STYLE;
+        for c in span.content.chars() {
+            let len = c.len_utf8();
+            if leading && c.is_whitespace() {
                 column += len;
+                continue;
             }
+            leading = false;
+            // Hidden spoilers are NULs: no typed query can match them.
+            each(if masked { '\u{0}' } else { c }, column, len);
+            column += len;
         }
-        // A wrapped line break reads as the space it replaced.
-        origin.push((text.len(), line_no, column, 0));
-        text.push(' ');
     }
-    Joined { text, origin }
+    // A wrapped line break reads as the space it replaced.
+    each(' ', column, 0);
 }
 
-impl Joined {
-    fn hits(&self, ranges: Vec<Range<usize>>) -> Vec<Hit> {
+impl Searchable {
+    /// Joins and folds `doc`'s text.
+    #[must_use]
+    pub fn new(doc: &Doc) -> Self {
+        let mut text = String::new();
+        let mut starts = Vec::with_capacity(doc.lines.len());
+        for line in &doc.lines {
+            starts.push(text.len());
+            walk_line(line, |c, _, _| text.push(c));
+        }
+        let lower = crate::data::index::folded_in_place(&text);
+        Self {
+            text,
+            starts,
+            lower,
+        }
+    }
+
+    /// Case-insensitive matches of `query` in `doc`, the layout this was built from.
+    #[must_use]
+    pub fn search(&self, doc: &Doc, query: &str) -> Vec<Hit> {
+        let ranges = match &self.lower {
+            // Offsets in the folded text are offsets in the text: a SIMD substring search
+            // does the rest.
+            Some(lower) => {
+                let needle = crate::data::index::folded(query);
+                if needle.trim().is_empty() {
+                    Vec::new()
+                } else {
+                    memchr::memmem::find_iter(lower.as_bytes(), needle.as_bytes())
+                        .map(|at| at..at + needle.len())
+                        .collect()
+                }
+            }
+            None => find_text(&self.text, query),
+        };
+        self.hits(doc, ranges)
+    }
+
+    /// (offset in `text`, byte offset in the line, length) for each character of a line.
+    fn line_origin(&self, doc: &Doc, line: usize) -> Vec<Origin> {
+        let mut at = self.starts[line];
+        let mut origin = Vec::new();
+        walk_line(&doc.lines[line], |c, column, len| {
+            origin.push((at, column, len));
+            at += c.len_utf8();
+        });
+        origin
+    }
+
+    fn hits(&self, doc: &Doc, ranges: Vec<Range<usize>>) -> Vec<Hit> {
+        let mut cached: Option<(usize, Vec<Origin>)> = None;
         ranges
             .into_iter()
             .map(|range| {
-                let first = self.origin.partition_point(|o| o.0 < range.start);
+                let mut line = self.starts.partition_point(|&s| s <= range.start).max(1) - 1;
                 let mut segments: Vec<Segment> = Vec::new();
-                for &(at, line, column, len) in &self.origin[first..] {
-                    if at >= range.end {
-                        break;
+                while line < self.starts.len() && self.starts[line] < range.end {
+                    if cached.as_ref().is_none_or(|(l, _)| *l != line) {
+                        cached = Some((line, self.line_origin(doc, line)));
                     }
-                    match segments.last_mut() {
-                        Some(s) if s.line == line => s.end = column + len,
-                        _ if len > 0 => segments.push(Segment {
-                            line,
-                            start: column,
-                            end: column + len,
-                        }),
-                        _ => {}
+                    let origin = cached.as_ref().map_or(&[][..], |(_, o)| o.as_slice());
+                    for &(at, column, len) in origin {
+                        if at < range.start || len == 0 {
+                            continue;
+                        }
+                        if at >= range.end {
+                            break;
+                        }
+                        match segments.last_mut() {
+                            Some(s) if s.line == line => s.end = column + len,
+                            _ => segments.push(Segment {
+                                line,
+                                start: column,
+                                end: column + len,
+                            }),
+                        }
                     }
+                    line += 1;
                 }
                 Hit { segments }
             })
@@ -99,15 +165,14 @@ impl Joined {
 /// Case-insensitive matches of `query` in the visible text.
 #[must_use]
 pub fn search(doc: &Doc, query: &str) -> Vec<Hit> {
-    let joined = join(doc);
-    joined.hits(find_text(&joined.text, query))
+    Searchable::new(doc).search(doc, query)
 }
 
 /// Whole-word, case-insensitive matches of any of `terms` (longest first wins).
 #[must_use]
 pub fn mentions(doc: &Doc, terms: &[&str]) -> Vec<Hit> {
-    let joined = join(doc);
-    joined.hits(find_terms(&joined.text, terms))
+    let joined = Searchable::new(doc);
+    joined.hits(doc, find_terms(&joined.text, terms))
 }
 
 #[cfg(test)]
