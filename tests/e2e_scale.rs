@@ -31,6 +31,11 @@ fn a_library_loads_in_the_background_and_is_searchable_when_done() {
         s.text()
     );
     assert!(s.pane_contains(&all, "Review 0 of alpha"), "{}", s.text());
+    assert!(
+        s.pane_contains(&all, "Film alpha · unknown source · Ana Ruiz"),
+        "rows name their film in a library:\n{}",
+        s.text()
+    );
 
     // The text filter covers reviews from the last film too.
     let library = reelread::data::load_path(dir.path());

@@ -41,7 +41,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let item_height = app.list_item_height();
     let rows = usize::from(inner.height) / item_height;
     let width = usize::from(inner.width);
-    for (slot, (position, (entry, _, review))) in app
+    // In a library, each row names its film: sorted and filtered lists mix films.
+    let many_films = app.library().collections.len() > 1;
+    for (slot, (position, (entry, collection, review))) in app
         .visible()
         .enumerate()
         .skip(app.list_offset())
@@ -58,6 +60,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         };
         let hits = app.list_hits(entry);
         let info = Info {
+            film: many_films.then_some(collection.film.title.as_str()),
             hits,
             filter: app.filter(),
             mark: app.mark(entry),
@@ -90,6 +93,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// What the list says about a review besides its own fields.
 struct Info<'a> {
+    /// The film's title, when the library holds several.
+    film: Option<&'a str>,
     /// Text-filter hits, when the list is filtered by text.
     hits: Option<usize>,
     /// The person the list is filtered by.
@@ -169,7 +174,11 @@ fn item_lines(review: &Review, marker: &str, width: usize, info: &Info<'_>) -> [
     );
     let source = review.source.as_deref().unwrap_or("unknown source");
     let reviewer = review.reviewer.as_deref().unwrap_or("unknown reviewer");
-    let byline = truncate(&format!("{source} · {reviewer}"), width.saturating_sub(2));
+    let byline = match info.film {
+        Some(film) => format!("{film} · {source} · {reviewer}"),
+        None => format!("{source} · {reviewer}"),
+    };
+    let byline = truncate(&byline, width.saturating_sub(2));
     let mut third = vec![Span::raw("  ")];
     if let Some(hits) = hits {
         let noun = if hits == 1 { "hit" } else { "hits" };
