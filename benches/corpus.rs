@@ -118,6 +118,13 @@ fn scale(c: &mut Criterion) {
             dispatch(&mut app, Action::PrevSource);
         });
     });
+    group.bench_function("sort: o through all five orders, back to file order", |b| {
+        b.iter(|| {
+            for _ in 0..5 {
+                dispatch(&mut app, Action::Sort);
+            }
+        });
+    });
     group.finish();
     queries(c, &mut app);
     huge_review(c, &library);

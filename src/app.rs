@@ -190,6 +190,8 @@ pub struct App {
     entries: Vec<(usize, usize)>,
     /// Per entry: its folded text, for the list's text filter and mention counts.
     index: Vec<Indexed>,
+    /// Per entry: words in its body, counted when the list is first sorted by length.
+    words: Vec<usize>,
     /// Per entry: mentions of each cast member of its film; empty until its film is
     /// first shown (counting is deferred so loading stays fast).
     mentions: Vec<Vec<usize>>,
@@ -284,6 +286,7 @@ impl App {
             entries: Vec::new(),
             index: Vec::new(),
             mentions: Vec::new(),
+            words: Vec::new(),
             films: Vec::new(),
             people: Vec::new(),
             by_person: HashMap::new(),

@@ -37,7 +37,8 @@ impl SortKey {
     }
 
     /// The value sorted on; `None` (unknown) sorts last in both directions.
-    fn value(self, review: &Review) -> Option<f64> {
+    #[must_use]
+    pub fn value(self, review: &Review) -> Option<f64> {
         match self {
             Self::File => Some(0.0),
             Self::Date => review
@@ -74,8 +75,13 @@ pub fn rating_percent(review: &Review) -> Option<f64> {
 /// The stated reading time, or an estimate from the word count (200 words a minute).
 #[must_use]
 pub fn length_minutes(review: &Review) -> u32 {
+    minutes(review, review.body.split_whitespace().count())
+}
+
+/// [`length_minutes`] with the body's word count already known.
+#[must_use]
+pub fn minutes(review: &Review, words: usize) -> u32 {
     review.read_minutes.unwrap_or_else(|| {
-        let words = review.body.split_whitespace().count();
         u32::try_from(words.div_ceil(200))
             .unwrap_or(u32::MAX)
             .max(1)
@@ -90,17 +96,27 @@ pub fn sort<'a, T>(
     reverse: bool,
     review: impl Fn(&T) -> &'a Review,
 ) {
+    sort_by_value(items, key, reverse, |item| key.value(review(item)));
+}
+
+/// [`sort`] with the values supplied (the reader has word counts from its index).
+pub fn sort_by_value<T>(
+    items: &mut [T],
+    key: SortKey,
+    reverse: bool,
+    value: impl Fn(&T) -> Option<f64>,
+) {
     if key == SortKey::File {
         if reverse {
             items.reverse();
         }
         return;
     }
-    // Compute each value once (a length is a word count), then sort on the values.
+    // Compute each value once, then sort on the values.
     let mut keyed: Vec<(Option<f64>, usize)> = items
         .iter()
         .enumerate()
-        .map(|(i, item)| (key.value(review(item)), i))
+        .map(|(i, item)| (value(item), i))
         .collect();
     keyed.sort_by(|(a, i), (b, j)| {
         let order = match (a, b) {
