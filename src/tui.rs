@@ -140,6 +140,9 @@ fn event_loop(
     let mut parts_shown_at = Instant::now();
     while app.is_running() {
         dirty |= take_parts(app, options, &mut parts_shown_at);
+        // Watching starts once no load is running, before the frame that shows it ended.
+        // A change seen while a load runs waits for it to finish.
+        dirty |= reloads.step(app, options.parts.is_none());
         if std::mem::take(&mut dirty) {
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         }
@@ -195,8 +198,6 @@ fn event_loop(
             }
         }
         dirty |= layout.step(app);
-        // A change seen while the first load runs waits for it to finish.
-        dirty |= reloads.step(app, options.parts.is_none());
         // Show the result of a key before any disk work (the state file is synced).
         if std::mem::take(&mut dirty) {
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;

@@ -125,8 +125,13 @@ fn write_file(path: &Path, text: &str) {
 
 /// Waits for the first frame with all three panes.
 fn wait_first_frame(app: &mut Pty) -> Screen {
-    app.wait_for("the first frame with all three panes", |s| {
-        s.pane("Reviews 5").is_some() && s.pane("Reading").is_some() && s.pane("Cast").is_some()
+    // A folder loads in the background: wait until it is all in (live reload watches
+    // the folder from then on).
+    app.wait_for("the first frame with all three panes, loading done", |s| {
+        s.pane("Reviews 5").is_some()
+            && s.pane("Reading").is_some()
+            && s.pane("Cast").is_some()
+            && !s.contains("Loading…")
     })
 }
 

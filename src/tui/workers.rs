@@ -59,20 +59,21 @@ impl Layouts {
 /// one load at a time.
 pub struct Reloads {
     dir: Option<PathBuf>,
-    changes: mpsc::Receiver<()>,
+    changes: Option<mpsc::Receiver<()>>,
     _watcher: Option<notify::RecommendedWatcher>,
     changed_at: Option<Instant>,
     running: Option<mpsc::Receiver<Library>>,
 }
 
 impl Reloads {
-    /// Watches `dir` (nothing when `None`: the bundled collection never changes).
+    /// Will watch `dir` (nothing when `None`: the bundled collection never changes), from
+    /// the first [`Reloads::step`] allowed to start: the watcher hears every file opened in
+    /// the folder, so it must not compete with the first load for the cores.
     pub fn watch(dir: Option<PathBuf>) -> Self {
-        let (changes, watcher) = watch(dir.as_ref());
         Self {
             dir,
-            changes,
-            _watcher: watcher,
+            changes: None,
+            _watcher: None,
             changed_at: None,
             running: None,
         }
@@ -86,7 +87,16 @@ impl Reloads {
     /// Notes changes, starts a reload once they settle (if `may_start`), and hands a
     /// finished one to the app; true when the app changed.
     pub fn step(&mut self, app: &mut App, may_start: bool) -> bool {
-        if self.changes.try_iter().count() > 0 {
+        if may_start && self.changes.is_none() {
+            let (changes, watcher) = watch(self.dir.as_ref());
+            self.changes = Some(changes);
+            self._watcher = watcher;
+        }
+        if self
+            .changes
+            .as_ref()
+            .is_some_and(|c| c.try_iter().count() > 0)
+        {
             self.changed_at = Some(Instant::now());
         }
         let mut changed = false;
