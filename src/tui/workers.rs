@@ -60,7 +60,8 @@ impl Layouts {
 pub struct Reloads {
     dir: Option<PathBuf>,
     changes: Option<mpsc::Receiver<()>>,
-    _watcher: Option<notify::RecommendedWatcher>,
+    /// Kept alive: dropping it stops the watching.
+    watcher: Option<notify::RecommendedWatcher>,
     changed_at: Option<Instant>,
     running: Option<mpsc::Receiver<Library>>,
 }
@@ -73,7 +74,7 @@ impl Reloads {
         Self {
             dir,
             changes: None,
-            _watcher: None,
+            watcher: None,
             changed_at: None,
             running: None,
         }
@@ -90,7 +91,7 @@ impl Reloads {
         if may_start && self.changes.is_none() {
             let (changes, watcher) = watch(self.dir.as_ref());
             self.changes = Some(changes);
-            self._watcher = watcher;
+            self.watcher = watcher;
         }
         if self
             .changes
