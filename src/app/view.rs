@@ -236,7 +236,8 @@ impl App {
             self.set_search(&query, false);
         }
         match self.search_entry() {
-            Some(entry) => {
+            // Prepared text only for a search in force (joining a review is not free).
+            Some(entry) if self.search.is_some() => {
                 let text = self.searchable(entry);
                 if let (Some(search), Some(laid_out), Some(text)) =
                     (&mut self.search, self.docs.get(&entry), text)
@@ -244,6 +245,7 @@ impl App {
                     search.refresh(entry, laid_out, &text);
                 }
             }
+            Some(_) => {}
             None => self.search = self.search.take().map(super::find::Search::emptied),
         }
         let Some(entry) = self.open else { return };
