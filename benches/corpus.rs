@@ -15,7 +15,8 @@ use std::path::PathBuf;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use reelread::app::{Action, App, dispatch};
+use reelread::action::{Action, Command};
+use reelread::app::{App, update};
 use reelread::data::{Library, LoadOptions, Review, load_parts, load_path};
 use reelread::doc;
 
@@ -101,7 +102,7 @@ fn scale(c: &mut Criterion) {
     );
     for (name, lib) in [("100 comments", small), ("100k comments", library.clone())] {
         let mut app = App::new(lib);
-        dispatch(&mut app, Action::Resize(200, 50));
+        update(&mut app, Action::Resize(200, 50));
         let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("backend");
         group.bench_function(format!("draw frame 200x50, {name}"), |b| {
             b.iter(|| draw(&mut terminal, &app));
@@ -110,18 +111,18 @@ fn scale(c: &mut Criterion) {
     group.finish();
 
     let mut app = App::new(library.clone());
-    dispatch(&mut app, Action::Resize(200, 50));
+    update(&mut app, Action::Resize(200, 50));
     let mut group = c.benchmark_group("keys");
     group.bench_function("key to state: J then K", |b| {
         b.iter(|| {
-            dispatch(&mut app, Action::NextSource);
-            dispatch(&mut app, Action::PrevSource);
+            update(&mut app, Command::NextSource);
+            update(&mut app, Command::PrevSource);
         });
     });
     group.bench_function("sort: o through all five orders, back to file order", |b| {
         b.iter(|| {
             for _ in 0..5 {
-                dispatch(&mut app, Action::Sort);
+                update(&mut app, Command::Sort);
             }
         });
     });
@@ -135,53 +136,53 @@ fn queries(c: &mut Criterion, app: &mut App) {
     let mut group = c.benchmark_group("query");
     group.sample_size(20);
     // The list's text filter, live while typing: "restraine" + "d" and back.
-    dispatch(app, Action::Search);
+    update(app, Command::Search);
     for ch in "restraine".chars() {
-        dispatch(app, Action::Input(ch));
+        update(app, Action::Input(ch));
     }
     group.bench_function("list text filter: two queries (type d, delete it)", |b| {
         b.iter(|| {
-            dispatch(app, Action::Input('d'));
-            dispatch(app, Action::DeleteChar);
+            update(app, Action::Input('d'));
+            update(app, Action::DeleteChar);
         });
     });
-    dispatch(app, Action::Back);
+    update(app, Command::Back);
     // The first keystroke of a query: one letter found in every review.
-    dispatch(app, Action::Search);
+    update(app, Command::Search);
     group.bench_function("list text filter: two queries (type e, delete it)", |b| {
         b.iter(|| {
-            dispatch(app, Action::Input('e'));
-            dispatch(app, Action::DeleteChar);
+            update(app, Action::Input('e'));
+            update(app, Action::DeleteChar);
         });
     });
-    dispatch(app, Action::Back);
+    update(app, Command::Back);
     let busiest = app
         .people()
         .iter()
         .max_by_key(|p| p.reviews + p.comments)
         .map(|p| p.name.clone())
         .expect("people");
-    dispatch(app, Action::Filter);
+    update(app, Command::Filter);
     for ch in busiest.chars() {
-        dispatch(app, Action::Input(ch));
+        update(app, Action::Input(ch));
     }
-    dispatch(app, Action::Open);
+    update(app, Command::Open);
     group.bench_function("reviewer filter: clear, set again (busiest person)", |b| {
         b.iter(|| {
-            dispatch(app, Action::ClearFilter);
-            dispatch(app, Action::Filter);
-            dispatch(app, Action::Open);
+            update(app, Action::ClearFilter);
+            update(app, Command::Filter);
+            update(app, Command::Open);
         });
     });
-    dispatch(app, Action::ClearFilter);
+    update(app, Action::ClearFilter);
     group.finish();
 }
 
 /// Does what the terminal loop's worker does: lays out the whole of a huge open review.
 fn finish_layout(app: &mut App) {
-    app.take_effects();
     while let Some(job) = app.next_layout_job() {
-        app.install_layout(&job, doc::build(&job.review, &job.options));
+        let doc = doc::build(&job.review, &job.options);
+        update(app, Action::LaidOut(Box::new((job, doc))));
     }
 }
 
@@ -213,47 +214,47 @@ fn huge_review(c: &mut Criterion, library: &Library) {
     let mut one = small(library);
     one.collections[0].reviews = vec![review];
     let mut app = App::new(one);
-    dispatch(&mut app, Action::Resize(200, 50));
-    dispatch(&mut app, Action::FocusNext);
+    update(&mut app, Action::Resize(200, 50));
+    update(&mut app, Command::FocusNext);
     finish_layout(&mut app);
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("backend");
     group.bench_function("scroll: End, frame, Home, frame", |b| {
         b.iter(|| {
-            dispatch(&mut app, Action::Bottom);
+            update(&mut app, Command::Bottom);
             draw(&mut terminal, &app);
-            dispatch(&mut app, Action::Top);
+            update(&mut app, Command::Top);
             draw(&mut terminal, &app);
         });
     });
-    dispatch(&mut app, Action::Search);
+    update(&mut app, Command::Search);
     for ch in "restraine".chars() {
-        dispatch(&mut app, Action::Input(ch));
+        update(&mut app, Action::Input(ch));
     }
     group.bench_function(
         "search as typed in the reader: two keystrokes (d, delete it)",
         |b| {
             b.iter(|| {
-                dispatch(&mut app, Action::Input('d'));
-                dispatch(&mut app, Action::DeleteChar);
+                update(&mut app, Action::Input('d'));
+                update(&mut app, Action::DeleteChar);
             });
         },
     );
-    dispatch(&mut app, Action::Back);
-    dispatch(&mut app, Action::Back);
+    update(&mut app, Command::Back);
+    update(&mut app, Command::Back);
     group.bench_function("scroll: page down, frame", |b| {
         b.iter(|| {
-            dispatch(&mut app, Action::PageDown);
+            update(&mut app, Command::PageDown);
             draw(&mut terminal, &app);
         });
     });
     for (name, share) in [("at the top", 0), ("half way down", 2)] {
-        dispatch(&mut app, Action::Resize(120, 50));
+        update(&mut app, Action::Resize(120, 50));
         finish_layout(&mut app);
-        dispatch(&mut app, Action::Top);
+        update(&mut app, Command::Top);
         let lines = app.open_doc().map_or(0, |d| d.lines.len());
         let pages = lines.checked_div(share * app.reading_height()).unwrap_or(0);
         for _ in 0..pages {
-            dispatch(&mut app, Action::PageDown);
+            update(&mut app, Command::PageDown);
         }
         let mut wide = true;
         group.bench_function(
@@ -261,9 +262,8 @@ fn huge_review(c: &mut Criterion, library: &Library) {
             |b| {
                 b.iter(|| {
                     wide = !wide;
-                    dispatch(&mut app, Action::Resize(if wide { 120 } else { 100 }, 50));
+                    update(&mut app, Action::Resize(if wide { 120 } else { 100 }, 50));
                     // The whole layout is a worker's job (measured by doc::build above).
-                    app.take_effects();
                     draw(&mut terminal, &app);
                 });
             },

@@ -6,7 +6,8 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use reelread::app::{Action, App, dispatch};
+use reelread::action::{Action, Command};
+use reelread::app::{App, update};
 use reelread::data::bundled_library;
 use reelread::doc;
 
@@ -28,7 +29,7 @@ fn load(c: &mut Criterion) {
             bundled_library,
             |lib| {
                 let mut app = App::new(lib);
-                dispatch(&mut app, Action::Resize(200, 50));
+                update(&mut app, Action::Resize(200, 50));
                 black_box(app)
             },
             criterion::BatchSize::SmallInput,
@@ -49,7 +50,7 @@ fn layout(c: &mut Criterion) {
 
 fn frame(c: &mut Criterion) {
     let mut app = App::new(bundled_library());
-    dispatch(&mut app, Action::Resize(200, 50));
+    update(&mut app, Action::Resize(200, 50));
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("backend");
     c.bench_function("draw frame 200x50", |b| {
         b.iter(|| {
@@ -60,8 +61,8 @@ fn frame(c: &mut Criterion) {
     });
     c.bench_function("key to state: J then K (cached layout)", |b| {
         b.iter(|| {
-            dispatch(&mut app, Action::NextSource);
-            dispatch(&mut app, Action::PrevSource);
+            update(&mut app, Command::NextSource);
+            update(&mut app, Command::PrevSource);
         });
     });
 }

@@ -1,8 +1,9 @@
 //! All of the reader's state. It changes only through [`update`], never does I/O, and is
 //! tested without a terminal.
 
-mod action;
+mod catalog;
 mod find;
+mod layouts;
 mod list;
 mod loading;
 mod marks;
@@ -10,22 +11,28 @@ mod mentions;
 mod mouse;
 mod nav;
 mod picker;
+mod reading;
 mod reload;
 mod update;
 mod view;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use ratatui::layout::Rect;
 
-pub use action::{Action, BINDABLE};
+use catalog::Catalog;
 pub use find::Search;
+use layouts::LayoutCache;
+use list::ListView;
 pub use loading::Progress;
+use marks::Marks;
 pub use marks::{Mark, Restore, is_web_link};
-use mentions::FilmIndex;
 pub use picker::Picker;
-pub use update::{dispatch, update};
+use reading::{Footer, PromptOrigin, Reading};
+pub use update::update;
 
+use crate::action::{Action, Command};
+use crate::config::{Colors, Config};
 use crate::data::index::{Indexed, index_review};
 use crate::data::{CastMember, Collection, Library, Person, Review};
 use crate::doc::{Doc, Hit};
@@ -104,7 +111,7 @@ pub struct Settings {
     /// How dates are written.
     pub date_format: &'static str,
     /// Colours (or none).
-    pub theme: crate::config::Theme,
+    pub colors: Colors,
     /// Things to say at start (config problems, a state file set aside).
     pub notes: Vec<String>,
     /// How hidden spoilers are drawn, naming the key that reveals them.
@@ -118,31 +125,42 @@ impl Settings {
     /// the whole run, as layouts borrow them).
     #[must_use]
     pub fn with_key_names(mut self) -> Self {
-        let key = |action: &Action, default: &str| {
+        let key = |command: Command| {
             self.keymap
-                .first_key(action)
-                .unwrap_or_else(|| default.to_owned())
+                .first_key(command)
+                .unwrap_or_else(|| command.name().to_owned())
         };
-        let reveal = key(&Action::ToggleSpoilers, "toggle_spoilers");
-        let unfold = key(&Action::ToggleComments, "toggle_comments");
+        let reveal = key(Command::ToggleSpoilers);
+        let unfold = key(Command::ToggleComments);
         self.spoiler_label = Box::leak(format!("[spoiler: {reveal} reveals]").into_boxed_str());
         self.comments_key = Box::leak(unfold.into_boxed_str());
         self
     }
 }
 
-impl Default for Settings {
-    fn default() -> Self {
+impl Settings {
+    /// The settings of a config (the strings live for the whole run: layouts borrow them).
+    #[must_use]
+    pub fn from_config(config: &Config) -> Self {
         Self {
-            keymap: Keymap::default(),
-            text_width: layout::TEXT_WIDTH,
-            sidebar: true,
-            date_format: "%Y-%m-%d",
-            theme: crate::config::Theme::default(),
+            keymap: config.keymap.clone(),
+            text_width: config.text_width,
+            sidebar: config.sidebar,
+            date_format: Box::leak(config.date_format.clone().into_boxed_str()),
+            colors: config.chosen_colors(),
             notes: Vec::new(),
             spoiler_label: crate::doc::spoiler::PLACEHOLDER,
             comments_key: "c",
         }
+        .with_key_names()
+    }
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        static DEFAULT: std::sync::LazyLock<Settings> =
+            std::sync::LazyLock::new(|| Settings::from_config(&Config::default()));
+        DEFAULT.clone()
     }
 }
 
@@ -163,100 +181,30 @@ pub enum Effect {
     LayOut,
 }
 
-/// Which layout a prepared search text belongs to: entry, options, line count and the
-/// data's generation.
-type SearchedLayout = (usize, crate::doc::Options, usize, u64);
-
-/// What a worker needs to lay out the whole of a huge review, and what tells whether
-/// the result still applies when it comes back.
-#[derive(Debug, Clone)]
-pub struct LayoutJob {
-    /// The entry to lay out.
-    pub entry: usize,
-    /// The data's generation when the job was made (a reload starts a new one).
-    pub generation: u64,
-    /// The review, copied (the app goes on changing meanwhile).
-    pub review: Review,
-    /// The options to lay it out with.
-    pub options: crate::doc::Options,
-}
-
-/// The reader's whole state.
+/// The reader's whole state: a few owned parts, each with its own file and methods.
 #[derive(Debug)]
-#[allow(clippy::struct_excessive_bools)] // independent switches (quit, sort reversed, ...), not one state
 pub struct App {
-    library: Library,
-    /// (collection index, review index) for every review, in file order.
-    entries: Vec<(usize, usize)>,
-    /// Per entry: its folded text, for the list's text filter and mention counts.
-    index: Vec<Indexed>,
-    /// Per entry: words in its body, counted when the list is first sorted by length.
-    words: Vec<usize>,
-    /// Per entry: mentions of each cast member of its film; empty until its film is
-    /// first shown (counting is deferred so loading stays fast).
-    mentions: Vec<Vec<usize>>,
-    /// Per collection: its first entry (a collection's entries are consecutive), whether
-    /// its mentions are counted, and in how many of its reviews each member appears.
-    films: Vec<FilmIndex>,
-    /// Everyone who wrote, sorted by name.
-    people: Vec<Person>,
-    /// Per person (by folded name): the entries they wrote or commented on, ascending.
-    by_person: HashMap<String, (Person, Vec<usize>)>,
-    /// People were added since `people` was last sorted.
-    people_changed: bool,
-    /// How far background loading has got; `None` once everything is in.
-    loading: Option<Progress>,
-    /// Saved marks waiting for their reviews to arrive while loading.
-    saved: Restore,
-    /// The open review was chosen by loading, not by the reader: not yet marked read,
-    /// and replaced by the saved last-open review if that arrives before any key.
-    auto_open: bool,
-    /// Bumped by every reload, so work begun on older data is not applied to new data.
-    generation: u64,
-    /// Entries shown in the list: filtered, then sorted.
-    visible: Vec<usize>,
-    selected: usize,
-    list_offset: usize,
-    open: Option<usize>,
-    /// The right side of a split, when split.
-    right: Option<usize>,
-    /// Per entry: the first line shown.
-    scroll: Vec<usize>,
-    cast_cursor: usize,
-    focus: Focus,
+    /// The loaded reviews and everything indexed from them.
+    catalog: Catalog,
+    /// What the list shows, in which order, and where its cursor is.
+    list: ListView,
+    /// The open review(s) and what the reader did in them.
+    reading: Reading,
+    /// Laid-out reviews and their prepared search text.
+    layouts: LayoutCache,
+    /// Read, starred and seen, and the saved marks still to apply.
+    marks: Marks,
+    /// What the footer says.
+    footer: Footer,
+    /// What is on top of the panes.
     mode: Mode,
-    filter: Option<String>,
-    list_query: Option<ListQuery>,
-    sort: SortKey,
-    reverse: bool,
-    search: Option<Search>,
-    cast_focus: Option<CastFocus>,
-    revealed: HashSet<usize>,
-    collapsed: HashSet<usize>,
-    status: Option<String>,
-    /// The footer's count of reviews by the filtered person, kept up to date while
-    /// loading as long as it is what the footer shows.
-    filter_note: Option<String>,
-    notice: Option<String>,
-    /// Where the focused review was when a search prompt opened, to return on cancel.
-    prompt_origin: Option<(usize, usize)>,
-    /// The search and list text filter in force when a prompt opened, to restore on cancel.
-    prompt_before: Option<(Option<Search>, String)>,
+    /// Where to return if the open prompt is cancelled.
+    prompt: PromptOrigin,
+    /// Which pane receives movement keys.
+    focus: Focus,
+    /// The terminal size the state was laid out for.
     size: (u16, u16),
-    docs: HashMap<usize, Doc>,
-    /// The searched layout (entry, options, line count, generation), prepared.
-    searchable: Option<(SearchedLayout, std::sync::Arc<crate::doc::Searchable>)>,
-    /// Per huge review laid out head first after a re-wrap: where to put the reader
-    /// when the whole layout arrives.
-    anchors: HashMap<usize, view::Anchor>,
     settings: Settings,
-    effects: Vec<Effect>,
-    /// Per entry: read, comments seen, starred.
-    marks: Vec<Mark>,
-    marks_dirty: bool,
-    hide_read: bool,
-    /// The open entry and the first comment that is new since the last visit.
-    fresh: Option<(usize, usize)>,
     running: bool,
 }
 
@@ -272,72 +220,38 @@ impl App {
     pub fn with_settings(library: Library, settings: Settings) -> Self {
         let index = index_library(&library);
         let mut app = Self::empty(settings);
-        app.auto_open = true;
+        app.marks.auto_open = true;
         app.add_entries(library, index);
         app.finish_loading();
         app.settle_open();
         app
     }
 
-    /// A reader with nothing loaded yet, for parts to arrive (see [`App::absorb`]).
+    /// A reader with nothing loaded yet, for parts to arrive (see [`Action::Loaded`]).
     fn empty(settings: Settings) -> Self {
         Self {
-            library: Library::default(),
-            entries: Vec::new(),
-            index: Vec::new(),
-            mentions: Vec::new(),
-            words: Vec::new(),
-            films: Vec::new(),
-            people: Vec::new(),
-            by_person: HashMap::new(),
-            people_changed: false,
-            loading: None,
-            saved: Restore::default(),
-            auto_open: false,
-            generation: 0,
-            visible: Vec::new(),
-            open: None,
-            right: None,
-            scroll: Vec::new(),
-            selected: 0,
-            list_offset: 0,
-            cast_cursor: 0,
-            focus: Focus::List,
+            catalog: Catalog::default(),
+            list: ListView::default(),
+            reading: Reading::default(),
+            layouts: LayoutCache::default(),
+            marks: Marks::default(),
+            footer: Footer::default(),
             mode: Mode::Normal,
-            filter: None,
-            list_query: None,
-            sort: SortKey::File,
-            reverse: false,
-            search: None,
-            cast_focus: None,
-            revealed: HashSet::new(),
-            collapsed: HashSet::new(),
-            status: None,
-            filter_note: None,
-            notice: None,
-            prompt_origin: None,
-            prompt_before: None,
+            prompt: PromptOrigin::default(),
+            focus: Focus::List,
             size: (0, 0),
-            docs: HashMap::new(),
-            searchable: None,
-            anchors: HashMap::new(),
             settings,
-            effects: Vec::new(),
-            marks: Vec::new(),
-            marks_dirty: false,
-            hide_read: false,
-            fresh: None,
             running: true,
         }
     }
 
     /// The standing notice: files skipped by loading, then the settings' notes.
     fn set_notice(&mut self) {
-        let check = self.library.origin.as_deref().map_or_else(
+        let check = self.catalog.library.origin.as_deref().map_or_else(
             || "reelread check".to_owned(),
             |o| format!("reelread check {o}"),
         );
-        let skipped = match self.library.files_skipped {
+        let skipped = match self.catalog.library.files_skipped {
             0 => None,
             1 => Some(format!("1 file skipped: `{check}` tells why")),
             n => Some(format!("{n} files skipped: `{check}` tells why")),
@@ -346,7 +260,7 @@ impl App {
             .into_iter()
             .chain(self.settings.notes.iter().cloned())
             .collect();
-        self.notice = (!notes.is_empty()).then(|| notes.join(" · "));
+        self.footer.notice = (!notes.is_empty()).then(|| notes.join(" · "));
     }
 
     /// False once the user asked to quit.
@@ -358,7 +272,7 @@ impl App {
     /// The loaded data.
     #[must_use]
     pub fn library(&self) -> &Library {
-        &self.library
+        &self.catalog.library
     }
 
     /// Which pane has focus.
@@ -376,50 +290,53 @@ impl App {
     /// The person the list is filtered by.
     #[must_use]
     pub fn filter(&self) -> Option<&str> {
-        self.filter.as_deref()
+        self.list.filter.as_deref()
     }
 
     /// The list's text filter.
     #[must_use]
     pub fn list_query(&self) -> Option<&ListQuery> {
-        self.list_query.as_ref()
+        self.list.query.as_ref()
     }
 
     /// How often the list's filter text occurs in an entry, for its row.
     #[must_use]
     pub fn list_hits(&self, entry: usize) -> Option<usize> {
-        let query = self.list_query.as_ref()?;
-        Some(crate::query::count_hits(&self.index[entry..=entry], &query.text)[0])
+        let query = self.list.query.as_ref()?;
+        Some(crate::query::count_hits(&self.catalog.index[entry..=entry], &query.text)[0])
     }
 
     /// The list order and whether it is reversed.
     #[must_use]
     pub fn sort(&self) -> (SortKey, bool) {
-        (self.sort, self.reverse)
+        (self.list.sort, self.list.reverse)
     }
 
     /// The search in the open review.
     #[must_use]
     pub fn search(&self) -> Option<&Search> {
-        self.search.as_ref()
+        self.reading.search.as_ref()
     }
 
     /// The highlighted cast member and their mentions.
     #[must_use]
     pub fn cast_focus(&self) -> Option<&CastFocus> {
-        self.cast_focus.as_ref()
+        self.reading.cast_focus.as_ref()
     }
 
     /// The message for the footer: the last action's, else a standing notice (skipped files).
     #[must_use]
     pub fn status(&self) -> Option<&str> {
-        self.status.as_deref().or(self.notice.as_deref())
+        self.footer
+            .status
+            .as_deref()
+            .or(self.footer.notice.as_deref())
     }
 
     /// Everyone who wrote a review or a comment.
     #[must_use]
     pub fn people(&self) -> &[Person] {
-        &self.people
+        &self.catalog.people
     }
 
     /// The terminal size the state was laid out for.
@@ -434,26 +351,31 @@ impl App {
         &self.settings
     }
 
-    /// How to name an action's key in a message, from the keymap in force (so messages
-    /// follow the user's bindings); the action's config name if it has no key.
+    /// How to name a command's key in a message, from the keymap in force (so messages
+    /// follow the user's bindings); the command's config name if it has no key.
     #[must_use]
-    pub fn key(&self, action: &Action) -> String {
+    pub fn key(&self, command: Command) -> String {
         self.settings
             .keymap
-            .first_key(action)
-            .unwrap_or_else(|| action.name().to_owned())
+            .first_key(command)
+            .unwrap_or_else(|| command.name().to_owned())
     }
 
-    /// Hands the terminal loop the work [`update`] asked for, emptying the queue.
-    pub fn take_effects(&mut self) -> Vec<Effect> {
-        std::mem::take(&mut self.effects)
+    /// The action for a key press: in a prompt or the picker, typing edits the text;
+    /// elsewhere the keymap decides.
+    #[must_use]
+    pub fn action_for_key(&self, key: crossterm::event::KeyEvent) -> Option<Action> {
+        match self.mode {
+            Mode::Picker(_) | Mode::Prompt(..) => crate::keymap::prompt_action(key),
+            _ => self.settings.keymap.command_for(key).map(Action::Run),
+        }
     }
 
     /// What besides the size decides the layout.
     #[must_use]
     pub fn view(&self) -> View {
         View {
-            split: self.right.is_some(),
+            split: self.reading.right.is_some(),
             sidebar: self.settings.sidebar,
         }
     }
@@ -466,7 +388,7 @@ impl App {
 
     /// The list's rows: entry index, collection and review.
     pub fn visible(&self) -> impl Iterator<Item = (usize, &Collection, &Review)> {
-        self.visible.iter().map(|&e| {
+        self.list.visible.iter().map(|&e| {
             let (col, review) = self.entry(e);
             (e, col, review)
         })
@@ -475,64 +397,65 @@ impl App {
     /// Number of reviews in the list.
     #[must_use]
     pub fn visible_len(&self) -> usize {
-        self.visible.len()
+        self.list.visible.len()
     }
 
     /// Number of reviews loaded.
     #[must_use]
     pub fn total(&self) -> usize {
-        self.entries.len()
+        self.catalog.entries.len()
     }
 
     /// Position of the list cursor among visible reviews.
     #[must_use]
     pub fn selected(&self) -> usize {
-        self.selected
+        self.list.selected
     }
 
     /// First list item drawn.
     #[must_use]
     pub fn list_offset(&self) -> usize {
-        self.list_offset
+        self.list.offset
     }
 
     /// The entry open in the reading pane.
     #[must_use]
     pub fn open_entry(&self) -> Option<usize> {
-        self.open
+        self.reading.open
     }
 
     /// The entry on the right of a split.
     #[must_use]
     pub fn right_entry(&self) -> Option<usize> {
-        self.right
+        self.reading.right
     }
 
     /// The collection and review open in the reading pane.
     #[must_use]
     pub fn open_review(&self) -> Option<(&Collection, &Review)> {
-        self.open.map(|e| self.entry(e))
+        self.reading.open.map(|e| self.entry(e))
     }
 
     /// The collection and review of an entry.
     #[must_use]
     pub fn entry(&self, entry: usize) -> (&Collection, &Review) {
-        let (c, r) = self.entries[entry];
-        let col = &self.library.collections[c];
+        let (c, r) = self.catalog.entries[entry];
+        let col = &self.catalog.library.collections[c];
         (col, &col.reviews[r])
     }
 
     /// Mention counts of the open review, one per cast member of its film.
     #[must_use]
     pub fn open_mentions(&self) -> &[usize] {
-        self.open.map_or(&[], |e| &self.mentions[e])
+        self.reading.open.map_or(&[], |e| &self.catalog.mentions[e])
     }
 
     /// In how many reviews of its collection each cast member of the open film appears.
     #[must_use]
     pub fn cast_reach(&self) -> &[usize] {
-        self.open
-            .map_or(&[], |open| &self.films[self.entries[open].0].reach)
+        self.reading.open.map_or(&[], |open| {
+            &self.catalog.films[self.catalog.entries[open].0].reach
+        })
     }
 
     /// The cast member under the sidebar cursor.
@@ -544,25 +467,25 @@ impl App {
     /// The sidebar's cursor.
     #[must_use]
     pub fn cast_cursor(&self) -> usize {
-        self.cast_cursor
+        self.reading.cast_cursor
     }
 
     /// The laid-out text of an entry, when the size is known.
     #[must_use]
     pub fn doc(&self, entry: usize) -> Option<&Doc> {
-        self.docs.get(&entry)
+        self.layouts.docs.get(&entry)
     }
 
     /// The open review laid out for the reading pane.
     #[must_use]
     pub fn open_doc(&self) -> Option<&Doc> {
-        self.open.and_then(|e| self.docs.get(&e))
+        self.reading.open.and_then(|e| self.layouts.docs.get(&e))
     }
 
     /// The first line shown of an entry.
     #[must_use]
     pub fn scroll_of(&self, entry: usize) -> usize {
-        if entry < self.scroll.len() {
+        if entry < self.reading.scroll.len() {
             self.top(entry)
         } else {
             0
@@ -572,13 +495,13 @@ impl App {
     /// The reading pane's first line for the open review.
     #[must_use]
     pub fn scroll(&self) -> usize {
-        self.open.map_or(0, |e| self.top(e))
+        self.reading.open.map_or(0, |e| self.top(e))
     }
 
     /// Whether an entry's spoilers are shown.
     #[must_use]
     pub fn is_revealed(&self, entry: usize) -> bool {
-        self.revealed.contains(&entry)
+        self.reading.revealed.contains(&entry)
     }
 
     /// Visible text lines inside the reading pane.

@@ -4,12 +4,17 @@
 
 mod color;
 mod parse;
+#[cfg(test)]
+mod tests_defaults;
 
 use std::path::{Path, PathBuf};
 
 use crate::data::Diagnostic;
 use crate::keymap::Keymap;
-pub use color::{Role, Theme, parse_color};
+pub use color::{Colors, Role, color_name, parse_color};
+
+/// The shipped configuration: every setting's default, and the default keymap.
+pub const DEFAULT_CONFIG: &str = include_str!("../config.default.toml");
 
 /// Built-in colour themes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -36,20 +41,45 @@ pub struct Config {
     pub sidebar: bool,
     /// strftime-like date pattern (`%Y-%m-%d`).
     pub date_format: String,
-    /// Keys for every action.
+    /// Keys for every command.
     pub keymap: Keymap,
 }
 
+/// The defaults, read from [`DEFAULT_CONFIG`] once: the one place they are written.
+static DEFAULTS: std::sync::LazyLock<Config> = std::sync::LazyLock::new(|| {
+    let (config, diagnostics) =
+        parse::parse(Config::unset(), "config.default.toml", DEFAULT_CONFIG);
+    debug_assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    config
+});
+
 impl Default for Config {
     fn default() -> Self {
+        DEFAULTS.clone()
+    }
+}
+
+impl Config {
+    /// The colours chosen, for the reader to draw with.
+    #[must_use]
+    pub fn chosen_colors(&self) -> Colors {
+        Colors {
+            theme: self.theme,
+            overrides: self.colors.clone(),
+            disabled: false,
+        }
+    }
+
+    /// What the shipped file is read onto: every value it must set (a test checks it does).
+    fn unset() -> Self {
         Self {
-            text_width: 80,
+            text_width: 0,
             theme: ThemeName::Dark,
             colors: Vec::new(),
-            mouse: true,
-            sidebar: true,
-            date_format: "%Y-%m-%d".to_owned(),
-            keymap: Keymap::default(),
+            mouse: false,
+            sidebar: false,
+            date_format: String::new(),
+            keymap: Keymap::empty(),
         }
     }
 }
@@ -90,7 +120,7 @@ pub fn load(explicit: Option<&Path>) -> Loaded {
     let shown = path.display().to_string();
     let (config, diagnostics) = match std::fs::read(&path) {
         Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => parse::parse(&shown, &text),
+            Ok(text) => parse_text(&shown, &text),
             Err(e) => {
                 let offset = e.utf8_error().valid_up_to();
                 let text = String::from_utf8_lossy(e.as_bytes());
@@ -122,48 +152,10 @@ pub fn load(explicit: Option<&Path>) -> Loaded {
     }
 }
 
-/// Parses config text (for tests and `check`).
+/// Parses a user's config text onto the defaults.
 #[must_use]
 pub fn parse_text(path: &str, text: &str) -> (Config, Vec<Diagnostic>) {
-    parse::parse(path, text)
-}
-
-impl Config {
-    /// The settings in force as a config file, for `reelread config`.
-    #[must_use]
-    pub fn to_toml(&self) -> String {
-        use std::fmt::Write as _;
-        let mut out = String::new();
-        let _ = writeln!(out, "text_width = {}", self.text_width);
-        let theme = match self.theme {
-            ThemeName::Dark => "dark",
-            ThemeName::Light => "light",
-        };
-        let _ = writeln!(out, "theme = \"{theme}\"");
-        let _ = writeln!(out, "mouse = {}", self.mouse);
-        let _ = writeln!(out, "sidebar = {}", self.sidebar);
-        let _ = writeln!(out, "date_format = {}", toml_string(&self.date_format));
-        let _ = writeln!(out, "\n[colors]");
-        let theme = Theme::new(self.theme, &self.colors);
-        for role in Role::ALL {
-            let _ = writeln!(
-                out,
-                "{} = \"{}\"",
-                role.name(),
-                color::color_name(theme.color(role))
-            );
-        }
-        let _ = writeln!(out, "\n[keys]");
-        for (action, keys) in self.keymap.bindings() {
-            let keys: Vec<String> = keys.iter().map(|k| toml_string(k)).collect();
-            let _ = writeln!(out, "{} = [{}]", action.name(), keys.join(", "));
-        }
-        out
-    }
-}
-
-fn toml_string(text: &str) -> String {
-    toml::Value::String(text.to_owned()).to_string()
+    parse::parse(Config::default(), path, text)
 }
 
 /// Formats a date with the `date_format` pattern (`%Y %m %d %e %b %B %%`).
@@ -238,28 +230,5 @@ mod tests {
         assert_eq!(format_date(d, "%Y-%m-%d"), "2024-06-02");
         assert_eq!(format_date(d, "%e %B %Y"), "2 June 2024");
         assert_eq!(format_date(d, "%b %d, %Y (100%%)"), "Jun 02, 2024 (100%)");
-    }
-
-    #[test]
-    fn the_shipped_defaults_parse_cleanly_and_equal_the_built_in_ones() {
-        let (config, diagnostics) =
-            parse_text("config.default.toml", crate::keymap::DEFAULT_CONFIG);
-        assert!(diagnostics.is_empty(), "{diagnostics:?}");
-        assert_eq!(config, Config::default());
-    }
-
-    #[test]
-    fn the_effective_config_reads_back_as_itself() {
-        let mut config = Config {
-            text_width: 72,
-            ..Config::default()
-        };
-        config
-            .keymap
-            .rebind(&crate::app::Action::Quit, vec!["Q".into()]);
-        let (again, diagnostics) = parse_text("x", &config.to_toml());
-        assert!(diagnostics.is_empty(), "{diagnostics:?}");
-        assert_eq!(again.text_width, 72);
-        assert_eq!(again.keymap, config.keymap);
     }
 }

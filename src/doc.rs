@@ -63,6 +63,20 @@ impl Default for Options {
     }
 }
 
+/// What a worker needs to lay out the whole of a huge review, and what tells whether
+/// the result still applies when it comes back.
+#[derive(Debug, Clone)]
+pub struct LayoutJob {
+    /// The entry to lay out.
+    pub entry: usize,
+    /// The data's generation when the job was made (a reload starts a new one).
+    pub generation: u64,
+    /// The review, copied (the app goes on changing meanwhile).
+    pub review: crate::data::Review,
+    /// The options to lay it out with.
+    pub options: Options,
+}
+
 /// A review laid out for one set of options.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Doc {

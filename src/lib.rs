@@ -6,6 +6,7 @@
 //! lays a review out as wrapped lines, [`ui`] draws an `&App` and [`cli`] is the
 //! command line.
 
+pub mod action;
 pub mod app;
 pub mod atomic;
 pub mod cli;

@@ -3,6 +3,7 @@
 //! a panic, the terminal going away — restores the terminal (raw mode, alternate
 //! screen, mouse capture, cursor) and saves the state.
 
+mod effects;
 mod input;
 mod signals;
 mod terminal;
@@ -15,7 +16,8 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{Event, MouseEventKind};
 
-use crate::app::{Action, App, Effect, dispatch};
+use crate::action::Action;
+use crate::app::{App, Effect, update};
 use crate::data::Part;
 use crate::state::ReadingState;
 
@@ -94,23 +96,28 @@ const SHOW_PARTS_EVERY: Duration = Duration::from_millis(100);
 
 /// Takes every part that has arrived, and shows them at most every [`SHOW_PARTS_EVERY`];
 /// true when the screen should change.
-fn take_parts(app: &mut App, options: &mut Options, shown_at: &mut Instant) -> bool {
+fn take_parts(
+    app: &mut App,
+    options: &mut Options,
+    shown_at: &mut Instant,
+    effects: &mut Vec<Effect>,
+) -> bool {
     let Some(parts) = &options.parts else {
         return false;
     };
     loop {
         match parts.try_recv() {
-            Ok(part) => app.absorb(part),
+            Ok(part) => effects.extend(update(app, Action::Loaded(part))),
             Err(mpsc::TryRecvError::Empty) => {
                 if shown_at.elapsed() < SHOW_PARTS_EVERY {
                     return false;
                 }
                 *shown_at = Instant::now();
-                app.absorbed();
+                effects.extend(update(app, Action::Show));
                 return true;
             }
             Err(mpsc::TryRecvError::Disconnected) => {
-                app.finish_loading();
+                effects.extend(update(app, Action::LoadDone));
                 options.parts = None;
                 return true;
             }
@@ -118,6 +125,8 @@ fn take_parts(app: &mut App, options: &mut Options, shown_at: &mut Instant) -> b
     }
 }
 
+/// The pump: terminal events and other threads' results go into [`update`] as actions,
+/// the effects it returns are carried out, and a frame is drawn when something changed.
 fn event_loop(
     terminal: &mut terminal::Term,
     app: &mut App,
@@ -126,7 +135,7 @@ fn event_loop(
     events: &mpsc::Receiver<io::Result<Event>>,
 ) -> io::Result<Ended> {
     let size = terminal.size()?;
-    dispatch(app, Action::Resize(size.width, size.height));
+    let mut effects = update(app, Action::Resize(size.width, size.height));
     let mut reloads = workers::Reloads::watch(options.watch.clone());
     let mut layout = workers::Layouts::default();
     let mut saved_at = Instant::now();
@@ -139,10 +148,13 @@ fn event_loop(
     let mut dirty = true;
     let mut parts_shown_at = Instant::now();
     while app.is_running() {
-        dirty |= take_parts(app, options, &mut parts_shown_at);
+        dirty |= take_parts(app, options, &mut parts_shown_at, &mut effects);
         // Watching starts once no load is running, before the frame that shows it ended.
         // A change seen while a load runs waits for it to finish.
-        dirty |= reloads.step(app, options.parts.is_none());
+        if let Some(library) = reloads.step(options.parts.is_none()) {
+            effects.extend(update(app, Action::Reloaded(Box::new(library))));
+            dirty = true;
+        }
         if std::mem::take(&mut dirty) {
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         }
@@ -163,18 +175,18 @@ fn event_loop(
             Ok(event) => {
                 dirty = true;
                 acted = true;
-                let mut resized = handle(app, &event?);
+                let mut resized = handle(app, &event?, &mut effects);
                 // Apply every queued event before the next frame, so held keys never lag.
                 while app.is_running()
                     && let Ok(event) = events.try_recv()
                 {
-                    resized |= handle(app, &event?);
+                    resized |= handle(app, &event?, &mut effects);
                 }
                 if resized {
                     // Resize events can arrive stale and out of order in a storm: lay out
                     // for the size the terminal has now.
                     let size = terminal.size()?;
-                    dispatch(app, Action::Resize(size.width, size.height));
+                    effects.extend(update(app, Action::Resize(size.width, size.height)));
                 }
             }
             Err(mpsc::RecvTimeoutError::Timeout) => {}
@@ -185,19 +197,25 @@ fn event_loop(
                 ));
             }
         }
-        for effect in app.take_effects() {
+        // Carrying out an effect may report back, and the report may ask for more.
+        while !effects.is_empty() {
             dirty = true;
-            match effect {
-                Effect::Suspend => terminal::suspend(terminal, options.mouse)?,
-                // The loop asks the app what to lay out: a resize storm asks many times.
-                Effect::LayOut => layout.asked = true,
-                effect => {
-                    let message = perform(app, effect);
-                    dispatch(app, Action::Notify(message));
+            for effect in std::mem::take(&mut effects) {
+                match effect {
+                    Effect::Suspend => terminal::suspend(terminal, options.mouse)?,
+                    // The loop asks the app what to lay out: a resize storm asks many times.
+                    Effect::LayOut => layout.asked = true,
+                    effect => {
+                        let message = effects::perform(app, effect);
+                        effects.extend(update(app, Action::Notify(message)));
+                    }
                 }
             }
         }
-        dirty |= layout.step(app);
+        if let Some(done) = layout.step(app) {
+            effects.extend(update(app, Action::LaidOut(Box::new(done))));
+            dirty = true;
+        }
         // Show the result of a key before any disk work (the state file is synced).
         if std::mem::take(&mut dirty) {
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
@@ -213,13 +231,11 @@ fn event_loop(
             if *reading != before
                 && let Err(e) = crate::state::save(path, reading)
             {
-                dispatch(
-                    app,
-                    Action::Notify(format!("Could not save reading state: {e}")),
-                );
+                let message = format!("Could not save reading state: {e}");
+                effects.extend(update(app, Action::Notify(message)));
                 dirty = true;
             }
-            app.saved();
+            effects.extend(update(app, Action::Saved));
             saved_at = Instant::now();
         }
     }
@@ -227,9 +243,9 @@ fn event_loop(
 }
 
 /// Applies one terminal event; true when it was a resize (the caller re-reads the size).
-fn handle(app: &mut App, event: &Event) -> bool {
+fn handle(app: &mut App, event: &Event, effects: &mut Vec<Effect>) -> bool {
     let action = match *event {
-        Event::Key(key) => app.settings().keymap.action_for(app.mode(), key),
+        Event::Key(key) => app.action_for_key(key),
         Event::Resize(..) => return true,
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::Down(_) => Some(Action::Click(mouse.column, mouse.row)),
@@ -240,59 +256,7 @@ fn handle(app: &mut App, event: &Event) -> bool {
         _ => None,
     };
     if let Some(action) = action {
-        dispatch(app, action);
+        effects.extend(update(app, action));
     }
     false
-}
-
-/// Carries out one effect and says what happened, for the footer.
-fn perform(app: &App, effect: Effect) -> String {
-    match effect {
-        Effect::CopyToClipboard(url) => {
-            use base64::Engine as _;
-            let payload = base64::engine::general_purpose::STANDARD.encode(url.as_bytes());
-            let mut out = io::stdout();
-            match write!(out, "\x1b]52;c;{payload}\x07").and_then(|()| out.flush()) {
-                Ok(()) => {
-                    format!("Copied {url} (OSC 52: the terminal must allow clipboard access)")
-                }
-                Err(e) => format!("Could not copy: {e}"),
-            }
-        }
-        Effect::OpenInBrowser(url) => match open_in_browser(&url) {
-            Ok(program) => format!("Opened {url} with {program}"),
-            Err(e) => format!("Could not open {url}: {e}"),
-        },
-        Effect::ExportMarkdown(entry) => {
-            let (collection, review) = app.entry(entry);
-            let dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-            match crate::export::write_markdown_file(&dir, collection, review) {
-                Ok(path) => format!("Exported to {}", path.display()), // sanitised by Notify
-                Err(e) => format!("Could not export: {e}"),
-            }
-        }
-        Effect::Suspend | Effect::LayOut => String::new(),
-    }
-}
-
-/// `$BROWSER`, else the platform's opener; output is discarded so it cannot draw over us.
-fn open_in_browser(url: &str) -> io::Result<String> {
-    let program = std::env::var("BROWSER")
-        .ok()
-        .filter(|b| !b.trim().is_empty())
-        .unwrap_or_else(|| {
-            if cfg!(target_os = "macos") {
-                "open"
-            } else {
-                "xdg-open"
-            }
-            .to_owned()
-        });
-    std::process::Command::new(&program)
-        .arg(url)
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()?;
-    Ok(program)
 }

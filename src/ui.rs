@@ -6,7 +6,7 @@ mod list;
 mod popup;
 mod ratings;
 mod reading;
-mod theme;
+pub mod theme;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -43,7 +43,7 @@ impl Widget for &App {
             Mode::Picker(picker) => popup::render_picker(self, picker, area, buf),
             Mode::Ratings => ratings::render(self, area, buf),
         }
-        self.settings().theme.apply(buf);
+        theme::Theme::new(&self.settings().colors).apply(buf);
     }
 }
 

@@ -1,7 +1,8 @@
 //! Finding things in the open review: text search (`/`, `n`, `N`), a cast member's
 //! mentions (`m`, `M`, across reviews) and comments (`}`, `{`).
 
-use super::{Action, App, CastFocus};
+use super::{App, CastFocus};
+use crate::action::Command;
 use crate::doc::{Doc, Hit, Options, Searchable};
 
 /// A search in the open review.
@@ -52,16 +53,16 @@ impl App {
     /// query in a 5 MB review searches, it does not join and fold four million
     /// characters per keystroke.
     pub(super) fn searchable(&mut self, entry: usize) -> Option<std::sync::Arc<Searchable>> {
-        let doc = self.docs.get(&entry)?;
+        let doc = self.layouts.docs.get(&entry)?;
         // A reload may bring other text with the same entry, options and length.
-        let layout = (entry, doc.options, doc.lines.len(), self.generation);
-        if let Some((cached, text)) = &self.searchable
+        let layout = (entry, doc.options, doc.lines.len(), self.catalog.generation);
+        if let Some((cached, text)) = &self.layouts.searchable
             && *cached == layout
         {
             return Some(text.clone());
         }
         let text = std::sync::Arc::new(Searchable::new(doc));
-        self.searchable = Some((layout, text.clone()));
+        self.layouts.searchable = Some((layout, text.clone()));
         Some(text)
     }
 }
@@ -79,9 +80,9 @@ fn wrap_step(current: Option<usize>, len: usize, forward: bool) -> usize {
 impl App {
     /// The entry the search runs in: the focused side of a split, else the open review.
     pub(super) fn search_entry(&self) -> Option<usize> {
-        match &self.search {
-            Some(s) if s.on_right => self.right,
-            _ => self.open,
+        match &self.reading.search {
+            Some(s) if s.on_right => self.reading.right,
+            _ => self.reading.open,
         }
     }
 
@@ -89,17 +90,21 @@ impl App {
     /// the top line on (from the very top with `from_start`).
     pub(super) fn set_search(&mut self, query: &str, from_start: bool) {
         if query.is_empty() {
-            self.search = None;
+            self.reading.search = None;
             return;
         }
-        let on_right = self.focus == super::Focus::Right && self.right.is_some();
+        let on_right = self.focus == super::Focus::Right && self.reading.right.is_some();
         let mut search = Search::new(query.to_owned(), on_right);
-        let entry = if on_right { self.right } else { self.open };
+        let entry = if on_right {
+            self.reading.right
+        } else {
+            self.reading.open
+        };
         let Some(entry) = entry else { return };
         // A search covers the whole review, not just the head laid out so far.
         self.whole_layout_now(entry);
         if let Some(text) = self.searchable(entry)
-            && let Some(doc) = self.docs.get(&entry)
+            && let Some(doc) = self.layouts.docs.get(&entry)
         {
             search.refresh(entry, doc, &text);
         }
@@ -110,7 +115,7 @@ impl App {
             .position(|h| h.line() >= top)
             .or((!search.hits.is_empty()).then_some(0));
         let line = search.current.map(|c| search.hits[c].line());
-        self.search = Some(search);
+        self.reading.search = Some(search);
         if let Some(line) = line {
             self.bring_into_view(entry, line);
         }
@@ -118,15 +123,15 @@ impl App {
 
     /// `n` / `N`: the next or previous match, wrapping at the ends.
     pub(super) fn step_match(&mut self, forward: bool) {
-        let Some(search) = &mut self.search else {
-            self.status = Some(format!(
+        let Some(search) = &mut self.reading.search else {
+            self.footer.status = Some(format!(
                 "No search: press {} to search this review",
-                self.key(&Action::Search)
+                self.key(Command::Search)
             ));
             return;
         };
         if search.hits.is_empty() {
-            self.status = Some(format!("No match for “{}”", search.query));
+            self.footer.status = Some(format!("No match for “{}”", search.query));
             return;
         }
         let next = wrap_step(search.current, search.hits.len(), forward);
@@ -137,7 +142,7 @@ impl App {
         let line = search.hits[next].line();
         if wrapped {
             let end = if forward { "top" } else { "bottom" };
-            self.status = Some(format!("Wrapped to the {end}"));
+            self.footer.status = Some(format!("Wrapped to the {end}"));
         }
         if let Some(entry) = self.search_entry() {
             self.bring_into_view(entry, line);
@@ -146,40 +151,41 @@ impl App {
 
     /// Enter on the sidebar: highlight that member's mentions; again on them clears it.
     pub(super) fn toggle_cast_focus(&mut self) {
-        let Some(member) = self.cast_member(self.cast_cursor).cloned() else {
+        let Some(member) = self.cast_member(self.reading.cast_cursor).cloned() else {
             return;
         };
-        if let Some(entry) = self.open {
+        if let Some(entry) = self.reading.open {
             self.whole_layout_now(entry);
         }
         if self
+            .reading
             .cast_focus
             .as_ref()
             .is_some_and(|f| f.actor == member.actor)
         {
-            self.cast_focus = None;
-            self.status = Some(format!("{} no longer highlighted", member.actor));
+            self.reading.cast_focus = None;
+            self.footer.status = Some(format!("{} no longer highlighted", member.actor));
             return;
         }
-        self.cast_focus = Some(CastFocus {
+        self.reading.cast_focus = Some(CastFocus {
             actor: member.actor.clone(),
             hits: Vec::new(),
             current: None,
         });
         self.refresh_view();
-        let count = self.cast_focus.as_ref().map_or(0, |f| f.hits.len());
-        self.status = Some(format!(
+        let count = self.reading.cast_focus.as_ref().map_or(0, |f| f.hits.len());
+        self.footer.status = Some(format!(
             "{}: {count} mentions here · {}/{} jump between them",
             member.actor,
-            self.key(&Action::NextMention),
-            self.key(&Action::PrevMention)
+            self.key(Command::NextMention),
+            self.key(Command::PrevMention)
         ));
     }
 
     /// `m` / `M`: the next or previous mention, moving on to the next review that has one.
     pub(super) fn step_mention(&mut self, forward: bool) {
-        let Some(focus) = &self.cast_focus else {
-            self.status = Some(if self.panes().cast.is_some() {
+        let Some(focus) = &self.reading.cast_focus else {
+            self.footer.status = Some(if self.panes().cast.is_some() {
                 "Pick an actor first: Tab to the cast sidebar, Enter on a name".to_owned()
             } else if self.settings.sidebar {
                 format!(
@@ -204,10 +210,10 @@ impl App {
         if let Some(next) = next {
             let line = focus.hits[next].line();
             let (count, actor) = (focus.hits.len(), focus.actor.clone());
-            if let Some(f) = &mut self.cast_focus {
+            if let Some(f) = &mut self.reading.cast_focus {
                 f.current = Some(next);
             }
-            self.status = Some(format!("{actor}: mention {}/{count}", next + 1));
+            self.footer.status = Some(format!("{actor}: mention {}/{count}", next + 1));
             self.bring_into_view_open(line);
             return;
         }
@@ -215,42 +221,48 @@ impl App {
     }
 
     fn mention_in_other_review(&mut self, forward: bool) {
-        let Some(actor) = self.cast_focus.as_ref().map(|f| f.actor.clone()) else {
+        let Some(actor) = self.reading.cast_focus.as_ref().map(|f| f.actor.clone()) else {
             return;
         };
         let here = self
+            .reading
             .open
-            .and_then(|e| self.visible.iter().position(|&v| v == e));
+            .and_then(|e| self.list.visible.iter().position(|&v| v == e));
         let order: Vec<usize> = match (here, forward) {
-            (Some(h), true) => self.visible[h + 1..].to_vec(),
-            (Some(h), false) => self.visible[..h].iter().rev().copied().collect(),
-            (None, _) => self.visible.clone(),
+            (Some(h), true) => self.list.visible[h + 1..].to_vec(),
+            (Some(h), false) => self.list.visible[..h].iter().rev().copied().collect(),
+            (None, _) => self.list.visible.clone(),
         };
         let target = order.into_iter().find(|&e| {
-            let (c, _) = self.entries[e];
-            let member = self.library.collections[c]
+            let (c, _) = self.catalog.entries[e];
+            let member = self.catalog.library.collections[c]
                 .film
                 .cast
                 .iter()
                 .position(|m| m.actor == actor);
             member.is_some_and(|m| {
                 self.count_mentions(c);
-                self.mentions[e][m] > 0
+                self.catalog.mentions[e][m] > 0
             })
         });
         let Some(target) = target else {
-            let here = self.cast_focus.as_ref().map_or(0, |f| f.hits.len());
+            let here = self.reading.cast_focus.as_ref().map_or(0, |f| f.hits.len());
             let end = if forward { "last" } else { "first" };
-            self.status = Some(if here == 0 {
+            self.footer.status = Some(if here == 0 {
                 format!("No other listed review mentions {actor}")
             } else {
                 format!("No more mentions of {actor}: this is the {end}")
             });
             return;
         };
-        self.selected = self.visible.iter().position(|&v| v == target).unwrap_or(0);
+        self.list.selected = self
+            .list
+            .visible
+            .iter()
+            .position(|&v| v == target)
+            .unwrap_or(0);
         self.open_selected();
-        let Some(focus) = &mut self.cast_focus else {
+        let Some(focus) = &mut self.reading.cast_focus else {
             return;
         };
         let index = if forward {
@@ -260,8 +272,8 @@ impl App {
         };
         focus.current = (!focus.hits.is_empty()).then_some(index);
         let line = focus.hits.get(index).map(Hit::line);
-        let count = self.cast_focus.as_ref().map_or(0, |f| f.hits.len());
-        self.status = Some(format!(
+        let count = self.reading.cast_focus.as_ref().map_or(0, |f| f.hits.len());
+        self.footer.status = Some(format!(
             "{actor}: mention {}/{count}, next review",
             index + 1
         ));
@@ -277,20 +289,21 @@ impl App {
         };
         // Comments come after the body: a head has none yet.
         self.whole_layout_now(entry);
-        if self.collapsed.contains(&entry) {
-            self.status = Some(format!(
+        if self.reading.collapsed.contains(&entry) {
+            self.footer.status = Some(format!(
                 "Comments are hidden: {} shows them",
-                self.key(&Action::ToggleComments)
+                self.key(Command::ToggleComments)
             ));
             return;
         }
         let starts = self
+            .layouts
             .docs
             .get(&entry)
             .map(Doc::comment_starts)
             .unwrap_or_default();
         if starts.is_empty() {
-            self.status = Some("This review has no comments".to_owned());
+            self.footer.status = Some("This review has no comments".to_owned());
             return;
         }
         // The header line of a comment sits one line below the blank line before it.
@@ -303,12 +316,12 @@ impl App {
         let current = self.top(entry);
         let moved = target.map(|&line| (line - 1).min(self.max_scroll_of(entry)));
         if let Some(scroll) = moved.filter(|&s| s != current) {
-            self.scroll[entry] = scroll;
+            self.reading.scroll[entry] = scroll;
             let number = target.map_or(0, |t| starts.iter().position(|s| s == t).unwrap_or(0) + 1);
-            self.status = Some(format!("Comment {number}/{}", starts.len()));
+            self.footer.status = Some(format!("Comment {number}/{}", starts.len()));
         } else {
             let end = if forward { "last" } else { "first" };
-            self.status = Some(format!("Already at the {end} comment"));
+            self.footer.status = Some(format!("Already at the {end} comment"));
         }
     }
 }

@@ -5,59 +5,101 @@ use super::{App, ListQuery};
 use crate::data::same_name;
 use crate::query::{self, SortKey};
 
+/// The list's rows (filtered, then sorted), its cursor and scroll, and what narrows it.
+#[derive(Debug)]
+pub(super) struct ListView {
+    /// Entries shown in the list: filtered, then sorted.
+    pub(super) visible: Vec<usize>,
+    pub(super) selected: usize,
+    /// First row drawn.
+    pub(super) offset: usize,
+    /// The person the list is filtered by.
+    pub(super) filter: Option<String>,
+    /// The list's text filter.
+    pub(super) query: Option<ListQuery>,
+    pub(super) sort: SortKey,
+    pub(super) reverse: bool,
+    pub(super) hide_read: bool,
+}
+
+impl Default for ListView {
+    fn default() -> Self {
+        Self {
+            visible: Vec::new(),
+            selected: 0,
+            offset: 0,
+            filter: None,
+            query: None,
+            sort: SortKey::File,
+            reverse: false,
+            hide_read: false,
+        }
+    }
+}
+
 impl App {
     /// Recomputes the visible entries, keeping the cursor on the same review if it stays.
     pub(super) fn rebuild_visible(&mut self) {
-        let keep = self.visible.get(self.selected).copied().or(self.open);
+        let keep = self
+            .list
+            .visible
+            .get(self.list.selected)
+            .copied()
+            .or(self.reading.open);
         let keeps = |e: &usize| {
             let by_text = self
-                .list_query
+                .list
+                .query
                 .as_ref()
                 .is_none_or(|q| q.matches.contains(e));
             // Hiding read reviews never hides the one being read.
-            let by_read = !self.hide_read || !self.marks[*e].read || Some(*e) == self.open;
+            let by_read = !self.list.hide_read
+                || !self.marks.per_entry[*e].read
+                || Some(*e) == self.reading.open;
             by_text && by_read
         };
-        let mut visible: Vec<usize> = match self.filter.as_deref() {
+        let mut visible: Vec<usize> = match self.list.filter.as_deref() {
             Some(name) => self
+                .catalog
                 .entries_of(name)
                 .iter()
                 .copied()
                 .filter(keeps)
                 .collect(),
-            None => (0..self.entries.len()).filter(keeps).collect(),
+            None => (0..self.catalog.entries.len()).filter(keeps).collect(),
         };
-        let key = self.sort;
+        let key = self.list.sort;
         if key == SortKey::Length {
             self.count_words();
         }
-        query::sort_by_value(&mut visible, key, self.reverse, |&e| {
+        query::sort_by_value(&mut visible, key, self.list.reverse, |&e| {
             let review = self.entry(e).1;
             match key {
                 // Counted once: 10,000 bodies are not split again on every change.
-                SortKey::Length => Some(f64::from(query::minutes(review, self.words[e]))),
+                SortKey::Length => Some(f64::from(query::minutes(review, self.catalog.words[e]))),
                 key => key.value(review),
             }
         });
-        self.visible = visible;
-        self.selected = keep
-            .and_then(|k| self.visible.iter().position(|&v| v == k))
+        self.list.visible = visible;
+        self.list.selected = keep
+            .and_then(|k| self.list.visible.iter().position(|&v| v == k))
             .unwrap_or(0);
-        self.list_offset = 0;
+        self.list.offset = 0;
         self.keep_selection_visible();
     }
 
     /// Sets or clears the reviewer filter, keeping the open review when it stays listed.
     pub(super) fn set_filter(&mut self, name: Option<String>) {
-        self.filter = name;
+        self.list.filter = name;
         self.rebuild_visible();
-        self.filter_note = self.filter_message();
-        self.status = Some(
-            self.filter_note
+        self.footer.filter_note = self.filter_message();
+        self.footer.status = Some(
+            self.footer
+                .filter_note
                 .clone()
                 .unwrap_or_else(|| "Filter cleared".to_owned()),
         );
-        if self.filter.is_some() {
+        if self.list.filter.is_some() {
             self.open_selected();
             self.scroll_to_first_filtered_comment();
         }
@@ -66,24 +108,24 @@ impl App {
     /// Counts the words of every body not counted yet (on every core): needed only to
     /// sort by reading time, so not while loading.
     fn count_words(&mut self) {
-        let first = self.words.len();
-        let bodies: Vec<&str> = (first..self.entries.len())
+        let first = self.catalog.words.len();
+        let bodies: Vec<&str> = (first..self.catalog.entries.len())
             .map(|e| self.entry(e).1.body.as_str())
             .collect();
         let counts = crate::par::map(&bodies, 256, |body| body.split_whitespace().count());
-        self.words.extend(counts);
+        self.catalog.words.extend(counts);
     }
 
     /// What the footer says about the reviewer filter in force.
     pub(super) fn filter_message(&self) -> Option<String> {
-        let name = self.filter.as_deref()?;
-        Some(if self.visible.is_empty() {
+        let name = self.list.filter.as_deref()?;
+        Some(if self.list.visible.is_empty() {
             format!("No review by or commented on by {name}")
         } else {
             format!(
                 "{} of {} reviews with {name} as author or commenter",
-                self.visible.len(),
-                self.entries.len()
+                self.list.visible.len(),
+                self.catalog.entries.len()
             )
         })
     }
@@ -91,14 +133,14 @@ impl App {
     /// Narrows the list to reviews containing `text` (title, body or comments).
     pub(super) fn set_list_query(&mut self, text: &str) {
         if text.trim().is_empty() {
-            self.list_query = None;
+            self.list.query = None;
         } else {
-            let matches = query::matching(&self.index, text)
+            let matches = query::matching(&self.catalog.index, text)
                 .into_iter()
                 .enumerate()
                 .filter_map(|(e, found)| found.then_some(e))
                 .collect();
-            self.list_query = Some(ListQuery {
+            self.list.query = Some(ListQuery {
                 text: text.to_owned(),
                 matches,
             });
@@ -109,19 +151,19 @@ impl App {
     /// `o` / `O`: the next sort order, or the same order reversed.
     pub(super) fn change_sort(&mut self, next_key: bool) {
         if next_key {
-            self.sort = self.sort.next();
-            self.reverse = false;
+            self.list.sort = self.list.sort.next();
+            self.list.reverse = false;
         } else {
-            self.reverse = !self.reverse;
+            self.list.reverse = !self.list.reverse;
         }
         self.rebuild_visible();
-        let direction = if self.reverse {
+        let direction = if self.list.reverse {
             "reversed"
         } else {
             "ascending"
         };
-        self.status = Some(match self.sort {
-            SortKey::File if self.reverse => "Sorted as in the files, reversed".to_owned(),
+        self.footer.status = Some(match self.list.sort {
+            SortKey::File if self.list.reverse => "Sorted as in the files, reversed".to_owned(),
             SortKey::File => "Sorted as in the files".to_owned(),
             key => format!("Sorted by {key} ({direction}); unknown values last"),
         });
@@ -129,7 +171,7 @@ impl App {
 
     /// Brings the filtered person's first comment into view, a line of context above it.
     fn scroll_to_first_filtered_comment(&mut self) {
-        let (Some(entry), Some(name)) = (self.open, self.filter.as_deref()) else {
+        let (Some(entry), Some(name)) = (self.reading.open, self.list.filter.as_deref()) else {
             return;
         };
         let (_, review) = self.entry(entry);
@@ -144,7 +186,7 @@ impl App {
             .open_doc()
             .and_then(|d| d.lines.iter().position(|l| l.comment == Some(first)));
         if let Some(line) = line {
-            self.scroll[entry] = line.saturating_sub(1).min(self.max_scroll());
+            self.reading.scroll[entry] = line.saturating_sub(1).min(self.max_scroll());
         }
     }
 }

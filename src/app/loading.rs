@@ -4,7 +4,7 @@
 
 use super::{App, Restore, Settings};
 use crate::data::index::index_review;
-use crate::data::{Collection, Indexed, Library, Part, Person, Review};
+use crate::data::{Collection, Indexed, Library, Part, Review};
 
 /// How far a background load has got, for the progress indicator.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -26,10 +26,10 @@ impl App {
     #[must_use]
     pub fn loading(settings: Settings, origin: &str, saved: Restore) -> Self {
         let mut app = Self::empty(settings);
-        app.library.origin = Some(crate::data::sanitize_line(origin));
-        app.loading = Some(Progress::default());
-        app.saved = saved;
-        app.auto_open = true;
+        app.catalog.library.origin = Some(crate::data::sanitize_line(origin));
+        app.catalog.loading = Some(Progress::default());
+        app.marks.saved = saved;
+        app.marks.auto_open = true;
         // Config problems are said at once; skipped files once loading is done.
         app.set_notice();
         app
@@ -39,13 +39,13 @@ impl App {
     /// (it may still give way to the saved last-open review).
     #[must_use]
     pub fn opened_by_reader(&self) -> bool {
-        !self.auto_open
+        !self.marks.auto_open
     }
 
     /// How far loading has got; `None` when everything is loaded.
     #[must_use]
     pub fn progress(&self) -> Option<Progress> {
-        self.loading
+        self.catalog.loading
     }
 
     /// Takes one part of a background load (the data path besides [`super::update`]: new
@@ -53,7 +53,7 @@ impl App {
     pub fn absorb(&mut self, part: Part) {
         match part {
             Part::Plan { files, bytes } => {
-                if let Some(p) = &mut self.loading {
+                if let Some(p) = &mut self.catalog.loading {
                     p.total_files = files;
                     p.total_bytes = bytes;
                 }
@@ -65,15 +65,15 @@ impl App {
                 files,
                 bytes,
             } => {
-                if let Some(p) = &mut self.loading {
+                if let Some(p) = &mut self.catalog.loading {
                     p.files += files;
                     p.bytes += bytes;
                 }
-                if let Some(c) = self.library.collections.len().checked_sub(1) {
+                if let Some(c) = self.catalog.library.collections.len().checked_sub(1) {
                     self.add_reviews(c, reviews, indexed);
                 }
             }
-            part @ Part::Problems { .. } => self.library.add(part),
+            part @ Part::Problems { .. } => self.catalog.library.add(part),
         }
     }
 
@@ -81,31 +81,31 @@ impl App {
     pub fn absorbed(&mut self) {
         // Sorting thousands of names is left for the end of loading, unless the picker
         // is open and should show who has arrived.
-        if self.loading.is_none() {
-            self.sort_people();
+        if self.catalog.loading.is_none() {
+            self.catalog.sort_people();
         } else if let super::Mode::Picker(picker) = &self.mode {
             // Keep the cursor on the same person as newcomers sort in around them.
             let under = picker
-                .matches(&self.people)
+                .matches(&self.catalog.people)
                 .get(picker.cursor)
                 .map(|p| p.name.clone());
-            self.sort_people();
+            self.catalog.sort_people();
             if let (Some(name), super::Mode::Picker(picker)) = (under, &mut self.mode) {
-                let matches = picker.matches(&self.people);
+                let matches = picker.matches(&self.catalog.people);
                 picker.cursor = matches.iter().position(|p| p.name == name).unwrap_or(0);
             }
         }
         // New reviews must not move the rows the reader is looking at.
-        let offset = self.list_offset;
+        let offset = self.list.offset;
         self.rebuild_visible();
         // A filter set while loading goes on counting what arrives.
-        if self.filter_note.is_some() && self.status == self.filter_note {
-            self.filter_note = self.filter_message();
-            self.status.clone_from(&self.filter_note);
+        if self.footer.filter_note.is_some() && self.footer.status == self.footer.filter_note {
+            self.footer.filter_note = self.filter_message();
+            self.footer.status.clone_from(&self.footer.filter_note);
         }
-        self.list_offset = offset;
-        if self.open.is_none() {
-            self.open = self.visible.first().copied();
+        self.list.offset = offset;
+        if self.reading.open.is_none() {
+            self.reading.open = self.list.visible.first().copied();
         }
         // Before the first resize there is nothing to lay out (and no pane to focus).
         if self.size != (0, 0) {
@@ -113,19 +113,10 @@ impl App {
         }
     }
 
-    /// Brings the sorted list of people up to date with everyone who has arrived.
-    pub(super) fn sort_people(&mut self) {
-        if std::mem::take(&mut self.people_changed) {
-            let mut people: Vec<Person> = self.by_person.values().map(|(p, _)| p.clone()).collect();
-            people.sort_by_cached_key(|p| p.name.to_lowercase());
-            self.people = people;
-        }
-    }
-
     /// Everything is loaded: the progress indicator goes, skipped files are announced,
     /// and the review opened by loading counts as read.
     pub fn finish_loading(&mut self) {
-        self.loading = None;
+        self.catalog.loading = None;
         self.absorbed();
         self.set_notice();
         self.settle_open();
@@ -134,21 +125,23 @@ impl App {
     /// Adds a whole library (loaded at once) with its index, in file order.
     pub(super) fn add_entries(&mut self, library: Library, index: Vec<Indexed>) {
         let mut index = index.into_iter();
-        self.library.origin = library.origin;
-        self.library.diagnostics = library.diagnostics;
-        self.library.files_skipped = library.files_skipped;
+        self.catalog.library.origin = library.origin;
+        self.catalog.library.diagnostics = library.diagnostics;
+        self.catalog.library.files_skipped = library.files_skipped;
         for mut collection in library.collections {
             let reviews = std::mem::take(&mut collection.reviews);
             let indexed = index.by_ref().take(reviews.len()).collect();
             self.add_collection(collection);
-            self.add_reviews(self.library.collections.len() - 1, reviews, indexed);
+            self.add_reviews(self.catalog.library.collections.len() - 1, reviews, indexed);
         }
         self.absorbed();
     }
 
     fn add_collection(&mut self, collection: Collection) {
-        self.films.push(super::FilmIndex::new(self.entries.len()));
-        self.library.collections.push(collection);
+        self.catalog
+            .films
+            .push(super::mentions::FilmIndex::new(self.catalog.entries.len()));
+        self.catalog.library.collections.push(collection);
     }
 
     /// Appends reviews to collection `c`, indexing them here if the loader did not.
@@ -156,17 +149,19 @@ impl App {
         if indexed.len() != reviews.len() {
             indexed = reviews.iter().map(index_review).collect();
         }
-        let first = self.entries.len();
-        let start = self.library.collections[c].reviews.len();
+        let first = self.catalog.entries.len();
+        let start = self.catalog.library.collections[c].reviews.len();
         for (r, review) in reviews.iter().enumerate() {
             let entry = first + r;
-            self.entries.push((c, start + r));
-            self.add_person(review.reviewer.as_deref(), entry, true);
+            self.catalog.entries.push((c, start + r));
+            self.catalog
+                .add_person(review.reviewer.as_deref(), entry, true);
             for comment in &review.comments {
-                self.add_person(comment.author.as_deref(), entry, false);
+                self.catalog
+                    .add_person(comment.author.as_deref(), entry, false);
             }
         }
-        if let Some(query) = &mut self.list_query {
+        if let Some(query) = &mut self.list.query {
             let found = crate::query::matching(&indexed, &query.text);
             query.matches.extend(
                 found
@@ -175,57 +170,25 @@ impl App {
                     .filter_map(|(i, found)| found.then_some(first + i)),
             );
         }
-        self.library.collections[c].reviews.extend(reviews);
-        self.index.extend(indexed);
-        let added = self.entries.len() - first;
-        self.mentions.extend(std::iter::repeat_n(Vec::new(), added));
+        self.catalog.library.collections[c].reviews.extend(reviews);
+        self.catalog.index.extend(indexed);
+        let added = self.catalog.entries.len() - first;
+        self.catalog
+            .mentions
+            .extend(std::iter::repeat_n(Vec::new(), added));
         self.marks
+            .per_entry
             .extend(std::iter::repeat_n(super::Mark::default(), added));
-        self.scroll.extend(std::iter::repeat_n(0, added));
-        self.count_new_mentions(c, first..self.entries.len());
-        let opens = self.open.is_none() && added > 0;
+        self.reading.scroll.extend(std::iter::repeat_n(0, added));
+        self.count_new_mentions(c, first..self.catalog.entries.len());
+        let opens = self.reading.open.is_none() && added > 0;
         if opens {
-            self.open = Some(first);
-            self.visible.push(first);
+            self.reading.open = Some(first);
+            self.list.visible.push(first);
         }
-        self.restore_entries(first..self.entries.len());
-        if opens && self.open == Some(first) {
+        self.restore_entries(first..self.catalog.entries.len());
+        if opens && self.reading.open == Some(first) {
             self.show_opened();
         }
-    }
-
-    /// Counts a review or comment by `name` and files the entry under them.
-    fn add_person(&mut self, name: Option<&str>, entry: usize, is_review: bool) {
-        let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else {
-            return;
-        };
-        let (person, entries) = self
-            .by_person
-            .entry(name.to_lowercase())
-            .or_insert_with(|| {
-                let person = Person {
-                    name: name.to_owned(),
-                    reviews: 0,
-                    comments: 0,
-                };
-                (person, Vec::new())
-            });
-        if is_review {
-            person.reviews += 1;
-        } else {
-            person.comments += 1;
-        }
-        if entries.last() != Some(&entry) {
-            entries.push(entry);
-        }
-        self.people_changed = true;
-    }
-
-    /// The entries a person wrote or commented on, by the reviewer filter's rule.
-    #[must_use]
-    pub(super) fn entries_of(&self, name: &str) -> &[usize] {
-        self.by_person
-            .get(&name.trim().to_lowercase())
-            .map_or(&[], |(_, entries)| entries.as_slice())
     }
 }

@@ -16,6 +16,19 @@ pub struct Mark {
     pub starred: bool,
 }
 
+/// Per entry: read, comments seen, starred; and the saved marks still to apply.
+#[derive(Debug, Default)]
+pub(super) struct Marks {
+    pub(super) per_entry: Vec<Mark>,
+    /// Marks changed since the state file was written.
+    pub(super) dirty: bool,
+    /// Saved marks waiting for their reviews to arrive while loading.
+    pub(super) saved: Restore,
+    /// The open review was chosen by loading, not by the reader: not yet marked read,
+    /// and replaced by the saved last-open review if that arrives before any key.
+    pub(super) auto_open: bool,
+}
+
 /// Saved marks and positions to start from, by collection key and review ID, so they can
 /// be applied to reviews as they arrive.
 #[derive(Debug, Clone, Default)]
@@ -31,12 +44,12 @@ impl App {
     /// opens the review that was open last.
     #[must_use]
     pub fn restored(mut self, saved: Restore) -> Self {
-        self.saved = saved;
+        self.marks.saved = saved;
         // Opening the first review at start marked it read; the saved state decides instead.
-        self.fresh = None;
-        self.marks_dirty = false;
-        self.auto_open = true;
-        self.restore_entries(0..self.entries.len());
+        self.reading.fresh = None;
+        self.marks.dirty = false;
+        self.marks.auto_open = true;
+        self.restore_entries(0..self.catalog.entries.len());
         self.settle_open();
         self
     }
@@ -48,22 +61,33 @@ impl App {
         for e in entries {
             let (collection, review) = self.entry(e);
             let key = (collection.key.clone(), review.id.clone());
-            let is_last = self.saved.last_open.get(&key.0) == Some(&key.1);
-            let (mark, scroll) = self.saved.reviews.get(&key).copied().unwrap_or_default();
-            self.marks[e] = mark;
-            self.scroll[e] = scroll;
+            let is_last = self.marks.saved.last_open.get(&key.0) == Some(&key.1);
+            let (mark, scroll) = self
+                .marks
+                .saved
+                .reviews
+                .get(&key)
+                .copied()
+                .unwrap_or_default();
+            self.marks.per_entry[e] = mark;
+            self.reading.scroll[e] = scroll;
             if is_last && last_open.is_none() {
                 last_open = Some(e);
             }
         }
-        if let Some(entry) = last_open.filter(|_| self.auto_open) {
-            self.saved.last_open.clear();
-            self.open = Some(entry);
-            if !self.visible.contains(&entry) {
+        if let Some(entry) = last_open.filter(|_| self.marks.auto_open) {
+            self.marks.saved.last_open.clear();
+            self.reading.open = Some(entry);
+            if !self.list.visible.contains(&entry) {
                 // It arrived in a later part: list it now, so the cursor can be on it.
                 self.rebuild_visible();
             }
-            self.selected = self.visible.iter().position(|&v| v == entry).unwrap_or(0);
+            self.list.selected = self
+                .list
+                .visible
+                .iter()
+                .position(|&v| v == entry)
+                .unwrap_or(0);
             self.show_opened();
         }
     }
@@ -81,8 +105,8 @@ impl App {
     /// Marks the review that loading opened as read, once the reader acts or loading ends:
     /// until then it may still give way to the saved last-open review.
     pub(super) fn settle_open(&mut self) {
-        if std::mem::take(&mut self.auto_open)
-            && let Some(entry) = self.open
+        if std::mem::take(&mut self.marks.auto_open)
+            && let Some(entry) = self.reading.open
         {
             self.mark_read(entry);
         }
@@ -91,15 +115,15 @@ impl App {
     /// Every entry's marks and position, for saving.
     #[must_use]
     pub fn marks(&self) -> Vec<(usize, Mark, usize)> {
-        (0..self.entries.len())
-            .map(|e| (e, self.marks[e], self.scroll[e]))
+        (0..self.catalog.entries.len())
+            .map(|e| (e, self.marks.per_entry[e], self.reading.scroll[e]))
             .collect()
     }
 
     /// An entry's marks.
     #[must_use]
     pub fn mark(&self, entry: usize) -> Mark {
-        self.marks.get(entry).copied().unwrap_or_default()
+        self.marks.per_entry.get(entry).copied().unwrap_or_default()
     }
 
     /// Comments added since the reader last read this entry.
@@ -117,38 +141,39 @@ impl App {
     /// For the open review: comments from this index on arrived since the last visit.
     #[must_use]
     pub fn first_new_comment(&self) -> Option<usize> {
-        self.fresh
-            .filter(|(e, _)| Some(*e) == self.open)
+        self.reading
+            .fresh
+            .filter(|(e, _)| Some(*e) == self.reading.open)
             .map(|(_, i)| i)
     }
 
     /// Whether the marks changed since [`Self::saved`] was last called.
     #[must_use]
     pub fn marks_changed(&self) -> bool {
-        self.marks_dirty
+        self.marks.dirty
     }
 
     /// Notes that the marks were saved.
     pub fn saved(&mut self) {
-        self.marks_dirty = false;
+        self.marks.dirty = false;
     }
 
     /// Opening a review reads it: remember which comments were new, then count them seen.
     pub(super) fn mark_read(&mut self, entry: usize) {
         let count = self.entry(entry).1.comments.len();
-        let mark = &mut self.marks[entry];
+        let mark = &mut self.marks.per_entry[entry];
         let first_new = if mark.read && mark.comments_seen < count {
             Some(mark.comments_seen)
         } else {
             None
         };
-        if self.fresh.is_none_or(|(e, _)| e != entry) {
-            self.fresh = first_new.map(|i| (entry, i));
+        if self.reading.fresh.is_none_or(|(e, _)| e != entry) {
+            self.reading.fresh = first_new.map(|i| (entry, i));
         }
         if !mark.read || mark.comments_seen != count {
             mark.read = true;
             mark.comments_seen = count;
-            self.marks_dirty = true;
+            self.marks.dirty = true;
         }
     }
 
@@ -156,7 +181,7 @@ impl App {
     /// focus (as in mail readers), else the review being read.
     fn target_entry(&self) -> Option<usize> {
         if self.focus == super::Focus::List {
-            self.visible.get(self.selected).copied()
+            self.list.visible.get(self.list.selected).copied()
         } else {
             self.focused_entry()
         }
@@ -177,23 +202,26 @@ impl App {
             return;
         };
         let title = self.short_title(entry);
-        if self.marks[entry].read {
-            self.marks[entry].read = false;
-            self.status = Some(format!("Marked {title} unread"));
+        if self.marks.per_entry[entry].read {
+            self.marks.per_entry[entry].read = false;
+            self.footer.status = Some(format!("Marked {title} unread"));
         } else {
             self.mark_read(entry);
-            self.status = Some(format!("Marked {title} read"));
+            self.footer.status = Some(format!("Marked {title} read"));
         }
-        self.marks_dirty = true;
+        self.marks.dirty = true;
         self.rebuild_visible();
     }
 
     /// `H`: hide reviews already read (the open one stays), or show them again.
     pub(super) fn toggle_hide_read(&mut self) {
-        self.hide_read = !self.hide_read;
+        self.list.hide_read = !self.list.hide_read;
         self.rebuild_visible();
-        self.status = Some(if self.hide_read {
-            format!("Read reviews hidden: {} unread listed", self.visible.len())
+        self.footer.status = Some(if self.list.hide_read {
+            format!(
+                "Read reviews hidden: {} unread listed",
+                self.list.visible.len()
+            )
         } else {
             "Read reviews shown".to_owned()
         });
@@ -202,19 +230,20 @@ impl App {
     /// `u`: open the next unread review in list order, wrapping around.
     pub(super) fn next_unread(&mut self) {
         let here = self
+            .reading
             .open
-            .and_then(|e| self.visible.iter().position(|&v| v == e))
+            .and_then(|e| self.list.visible.iter().position(|&v| v == e))
             .unwrap_or(0);
-        let n = self.visible.len();
+        let n = self.list.visible.len();
         let target = (1..=n)
             .map(|k| (here + k) % n)
-            .find(|&i| !self.marks[self.visible[i]].read);
+            .find(|&i| !self.marks.per_entry[self.list.visible[i]].read);
         match target {
             Some(i) => {
-                self.selected = i;
+                self.list.selected = i;
                 self.open_selected();
             }
-            None => self.status = Some("Everything listed has been read".to_owned()),
+            None => self.footer.status = Some("Everything listed has been read".to_owned()),
         }
     }
 
@@ -224,43 +253,39 @@ impl App {
             return;
         };
         let title = self.short_title(entry);
-        let mark = &mut self.marks[entry];
+        let mark = &mut self.marks.per_entry[entry];
         mark.starred = !mark.starred;
-        self.status = Some(if mark.starred {
+        self.footer.status = Some(if mark.starred {
             format!("Starred {title} (`reelread list --starred` lists it)")
         } else {
             format!("Star removed from {title}")
         });
-        self.marks_dirty = true;
+        self.marks.dirty = true;
     }
 
     /// `y` / `b`: copy or open the URL of the review under the cursor (or being read),
     /// if it is a web link.
-    pub(super) fn request_url_effect(&mut self, open: bool) {
-        let Some(entry) = self.target_entry() else {
-            return;
-        };
+    pub(super) fn request_url_effect(&mut self, open: bool) -> Option<Effect> {
+        let entry = self.target_entry()?;
         let url = self.entry(entry).1.url.clone();
         let Some(url) = url else {
-            self.status = Some(format!("{} has no URL", self.short_title(entry)));
-            return;
+            self.footer.status = Some(format!("{} has no URL", self.short_title(entry)));
+            return None;
         };
         if !is_web_link(&url) {
-            self.status = Some("Only http(s) links are copied or opened".to_owned());
-            return;
+            self.footer.status = Some("Only http(s) links are copied or opened".to_owned());
+            return None;
         }
-        self.effects.push(if open {
+        Some(if open {
             Effect::OpenInBrowser(url)
         } else {
             Effect::CopyToClipboard(url)
-        });
+        })
     }
 
     /// `e`: write the focused review to a Markdown file.
-    pub(super) fn request_export(&mut self) {
-        if let Some(entry) = self.target_entry() {
-            self.effects.push(Effect::ExportMarkdown(entry));
-        }
+    pub(super) fn request_export(&self) -> Option<Effect> {
+        self.target_entry().map(Effect::ExportMarkdown)
     }
 }
 

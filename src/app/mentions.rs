@@ -31,33 +31,33 @@ impl FilmIndex {
 impl App {
     /// Counts mentions in every review of collection `c`, once (on every core).
     pub(super) fn count_mentions(&mut self, c: usize) {
-        if self.films[c].counter.is_some() {
+        if self.catalog.films[c].counter.is_some() {
             return;
         }
-        let cast = &self.library.collections[c].film.cast;
-        self.films[c].counter = Some(MentionCounter::new(cast));
-        self.films[c].reach = vec![0; cast.len()];
-        let first = self.films[c].first;
-        let end = first + self.library.collections[c].reviews.len();
+        let cast = &self.catalog.library.collections[c].film.cast;
+        self.catalog.films[c].counter = Some(MentionCounter::new(cast));
+        self.catalog.films[c].reach = vec![0; cast.len()];
+        let first = self.catalog.films[c].first;
+        let end = first + self.catalog.library.collections[c].reviews.len();
         self.count_new_mentions(c, first..end);
     }
 
     /// Counts mentions in `entries` (reviews of collection `c`) if the film is counted;
     /// otherwise they are counted with the rest of the film when it is first shown.
     pub(super) fn count_new_mentions(&mut self, c: usize, entries: Range<usize>) {
-        let Some(counter) = &self.films[c].counter else {
+        let Some(counter) = &self.catalog.films[c].counter else {
             return;
         };
-        let texts: Vec<&str> = self.index[entries.clone()]
+        let texts: Vec<&str> = self.catalog.index[entries.clone()]
             .iter()
             .map(|i| &*i.text)
             .collect();
         let counts = crate::par::map(&texts, 32, |text| counter.count(text));
         for (e, counts) in entries.zip(counts) {
-            for (reach, &n) in self.films[c].reach.iter_mut().zip(&counts) {
+            for (reach, &n) in self.catalog.films[c].reach.iter_mut().zip(&counts) {
                 *reach += usize::from(n > 0);
             }
-            self.mentions[e] = counts;
+            self.catalog.mentions[e] = counts;
         }
     }
 }

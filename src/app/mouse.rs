@@ -43,20 +43,20 @@ impl App {
             Focus::List => {
                 let Some(list) = panes.list else { return };
                 let row = usize::from(y.saturating_sub(list.y + 1)) / self.list_item_height();
-                let index = self.list_offset + row;
-                if y > list.y && y < list.bottom() - 1 && index < self.visible.len() {
-                    self.selected = index;
+                let index = self.list.offset + row;
+                if y > list.y && y < list.bottom() - 1 && index < self.list.visible.len() {
+                    self.list.selected = index;
                     self.open_selected();
                 }
             }
             Focus::Cast => {
                 let Some(cast) = panes.cast else { return };
                 let rows = (usize::from(cast.height.saturating_sub(2)) / CAST_ROWS).max(1);
-                let offset = self.cast_cursor.saturating_sub(rows - 1);
+                let offset = self.reading.cast_cursor.saturating_sub(rows - 1);
                 let index = offset + usize::from(y.saturating_sub(cast.y + 1)) / CAST_ROWS;
                 let len = self.open_review().map_or(0, |(c, _)| c.film.cast.len());
                 if y > cast.y && index < len {
-                    self.cast_cursor = index;
+                    self.reading.cast_cursor = index;
                     self.toggle_cast_focus();
                 }
             }
@@ -71,15 +71,20 @@ impl App {
         }
         let sign = if down { 1 } else { -1 };
         match self.pane_at(x, y) {
-            Some(Focus::Reading) => self.scroll_entry(self.open, sign * WHEEL_LINES),
-            Some(Focus::Right) => self.scroll_entry(self.right, sign * WHEEL_LINES),
+            Some(Focus::Reading) => self.scroll_entry(self.reading.open, sign * WHEEL_LINES),
+            Some(Focus::Right) => self.scroll_entry(self.reading.right, sign * WHEEL_LINES),
             Some(Focus::List) => {
-                self.selected = step(self.selected, sign, self.visible.len().saturating_sub(1));
+                self.list.selected = step(
+                    self.list.selected,
+                    sign,
+                    self.list.visible.len().saturating_sub(1),
+                );
                 self.keep_selection_visible();
             }
             Some(Focus::Cast) => {
                 let len = self.open_review().map_or(0, |(c, _)| c.film.cast.len());
-                self.cast_cursor = step(self.cast_cursor, sign, len.saturating_sub(1));
+                self.reading.cast_cursor =
+                    step(self.reading.cast_cursor, sign, len.saturating_sub(1));
             }
             None => {}
         }
@@ -88,7 +93,7 @@ impl App {
     fn scroll_entry(&mut self, entry: Option<usize>, delta: isize) {
         if let Some(entry) = entry {
             let max = self.max_scroll_of(entry);
-            self.scroll[entry] = step(self.top(entry), delta, max);
+            self.reading.scroll[entry] = step(self.top(entry), delta, max);
         }
     }
 }

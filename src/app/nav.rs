@@ -1,7 +1,8 @@
 //! Moving around: cursors, scrolling, focus, opening reviews, the split view and the
 //! per-review toggles (comments folded, spoilers shown).
 
-use super::{Action, App, Focus};
+use super::{App, Focus};
+use crate::action::Command;
 
 /// Moves a position by `delta`, saturating at 0 and `max`.
 pub(super) fn step(position: usize, delta: isize, max: usize) -> usize {
@@ -12,13 +13,18 @@ impl App {
     pub(super) fn move_focused(&mut self, delta: isize) {
         match self.focus {
             Focus::List => {
-                self.selected = step(self.selected, delta, self.visible.len().saturating_sub(1));
+                self.list.selected = step(
+                    self.list.selected,
+                    delta,
+                    self.list.visible.len().saturating_sub(1),
+                );
                 self.keep_selection_visible();
             }
             Focus::Reading | Focus::Right => self.scroll_by(delta),
             Focus::Cast => {
                 let len = self.open_review().map_or(0, |(c, _)| c.film.cast.len());
-                self.cast_cursor = step(self.cast_cursor, delta, len.saturating_sub(1));
+                self.reading.cast_cursor =
+                    step(self.reading.cast_cursor, delta, len.saturating_sub(1));
             }
         }
     }
@@ -38,12 +44,12 @@ impl App {
     fn scroll_by(&mut self, delta: isize) {
         if let Some(entry) = self.focused_entry() {
             let mut max = self.max_scroll_of(entry);
-            if delta > 0 && self.scroll[entry].saturating_add_signed(delta) > max {
+            if delta > 0 && self.reading.scroll[entry].saturating_add_signed(delta) > max {
                 // Past the head of a huge review: the reader wants the rest now.
                 self.whole_layout_now(entry);
                 max = self.max_scroll_of(entry);
             }
-            self.scroll[entry] = step(self.scroll[entry].min(max), delta, max);
+            self.reading.scroll[entry] = step(self.reading.scroll[entry].min(max), delta, max);
         }
     }
 
@@ -67,24 +73,26 @@ impl App {
 
     /// Opens the review under the list cursor; a list text filter becomes its search.
     pub(super) fn open_selected(&mut self) {
-        let Some(&entry) = self.visible.get(self.selected) else {
-            self.status = Some("Nothing to open: the list is empty".to_owned());
+        let Some(&entry) = self.list.visible.get(self.list.selected) else {
+            self.footer.status = Some("Nothing to open: the list is empty".to_owned());
             return;
         };
         // The sidebar cursor stays on its actor unless the film changes.
-        if self.open.map(|e| self.entries[e].0) != Some(self.entries[entry].0) {
-            self.cast_cursor = 0;
+        if self.reading.open.map(|e| self.catalog.entries[e].0)
+            != Some(self.catalog.entries[entry].0)
+        {
+            self.reading.cast_cursor = 0;
         }
-        self.open = Some(entry);
+        self.reading.open = Some(entry);
         self.mark_read(entry);
-        if let Some(focus) = &mut self.cast_focus {
+        if let Some(focus) = &mut self.reading.cast_focus {
             focus.current = None;
         }
-        if self.right == self.open && self.right.is_some() {
-            self.right = self.neighbour(self.open, 1).or(self.right);
+        if self.reading.right == self.reading.open && self.reading.right.is_some() {
+            self.reading.right = self.neighbour(self.reading.open, 1).or(self.reading.right);
         }
         self.refresh_view();
-        if let Some(text) = self.list_query.as_ref().map(|q| q.text.clone()) {
+        if let Some(text) = self.list.query.as_ref().map(|q| q.text.clone()) {
             self.focus = Focus::Reading;
             self.set_search(&text, true);
         }
@@ -92,69 +100,71 @@ impl App {
 
     /// The visible entry `delta` places from `entry`, skipping `entry` itself.
     fn neighbour(&self, entry: Option<usize>, delta: isize) -> Option<usize> {
-        let here = entry.and_then(|e| self.visible.iter().position(|&v| v == e))?;
+        let here = entry.and_then(|e| self.list.visible.iter().position(|&v| v == e))?;
         let target = here.checked_add_signed(delta)?;
-        self.visible.get(target).copied()
+        self.list.visible.get(target).copied()
     }
 
     /// J/K: the next or previous source; in a split, the right side's.
     pub(super) fn step_source(&mut self, delta: isize) {
-        if self.visible.is_empty() {
+        if self.list.visible.is_empty() {
             return;
         }
-        if self.right.is_some() {
+        if self.reading.right.is_some() {
             self.step_right(delta);
             return;
         }
         let current = self
+            .reading
             .open
-            .and_then(|e| self.visible.iter().position(|&v| v == e))
-            .unwrap_or(self.selected);
-        let target = step(current, delta, self.visible.len() - 1);
+            .and_then(|e| self.list.visible.iter().position(|&v| v == e))
+            .unwrap_or(self.list.selected);
+        let target = step(current, delta, self.list.visible.len() - 1);
         if target == current {
             let end = if delta > 0 { "last" } else { "first" };
-            self.status = Some(format!("Already at the {end} source"));
+            self.footer.status = Some(format!("Already at the {end} source"));
         }
-        self.selected = target;
+        self.list.selected = target;
         self.open_selected();
     }
 
     fn step_right(&mut self, delta: isize) {
-        let mut candidate = self.neighbour(self.right, delta);
-        if candidate.is_some() && candidate == self.open {
+        let mut candidate = self.neighbour(self.reading.right, delta);
+        if candidate.is_some() && candidate == self.reading.open {
             candidate = self.neighbour(candidate, delta);
         }
         if let Some(entry) = candidate {
-            self.right = Some(entry);
+            self.reading.right = Some(entry);
             self.refresh_view();
         } else {
             let end = if delta > 0 { "last" } else { "first" };
-            self.status = Some(format!("Right side: already at the {end} source"));
+            self.footer.status = Some(format!("Right side: already at the {end} source"));
         }
     }
 
     /// `v`: compare the open review with another source side by side, or stop comparing.
     pub(super) fn toggle_split(&mut self) {
-        if self.right.take().is_some() {
-            self.status = Some("Split closed".to_owned());
+        if self.reading.right.take().is_some() {
+            self.footer.status = Some("Split closed".to_owned());
             self.refresh_view();
             return;
         }
         let other = self
-            .neighbour(self.open, 1)
-            .or_else(|| self.neighbour(self.open, -1));
+            .neighbour(self.reading.open, 1)
+            .or_else(|| self.neighbour(self.reading.open, -1));
         let Some(other) = other else {
-            self.status = Some("Nothing to compare with: the list has one review".to_owned());
+            self.footer.status =
+                Some("Nothing to compare with: the list has one review".to_owned());
             return;
         };
-        self.right = Some(other);
+        self.reading.right = Some(other);
         self.refresh_view();
-        self.status = Some(format!(
+        self.footer.status = Some(format!(
             "Split: {}/{} change the right side · {} switches · {} closes",
-            self.key(&Action::NextSource),
-            self.key(&Action::PrevSource),
-            self.key(&Action::FocusNext),
-            self.key(&Action::Split)
+            self.key(Command::NextSource),
+            self.key(Command::PrevSource),
+            self.key(Command::FocusNext),
+            self.key(Command::Split)
         ));
     }
 
@@ -164,12 +174,12 @@ impl App {
             return;
         };
         let count = self.entry(entry).1.comments.len();
-        if self.collapsed.remove(&entry) {
-            self.status = Some(format!("{count} comments shown"));
+        if self.reading.collapsed.remove(&entry) {
+            self.footer.status = Some(format!("{count} comments shown"));
         } else {
-            self.collapsed.insert(entry);
-            let key = self.key(&Action::ToggleComments);
-            self.status = Some(format!("{count} comments hidden: {key} shows them"));
+            self.reading.collapsed.insert(entry);
+            let key = self.key(Command::ToggleComments);
+            self.footer.status = Some(format!("{count} comments hidden: {key} shows them"));
         }
         self.refresh_view();
     }
@@ -179,12 +189,12 @@ impl App {
         let Some(entry) = self.focused_entry() else {
             return;
         };
-        if self.revealed.remove(&entry) {
-            self.status = Some("Spoilers hidden".to_owned());
+        if self.reading.revealed.remove(&entry) {
+            self.footer.status = Some("Spoilers hidden".to_owned());
         } else {
-            self.revealed.insert(entry);
-            let key = self.key(&Action::ToggleSpoilers);
-            self.status = Some(format!("Spoilers shown: {key} hides them again"));
+            self.reading.revealed.insert(entry);
+            let key = self.key(Command::ToggleSpoilers);
+            self.footer.status = Some(format!("Spoilers shown: {key} hides them again"));
         }
         self.refresh_view();
     }

@@ -26,67 +26,87 @@ impl App {
             .map(ToString::to_string)
             .collect();
         self.keep_last_good(&mut library);
-        let old: HashMap<Key, (Mark, usize)> = (0..self.entries.len())
-            .map(|e| (self.key_of(e), (self.marks[e], self.scroll[e])))
+        let old: HashMap<Key, (Mark, usize)> = (0..self.catalog.entries.len())
+            .map(|e| {
+                (
+                    self.key_of(e),
+                    (self.marks.per_entry[e], self.reading.scroll[e]),
+                )
+            })
             .collect();
-        let revealed: Vec<Key> = self.revealed.iter().map(|&e| self.key_of(e)).collect();
-        let collapsed: Vec<Key> = self.collapsed.iter().map(|&e| self.key_of(e)).collect();
-        let open = self.open.map(|e| self.key_of(e));
-        let right = self.right.map(|e| self.key_of(e));
-        let selected = self.visible.get(self.selected).map(|&e| self.key_of(e));
+        let revealed: Vec<Key> = self
+            .reading
+            .revealed
+            .iter()
+            .map(|&e| self.key_of(e))
+            .collect();
+        let collapsed: Vec<Key> = self
+            .reading
+            .collapsed
+            .iter()
+            .map(|&e| self.key_of(e))
+            .collect();
+        let open = self.reading.open.map(|e| self.key_of(e));
+        let right = self.reading.right.map(|e| self.key_of(e));
+        let selected = self
+            .list
+            .visible
+            .get(self.list.selected)
+            .map(|&e| self.key_of(e));
         let mut fresh = Self::with_settings(library, self.settings.clone());
         fresh.size = self.size;
-        for e in 0..fresh.entries.len() {
+        for e in 0..fresh.catalog.entries.len() {
             // A review new since the last load starts unread, even if it sorts first.
             let (mark, scroll) = old.get(&fresh.key_of(e)).copied().unwrap_or_default();
-            fresh.marks[e] = mark;
-            fresh.scroll[e] = scroll;
+            fresh.marks.per_entry[e] = mark;
+            fresh.reading.scroll[e] = scroll;
         }
         let find = |key: &Option<Key>, app: &Self| {
             key.as_ref()
-                .and_then(|k| (0..app.entries.len()).find(|&e| app.key_of(e) == *k))
+                .and_then(|k| (0..app.catalog.entries.len()).find(|&e| app.key_of(e) == *k))
         };
         // Carry over everything the reader set up, then recompute what depends on data.
         let keep = std::mem::replace(self, fresh);
-        self.open = find(&open, self).or(self.open);
-        self.right = find(&right, self).filter(|r| Some(*r) != self.open);
+        self.reading.open = find(&open, self).or(self.reading.open);
+        self.reading.right = find(&right, self).filter(|r| Some(*r) != self.reading.open);
         self.focus = keep.focus;
-        self.filter = keep.filter;
-        self.sort = keep.sort;
-        self.reverse = keep.reverse;
-        self.hide_read = keep.hide_read;
+        self.list.filter = keep.list.filter;
+        self.list.sort = keep.list.sort;
+        self.list.reverse = keep.list.reverse;
+        self.list.hide_read = keep.list.hide_read;
         let len = self.open_review().map_or(0, |(c, _)| c.film.cast.len());
-        self.cast_cursor = keep.cast_cursor.min(len.saturating_sub(1));
+        self.reading.cast_cursor = keep.reading.cast_cursor.min(len.saturating_sub(1));
         let entries_of = |keys: &[Key], app: &Self| -> std::collections::HashSet<usize> {
-            (0..app.entries.len())
+            (0..app.catalog.entries.len())
                 .filter(|&e| keys.contains(&app.key_of(e)))
                 .collect()
         };
-        self.revealed = entries_of(&revealed, self);
-        self.collapsed = entries_of(&collapsed, self);
-        self.cast_focus = keep.cast_focus;
+        self.reading.revealed = entries_of(&revealed, self);
+        self.reading.collapsed = entries_of(&collapsed, self);
+        self.reading.cast_focus = keep.reading.cast_focus;
         self.running = keep.running;
-        self.generation = keep.generation + 1;
-        self.marks_dirty = keep.marks_dirty;
-        if let Some(query) = keep.list_query.map(|q| q.text) {
+        self.catalog.generation = keep.catalog.generation + 1;
+        self.marks.dirty = keep.marks.dirty;
+        if let Some(query) = keep.list.query.map(|q| q.text) {
             self.set_list_query(&query);
         } else {
             self.rebuild_visible();
         }
         if let Some(e) = find(&selected, self) {
-            self.selected = self
+            self.list.selected = self
+                .list
                 .visible
                 .iter()
                 .position(|&v| v == e)
-                .unwrap_or(self.selected);
+                .unwrap_or(self.list.selected);
         }
         self.refresh_view();
-        if let Some(query) = keep.search.map(|s| s.query) {
+        if let Some(query) = keep.reading.search.map(|s| s.query) {
             self.set_search(&query, false);
         }
-        self.status = Some(match errors.first() {
+        self.footer.status = Some(match errors.first() {
             Some(first) => format!("Reload kept the last good version: {first}"),
-            None => format!("Reloaded: {} reviews", self.entries.len()),
+            None => format!("Reloaded: {} reviews", self.catalog.entries.len()),
         });
     }
 
@@ -109,7 +129,7 @@ impl App {
                     && folder.is_some_and(|f| f.to_string_lossy() == collection)
             })
         };
-        for entry in 0..self.entries.len() {
+        for entry in 0..self.catalog.entries.len() {
             let (collection, review) = self.entry(entry);
             let review_broken = broken(library, &collection.name, &review.id);
             let film_broken = broken(library, &collection.name, "film");

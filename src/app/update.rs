@@ -1,63 +1,82 @@
-//! The only place state changes: one action in, maybe a follow-up action out.
+//! The only place state changes: one action in, the effects it asks for out.
 
-use super::{Action, App, Focus, Mode, Picker, PromptFor};
+use super::{App, Effect, Focus, Mode, Picker, PromptFor};
+use crate::action::{Action, Command};
 use crate::layout::Arrangement;
 
-/// Applies `action` to `app`; returns an action to apply next, if any.
-pub fn update(app: &mut App, action: Action) -> Option<Action> {
-    let too_small = app.panes().arrangement == Arrangement::TooSmall;
-    match (&mut app.mode, action) {
-        (_, Action::Quit) => {
-            app.running = false;
-            None
-        }
-        (_, Action::Resize(w, h)) => {
+/// Applies `action` to `app` and returns the work only the terminal loop can do (I/O,
+/// worker threads). Everything that changes state arrives here: keys, the mouse, the
+/// terminal's size, and results from other threads (loaded parts, layouts, reloads).
+pub fn update(app: &mut App, action: impl Into<Action>) -> Vec<Effect> {
+    let mut effects: Vec<Effect> = apply(app, action.into()).into_iter().collect();
+    if app.needs_whole_layout() {
+        effects.push(Effect::LayOut);
+    }
+    effects
+}
+
+fn apply(app: &mut App, action: Action) -> Option<Effect> {
+    // New data and results from other threads: not the reader acting.
+    match action {
+        Action::Loaded(part) => app.absorb(part),
+        Action::Show => app.absorbed(),
+        Action::LoadDone => app.finish_loading(),
+        Action::LaidOut(done) => app.install_layout(&done.0, done.1),
+        Action::Reloaded(library) => app.reload(*library),
+        Action::Saved => app.saved(),
+        Action::Run(Command::Quit) => app.running = false,
+        Action::Resize(w, h) => {
             app.size = (w, h);
             app.refresh_view();
-            None
         }
-        (_, Action::Notify(message)) => {
-            app.status = Some(crate::data::sanitize_line(&message));
-            None
+        Action::Notify(message) => {
+            app.footer.status = Some(crate::data::sanitize_line(&message));
         }
-        // The reader acts: the review loading opened is theirs now.
-        (_, action) if app.auto_open => {
-            app.settle_open();
-            update(app, action)
-        }
-        // Nothing can be seen, so nothing may change unseen.
-        (_, _) if too_small => None,
-        (Mode::Help(scroll), action) => {
+        action => return act(app, action),
+    }
+    None
+}
+
+/// What the reader does: a key, the mouse, typing.
+fn act(app: &mut App, action: Action) -> Option<Effect> {
+    // The reader acts: the review loading opened is theirs now.
+    if app.marks.auto_open {
+        app.settle_open();
+    }
+    // Nothing can be seen, so nothing may change unseen.
+    if app.panes().arrangement == Arrangement::TooSmall {
+        return None;
+    }
+    match (&mut app.mode, action) {
+        (Mode::Help(scroll), Action::Run(command)) => {
             // The popup shows at least a screenful minus its frame; never scroll past the end.
             let rows = app.settings.keymap.help_rows().len();
             let body = usize::from(app.size.1.saturating_sub(3)).max(1);
             let last = rows.saturating_sub(body);
-            match action {
-                Action::Up => *scroll = scroll.saturating_sub(1),
-                Action::Down => *scroll = (*scroll + 1).min(last),
-                Action::Bottom => *scroll = last,
-                Action::Top => *scroll = 0,
-                Action::Back | Action::Help => app.mode = Mode::Normal,
+            match command {
+                Command::Up => *scroll = scroll.saturating_sub(1),
+                Command::Down => *scroll = (*scroll + 1).min(last),
+                Command::Bottom => *scroll = last,
+                Command::Top => *scroll = 0,
+                Command::Back | Command::Help => app.mode = Mode::Normal,
                 _ => {}
             }
-            None
         }
-        (Mode::Ratings, Action::Back | Action::Ratings) => {
-            app.mode = Mode::Normal;
-            None
-        }
-        (Mode::Ratings, _) => None,
+        (Mode::Ratings, Action::Run(Command::Back | Command::Ratings)) => app.mode = Mode::Normal,
+        (Mode::Help(_) | Mode::Ratings, _) => {}
         (Mode::Picker(_), action) => picker_update(app, &action),
         (Mode::Prompt(..), action) => prompt_update(app, &action),
-        (Mode::Normal, action) => normal_update(app, &action),
+        (Mode::Normal, Action::Run(command)) => return normal_update(app, command),
+        (Mode::Normal, action) => other_update(app, &action),
     }
+    None
 }
 
-fn picker_update(app: &mut App, action: &Action) -> Option<Action> {
+fn picker_update(app: &mut App, action: &Action) {
     let Mode::Picker(picker) = &mut app.mode else {
-        return None;
+        return;
     };
-    let count = picker.matches(&app.people).len();
+    let count = picker.matches(&app.catalog.people).len();
     match action {
         Action::Input(c) => {
             picker.query.push(*c);
@@ -67,27 +86,28 @@ fn picker_update(app: &mut App, action: &Action) -> Option<Action> {
             picker.query.pop();
             picker.cursor = 0;
         }
-        Action::Up => picker.cursor = picker.cursor.saturating_sub(1),
-        Action::Down => picker.cursor = (picker.cursor + 1).min(count.saturating_sub(1)),
-        Action::Top => picker.cursor = 0,
-        Action::Bottom => picker.cursor = count.saturating_sub(1),
-        Action::Open if count > 0 => {
-            let name = picker.matches(&app.people)[picker.cursor.min(count - 1)]
+        Action::Run(Command::Up) => picker.cursor = picker.cursor.saturating_sub(1),
+        Action::Run(Command::Down) => {
+            picker.cursor = (picker.cursor + 1).min(count.saturating_sub(1));
+        }
+        Action::Run(Command::Top) => picker.cursor = 0,
+        Action::Run(Command::Bottom) => picker.cursor = count.saturating_sub(1),
+        Action::Run(Command::Open) if count > 0 => {
+            let name = picker.matches(&app.catalog.people)[picker.cursor.min(count - 1)]
                 .name
                 .clone();
             app.mode = Mode::Normal;
             app.set_filter(Some(name));
         }
-        Action::Back | Action::Filter => app.mode = Mode::Normal,
+        Action::Run(Command::Back | Command::Filter) => app.mode = Mode::Normal,
         _ => {}
     }
-    None
 }
 
 /// Typing a search: the list or the review follows every keystroke.
-fn prompt_update(app: &mut App, action: &Action) -> Option<Action> {
+fn prompt_update(app: &mut App, action: &Action) {
     let Mode::Prompt(target, text) = &mut app.mode else {
-        return None;
+        return;
     };
     let target = *target;
     match action {
@@ -95,16 +115,16 @@ fn prompt_update(app: &mut App, action: &Action) -> Option<Action> {
         Action::DeleteChar => {
             text.pop();
         }
-        Action::Open => {
+        Action::Run(Command::Open) => {
             app.mode = Mode::Normal;
-            app.status = Some(
-                match (target, app.search.as_ref(), app.list_query.as_ref()) {
+            app.footer.status = Some(
+                match (target, app.reading.search.as_ref(), app.list.query.as_ref()) {
                     (PromptFor::Reading, Some(s), _) if s.hits.is_empty() => {
                         format!("No match for “{}”", s.query)
                     }
-                    (PromptFor::Reading, Some(_), _) => return None,
+                    (PromptFor::Reading, Some(_), _) => return,
                     (PromptFor::List, _, Some(q)) => {
-                        let n = app.visible.len();
+                        let n = app.list.visible.len();
                         let noun = if n == 1 {
                             "review contains"
                         } else {
@@ -115,60 +135,71 @@ fn prompt_update(app: &mut App, action: &Action) -> Option<Action> {
                     _ => "Search cancelled".to_owned(),
                 },
             );
-            return None;
+            return;
         }
-        Action::Back => {
+        Action::Run(Command::Back) => {
             // Cancelling a prompt undoes only what that prompt did: what was in force
             // before it comes back.
             app.mode = Mode::Normal;
             app.restore_prompt_origin();
-            app.status = Some("Search cancelled".to_owned());
-            return None;
+            app.footer.status = Some("Search cancelled".to_owned());
+            return;
         }
-        _ => return None,
+        _ => return,
     }
     let text = text.clone();
     match target {
         PromptFor::Reading => app.set_search(&text, false),
         PromptFor::List => app.set_list_query(&text),
     }
-    None
 }
 
-fn normal_update(app: &mut App, action: &Action) -> Option<Action> {
+/// What is not a command, with no popup open: the mouse, and clearing the filter.
+fn other_update(app: &mut App, action: &Action) {
     // A status message answers one action; the next one replaces or clears it.
-    app.status = None;
+    app.footer.status = None;
+    match *action {
+        Action::ClearFilter => app.set_filter(None),
+        Action::Click(x, y) => app.click(x, y),
+        Action::Wheel(x, y, down) => app.wheel(x, y, down),
+        _ => {}
+    }
+}
+
+fn normal_update(app: &mut App, command: Command) -> Option<Effect> {
+    // A status message answers one action; the next one replaces or clears it.
+    app.footer.status = None;
     let page = app.reading_height().max(1);
-    match action {
-        Action::Up => app.move_focused(-1),
-        Action::Down => app.move_focused(1),
-        Action::Top => app.move_focused(isize::MIN),
-        Action::Bottom => app.move_focused(isize::MAX),
-        Action::PageUp => app.scroll_or_move(-(page as isize)),
-        Action::PageDown => app.scroll_or_move(page as isize),
-        Action::HalfPageUp => app.scroll_or_move(-((page / 2).max(1) as isize)),
-        Action::HalfPageDown => app.scroll_or_move((page / 2).max(1) as isize),
-        Action::FocusNext => app.cycle_focus(1),
-        Action::FocusPrev => app.cycle_focus(-1),
-        Action::Open => match app.focus {
+    match command {
+        Command::Up => app.move_focused(-1),
+        Command::Down => app.move_focused(1),
+        Command::Top => app.move_focused(isize::MIN),
+        Command::Bottom => app.move_focused(isize::MAX),
+        Command::PageUp => app.scroll_or_move(-(page as isize)),
+        Command::PageDown => app.scroll_or_move(page as isize),
+        Command::HalfPageUp => app.scroll_or_move(-((page / 2).max(1) as isize)),
+        Command::HalfPageDown => app.scroll_or_move((page / 2).max(1) as isize),
+        Command::FocusNext => app.cycle_focus(1),
+        Command::FocusPrev => app.cycle_focus(-1),
+        Command::Open => match app.focus {
             Focus::List => {
                 app.open_selected();
-                if app.open.is_some() {
+                if app.reading.open.is_some() {
                     app.focus = Focus::Reading;
                 }
             }
             Focus::Cast => app.toggle_cast_focus(),
             Focus::Reading | Focus::Right => {}
         },
-        Action::NextSource => app.step_source(1),
-        Action::PrevSource => app.step_source(-1),
-        Action::Filter => {
-            app.sort_people();
+        Command::NextSource => app.step_source(1),
+        Command::PrevSource => app.step_source(-1),
+        Command::Filter => {
+            app.catalog.sort_people();
             app.mode = Mode::Picker(Picker::default());
         }
-        Action::Help => app.mode = Mode::Help(0),
-        Action::Ratings => app.mode = Mode::Ratings,
-        Action::Search => {
+        Command::Help => app.mode = Mode::Help(0),
+        Command::Ratings => app.mode = Mode::Ratings,
+        Command::Search => {
             let target = if app.focus == Focus::List {
                 PromptFor::List
             } else {
@@ -176,62 +207,46 @@ fn normal_update(app: &mut App, action: &Action) -> Option<Action> {
             };
             app.remember_prompt_origin();
             if target == PromptFor::List {
-                app.search = None;
+                app.reading.search = None;
             }
             app.mode = Mode::Prompt(target, String::new());
         }
-        Action::NextMatch => app.step_match(true),
-        Action::PrevMatch => app.step_match(false),
-        Action::NextMention => app.step_mention(true),
-        Action::PrevMention => app.step_mention(false),
-        Action::NextComment => app.step_comment(true),
-        Action::PrevComment => app.step_comment(false),
-        Action::ToggleComments => app.toggle_comments(),
-        Action::ToggleSpoilers => app.toggle_spoilers(),
-        Action::Split => app.toggle_split(),
-        Action::Sort => app.change_sort(true),
-        Action::ReverseSort => app.change_sort(false),
-        Action::Back => return back(app),
-        Action::ClearFilter => app.set_filter(None),
-        Action::NextUnread => app.next_unread(),
-        Action::ToggleRead => app.toggle_read(),
-        Action::HideRead => app.toggle_hide_read(),
-        Action::Star => app.toggle_star(),
-        Action::CopyUrl => app.request_url_effect(false),
-        Action::OpenUrl => app.request_url_effect(true),
-        Action::Export => app.request_export(),
-        Action::Suspend => app.effects.push(super::Effect::Suspend),
-        Action::Click(x, y) => app.click(*x, *y),
-        Action::Wheel(x, y, down) => app.wheel(*x, *y, *down),
-        Action::Quit
-        | Action::Resize(..)
-        | Action::Input(_)
-        | Action::DeleteChar
-        | Action::Notify(_) => {}
+        Command::NextMatch => app.step_match(true),
+        Command::PrevMatch => app.step_match(false),
+        Command::NextMention => app.step_mention(true),
+        Command::PrevMention => app.step_mention(false),
+        Command::NextComment => app.step_comment(true),
+        Command::PrevComment => app.step_comment(false),
+        Command::ToggleComments => app.toggle_comments(),
+        Command::ToggleSpoilers => app.toggle_spoilers(),
+        Command::Split => app.toggle_split(),
+        Command::Sort => app.change_sort(true),
+        Command::ReverseSort => app.change_sort(false),
+        Command::Back => back(app),
+        Command::NextUnread => app.next_unread(),
+        Command::ToggleRead => app.toggle_read(),
+        Command::HideRead => app.toggle_hide_read(),
+        Command::Star => app.toggle_star(),
+        Command::CopyUrl => return app.request_url_effect(false),
+        Command::OpenUrl => return app.request_url_effect(true),
+        Command::Export => return app.request_export(),
+        Command::Suspend => return Some(Effect::Suspend),
+        Command::Quit => {}
     }
     None
 }
 
 /// Esc undoes the most recent kind of narrowing: search, list text, actor, then filter.
-fn back(app: &mut App) -> Option<Action> {
-    if app.search.take().is_some() {
-        app.status = Some("Search ended".to_owned());
-    } else if app.list_query.is_some() {
+fn back(app: &mut App) {
+    if app.reading.search.take().is_some() {
+        app.footer.status = Some("Search ended".to_owned());
+    } else if app.list.query.is_some() {
         app.set_list_query("");
-        app.status = Some("List search cleared".to_owned());
-    } else if let Some(focus) = app.cast_focus.take() {
-        app.status = Some(format!("{} no longer highlighted", focus.actor));
-    } else if app.filter.is_some() {
-        return Some(Action::ClearFilter);
-    }
-    None
-}
-
-/// Applies `action` and every follow-up it leads to.
-pub fn dispatch(app: &mut App, action: Action) {
-    let mut next = Some(action);
-    while let Some(action) = next {
-        next = update(app, action);
+        app.footer.status = Some("List search cleared".to_owned());
+    } else if let Some(focus) = app.reading.cast_focus.take() {
+        app.footer.status = Some(format!("{} no longer highlighted", focus.actor));
+    } else if app.list.filter.is_some() {
+        app.set_filter(None);
     }
 }
 

@@ -7,7 +7,7 @@ use std::sync::mpsc;
 
 use super::setup::ColorMode;
 use crate::app::{App, Settings};
-use crate::config::{Loaded, Theme};
+use crate::config::Loaded;
 use crate::data::{Library, Part};
 
 pub fn read(dir: Option<&Path>, loaded: &Loaded, color: ColorMode) -> ExitCode {
@@ -25,9 +25,7 @@ pub fn read(dir: Option<&Path>, loaded: &Loaded, color: ColorMode) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let config = &loaded.config;
-    let mut theme = Theme::new(config.theme, &config.colors);
-    theme.enabled = color.enabled();
-    if theme.enabled {
+    if color.enabled() {
         // crossterm obeys NO_COLOR on its own; --color always must win over it.
         crossterm::style::force_color_output(true);
     }
@@ -44,17 +42,9 @@ pub fn read(dir: Option<&Path>, loaded: &Loaded, color: ColorMode) -> ExitCode {
     if let Some(warning) = state.as_ref().and_then(|s| s.warning.clone()) {
         notes.push(warning);
     }
-    let settings = Settings {
-        keymap: config.keymap.clone(),
-        text_width: config.text_width,
-        sidebar: config.sidebar,
-        // The pattern lives for the whole run; laid-out reviews borrow it.
-        date_format: Box::leak(config.date_format.clone().into_boxed_str()),
-        theme,
-        notes,
-        ..Settings::default()
-    }
-    .with_key_names();
+    let mut settings = Settings::from_config(config);
+    settings.colors.disabled = !color.enabled();
+    settings.notes = notes;
     let restore = state
         .as_ref()
         .map(|s| crate::session::restore(&s.state))

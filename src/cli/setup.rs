@@ -54,8 +54,37 @@ pub fn print_config(loaded: &Loaded) -> ExitCode {
     if let Some(path) = config::default_path() {
         println!("# Your config file goes in {}", shown(&path));
     }
-    print!("{}", loaded.config.to_toml());
+    print!("{}", config_toml(&loaded.config));
     ExitCode::SUCCESS
+}
+
+/// The settings in force as a config file, for `reelread config`.
+#[must_use]
+pub fn config_toml(config: &Config) -> String {
+    use std::fmt::Write as _;
+    let quote = |text: &str| toml::Value::String(text.to_owned()).to_string();
+    let mut out = String::new();
+    let _ = writeln!(out, "text_width = {}", config.text_width);
+    let theme = match config.theme {
+        config::ThemeName::Dark => "dark",
+        config::ThemeName::Light => "light",
+    };
+    let _ = writeln!(out, "theme = \"{theme}\"");
+    let _ = writeln!(out, "mouse = {}", config.mouse);
+    let _ = writeln!(out, "sidebar = {}", config.sidebar);
+    let _ = writeln!(out, "date_format = {}", quote(&config.date_format));
+    let _ = writeln!(out, "\n[colors]");
+    let theme = crate::ui::theme::Theme::new(&config.chosen_colors());
+    for role in config::Role::ALL {
+        let color = config::color_name(theme.color(role));
+        let _ = writeln!(out, "{} = {}", role.name(), quote(&color));
+    }
+    let _ = writeln!(out, "\n[keys]");
+    for (command, keys) in config.keymap.bindings() {
+        let keys: Vec<String> = keys.iter().map(|k| quote(&k.to_string())).collect();
+        let _ = writeln!(out, "{} = [{}]", command.name(), keys.join(", "));
+    }
+    out
 }
 
 /// `reelread keys`.
@@ -63,12 +92,12 @@ pub fn print_keys(config: &Config) -> ExitCode {
     let rows: Vec<(String, String, &str)> = config
         .keymap
         .bindings()
-        .map(|(action, keys)| {
-            let keys: Vec<String> = keys.iter().map(|k| crate::keymap::display_key(k)).collect();
+        .map(|(command, keys)| {
+            let keys: Vec<String> = keys.iter().map(crate::action::Key::label).collect();
             (
-                action.name().to_owned(),
+                command.name().to_owned(),
                 keys.join(", "),
-                action.description(),
+                command.description(),
             )
         })
         .collect();

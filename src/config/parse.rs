@@ -3,9 +3,8 @@
 use toml::de::{DeTable, DeValue};
 
 use super::{Config, DATE_DIRECTIVES, Role, ThemeName, color::parse_color};
-use crate::app::Action;
+use crate::action::{Command, Key};
 use crate::data::{Diagnostic, Severity};
-use crate::keymap::parse_key;
 
 /// Collects problems while reading one file.
 struct Reader<'a> {
@@ -42,8 +41,8 @@ fn kind(value: &DeValue<'_>) -> &'static str {
     }
 }
 
-pub fn parse(path: &str, text: &str) -> (Config, Vec<Diagnostic>) {
-    let mut config = Config::default();
+/// Reads `text` onto `config`: each setting it gets right replaces the one in `config`.
+pub fn parse(mut config: Config, path: &str, text: &str) -> (Config, Vec<Diagnostic>) {
     let mut r = Reader {
         path,
         text,
@@ -193,7 +192,7 @@ fn read_colors(r: &mut Reader<'_>, colors: &DeTable<'_>, config: &mut Config) {
 fn read_keys(r: &mut Reader<'_>, keys: &DeTable<'_>, config: &mut Config) {
     for (key, value) in keys {
         let name = key.get_ref().as_ref();
-        let Some(action) = Action::from_name(name) else {
+        let Some(command) = Command::from_name(name) else {
             r.report(
                 key.span().start,
                 Severity::Error,
@@ -230,8 +229,8 @@ fn read_keys(r: &mut Reader<'_>, keys: &DeTable<'_>, config: &mut Config) {
         };
         let mut parsed = Vec::new();
         for (at, k) in list {
-            if parse_key(&k).is_some() {
-                parsed.push(k);
+            if let Ok(key) = k.parse::<Key>() {
+                parsed.push(key);
             } else {
                 r.error(
                     at,
@@ -242,7 +241,7 @@ fn read_keys(r: &mut Reader<'_>, keys: &DeTable<'_>, config: &mut Config) {
             }
         }
         if !parsed.is_empty() {
-            config.keymap.rebind(&action, parsed);
+            config.keymap.rebind(command, &parsed);
         }
     }
 }
@@ -253,7 +252,11 @@ mod tests {
 
     #[test]
     fn a_wrong_value_keeps_its_default_and_the_rest_applies() {
-        let (config, diagnostics) = parse("c.toml", "text_width = \"wide\"\nmouse = false\n");
+        let (config, diagnostics) = parse(
+            crate::config::Config::default(),
+            "c.toml",
+            "text_width = \"wide\"\nmouse = false\n",
+        );
         assert_eq!(config.text_width, 80);
         assert!(!config.mouse);
         assert_eq!(diagnostics.len(), 1);

@@ -6,9 +6,9 @@ use std::sync::mpsc;
 use std::time::Instant;
 
 use super::TICK;
-use crate::app::{App, LayoutJob};
+use crate::app::App;
 use crate::data::Library;
-use crate::doc::Doc;
+use crate::doc::{Doc, LayoutJob};
 
 /// Whole layouts of huge reviews on screen, made one at a time on a worker thread.
 #[derive(Default)]
@@ -25,16 +25,17 @@ impl Layouts {
         self.asked || self.running.is_some()
     }
 
-    /// Hands a finished layout to the app and starts the next one the app needs (each side
-    /// of a split, a review reopened, a width changed meanwhile); true when one arrived.
-    pub fn step(&mut self, app: &mut App) -> bool {
-        let mut arrived = false;
+    /// Returns a finished layout, for the app to take in as an action; otherwise starts
+    /// the next one the app needs (each side of a split, a review reopened, a width
+    /// changed meanwhile). After an arrival the next job waits for the following step, so
+    /// it is chosen once the app has the finished one.
+    pub fn step(&mut self, app: &App) -> Option<(LayoutJob, Doc)> {
         if let Some(rx) = &self.running {
             match rx.try_recv() {
-                Ok((job, doc)) => {
-                    app.install_layout(&job, doc);
+                Ok(done) => {
                     self.running = None;
-                    arrived = true;
+                    self.asked = true;
+                    return Some(done);
                 }
                 Err(mpsc::TryRecvError::Disconnected) => self.running = None,
                 Err(mpsc::TryRecvError::Empty) => {}
@@ -51,7 +52,7 @@ impl Layouts {
                 self.running = Some(rx);
             }
         }
-        arrived
+        None
     }
 }
 
@@ -85,9 +86,9 @@ impl Reloads {
         self.running.is_some()
     }
 
-    /// Notes changes, starts a reload once they settle (if `may_start`), and hands a
-    /// finished one to the app; true when the app changed.
-    pub fn step(&mut self, app: &mut App, may_start: bool) -> bool {
+    /// Notes changes, starts a reload once they settle (if `may_start`), and returns a
+    /// finished one (for the app to take in as an action).
+    pub fn step(&mut self, may_start: bool) -> Option<Library> {
         if may_start && self.changes.is_none() {
             let (changes, watcher) = watch(self.dir.as_ref());
             self.changes = Some(changes);
@@ -100,13 +101,12 @@ impl Reloads {
         {
             self.changed_at = Some(Instant::now());
         }
-        let mut changed = false;
+        let mut reloaded = None;
         if let Some(rx) = &self.running
             && let Ok(library) = rx.try_recv()
         {
             self.running = None;
-            app.reload(library);
-            changed = true;
+            reloaded = Some(library);
         }
         if let (Some(at), Some(dir)) = (self.changed_at, &self.dir)
             && at.elapsed() >= TICK
@@ -116,7 +116,7 @@ impl Reloads {
             self.changed_at = None;
             self.running = Some(reload_in_background(dir.clone()));
         }
-        changed
+        reloaded
     }
 }
 

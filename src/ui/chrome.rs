@@ -115,8 +115,12 @@ fn thousands(n: usize) -> String {
 
 pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width);
-    let hint = |action: &crate::app::Action, label: &str| {
-        let key = app.settings().keymap.first_key(action).unwrap_or_default();
+    let hint = |command: &crate::action::Command, label: &str| {
+        let key = app
+            .settings()
+            .keymap
+            .first_key(*command)
+            .unwrap_or_default();
         vec![
             Span::styled(format!(" {key}"), Style::new().add_modifier(Modifier::BOLD)),
             Span::styled(format!(" {label} "), theme::DIM),
@@ -186,9 +190,9 @@ fn prompt_line(app: &App) -> Option<Vec<Span<'static>>> {
     if app.status().is_none() {
         let keys = format!(
             " · {}/{} · {} ends",
-            app.key(&crate::app::Action::NextMatch),
-            app.key(&crate::app::Action::PrevMatch),
-            app.key(&crate::app::Action::Back)
+            app.key(crate::action::Command::NextMatch),
+            app.key(crate::action::Command::PrevMatch),
+            app.key(crate::action::Command::Back)
         );
         spans.push(Span::styled(keys, theme::DIM));
     }

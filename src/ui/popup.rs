@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::{theme, truncate};
-use crate::app::{Action, App, Picker};
+use crate::app::{App, Picker};
 
 /// Clears `rect` for a popup. A wide character just left of it (CJK, emoji) would be drawn
 /// two columns wide by the terminal, over the popup's left border: it goes too.
@@ -50,10 +50,10 @@ pub fn render_help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     let inner = frame("Keys", width, rows.len() as u16 + 4, area, buf);
     let footer = format!(
         "{} or {} closes · {}/{} scroll",
-        app.key(&Action::Back),
-        app.key(&Action::Help),
-        app.key(&Action::Down),
-        app.key(&Action::Up)
+        app.key(crate::action::Command::Back),
+        app.key(crate::action::Command::Help),
+        app.key(crate::action::Command::Down),
+        app.key(crate::action::Command::Up)
     );
     let body_height = usize::from(inner.height.saturating_sub(1));
     let scroll = scroll.min(rows.len().saturating_sub(body_height));

@@ -1,0 +1,205 @@
+//! Everything that can happen to the reader, as data: keys map to [`Command`]s, terminal
+//! events and other threads' results arrive as [`Action`]s, and tests send both. Nothing
+//! here knows the state, so the keymap and the config can name commands without the app.
+
+mod key;
+
+use strum::{EnumIter, EnumMessage, EnumString, IntoStaticStr};
+
+pub use key::Key;
+
+use crate::data::{Library, Part};
+use crate::doc::{Doc, LayoutJob};
+
+/// A command a key can be bound to. Declared in help order; the names (`next_source`)
+/// are the config's, the messages are the help's, both from the derives.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, EnumMessage, EnumString, IntoStaticStr,
+)]
+#[strum(serialize_all = "snake_case")]
+pub enum Command {
+    /// Move or scroll down one line (or one item).
+    #[strum(message = "Move down / scroll down")]
+    Down,
+    /// Move or scroll up one line (or one item).
+    #[strum(message = "Move up / scroll up")]
+    Up,
+    /// Jump to the start.
+    #[strum(message = "Go to the top")]
+    Top,
+    /// Jump to the end.
+    #[strum(message = "Go to the bottom")]
+    Bottom,
+    /// Scroll a full page down.
+    #[strum(message = "Page down")]
+    PageDown,
+    /// Scroll a full page up.
+    #[strum(message = "Page up")]
+    PageUp,
+    /// Scroll half a page down.
+    #[strum(message = "Half a page down")]
+    HalfPageDown,
+    /// Scroll half a page up.
+    #[strum(message = "Half a page up")]
+    HalfPageUp,
+    /// Focus the next visible pane.
+    #[strum(message = "Focus the next pane")]
+    FocusNext,
+    /// Focus the previous visible pane.
+    #[strum(message = "Focus the previous pane")]
+    FocusPrev,
+    /// Open the selected review (or apply the picker's choice).
+    #[strum(message = "Open the review; on an actor, highlight their mentions")]
+    Open,
+    /// Open the next source in the list, from any pane.
+    #[strum(message = "Next source, from any pane (right side when split)")]
+    NextSource,
+    /// Open the previous source in the list, from any pane.
+    #[strum(message = "Previous source, from any pane")]
+    PrevSource,
+    /// Search the open review, or (from the list) narrow the list by text.
+    #[strum(message = "Search this review; in the list, filter by text")]
+    Search,
+    /// Jump to the next search match.
+    #[strum(message = "Next search match")]
+    NextMatch,
+    /// Jump to the previous search match.
+    #[strum(message = "Previous search match")]
+    PrevMatch,
+    /// Jump to the next mention of the highlighted actor.
+    #[strum(message = "Next mention of the highlighted actor")]
+    NextMention,
+    /// Jump to the previous mention of the highlighted actor.
+    #[strum(message = "Previous mention of the highlighted actor")]
+    PrevMention,
+    /// Jump to the next comment.
+    #[strum(message = "Next comment")]
+    NextComment,
+    /// Jump to the previous comment.
+    #[strum(message = "Previous comment")]
+    PrevComment,
+    /// Fold or unfold the comments.
+    #[strum(message = "Fold or unfold the comments")]
+    ToggleComments,
+    /// Show or hide spoilers.
+    #[strum(message = "Show or hide this review's spoilers")]
+    ToggleSpoilers,
+    /// Compare two sources side by side.
+    #[strum(message = "Compare with another source side by side")]
+    Split,
+    /// Show the ratings comparison.
+    #[strum(message = "Compare every source's ratings")]
+    Ratings,
+    /// Cycle the list's sort order.
+    #[strum(message = "Cycle the list order")]
+    Sort,
+    /// Reverse the list's sort order.
+    #[strum(message = "Reverse the list order")]
+    ReverseSort,
+    /// Open the next unread review.
+    #[strum(message = "Open the next unread review")]
+    NextUnread,
+    /// Mark the open review read or unread.
+    #[strum(message = "Mark this review read or unread")]
+    ToggleRead,
+    /// Hide or show reviews already read.
+    #[strum(message = "Hide or show reviews already read")]
+    HideRead,
+    /// Star or unstar the open review.
+    #[strum(message = "Star or unstar this review")]
+    Star,
+    /// Copy the open review's URL to the clipboard.
+    #[strum(message = "Copy this review's URL (OSC 52)")]
+    CopyUrl,
+    /// Open the open review's URL in the browser.
+    #[strum(message = "Open this review's URL in the browser")]
+    OpenUrl,
+    /// Write the open review to a Markdown file.
+    #[strum(message = "Export this review to a Markdown file")]
+    Export,
+    /// Open the reviewer filter picker.
+    #[strum(message = "Filter by reviewer or commenter")]
+    Filter,
+    /// Show or hide the key help.
+    #[strum(message = "Show this help")]
+    Help,
+    /// Close a popup, or clear the filter.
+    #[strum(message = "Close a popup; end a search; clear a filter")]
+    Back,
+    /// Hand the terminal back to the shell until `fg`.
+    #[strum(message = "Suspend to the shell (fg resumes)")]
+    Suspend,
+    /// Leave the reader.
+    #[strum(message = "Quit")]
+    Quit,
+}
+
+impl Command {
+    /// Every command, in help order.
+    pub fn all() -> impl Iterator<Item = Self> {
+        <Self as strum::IntoEnumIterator>::iter()
+    }
+
+    /// The command with this config name (`next_source`).
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        name.parse().ok()
+    }
+
+    /// The name in config files, `reelread keys` and messages.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+
+    /// One line for the help.
+    #[must_use]
+    pub fn description(self) -> &'static str {
+        self.get_message().unwrap_or_default()
+    }
+}
+
+impl std::fmt::Display for Command {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One change request for `app::update`: a command, or something that happened.
+#[derive(Debug)]
+pub enum Action {
+    /// A bound command (from a key, the mouse or a test).
+    Run(Command),
+    /// Remove the reviewer filter.
+    ClearFilter,
+    /// A character typed into a prompt.
+    Input(char),
+    /// Delete the last character of a prompt.
+    DeleteChar,
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
+    /// A mouse click at a column and row.
+    Click(u16, u16),
+    /// The wheel turned over a column and row; `true` is down.
+    Wheel(u16, u16, bool),
+    /// Something outside the state finished (a copy, an export): say it in the footer.
+    Notify(String),
+    /// Part of a background load arrived (taken in, shown at the next [`Action::Show`]).
+    Loaded(Part),
+    /// Show what arrived since the last time (list, counts, progress).
+    Show,
+    /// The background load is over.
+    LoadDone,
+    /// The whole layout of a huge review, made on a worker for this job.
+    LaidOut(Box<(LayoutJob, Doc)>),
+    /// The library's files changed and were loaded again.
+    Reloaded(Box<Library>),
+    /// The reading state was written: what changed is safe on disk.
+    Saved,
+}
+
+impl From<Command> for Action {
+    fn from(command: Command) -> Self {
+        Self::Run(command)
+    }
+}

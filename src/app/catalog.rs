@@ -1,0 +1,81 @@
+//! The loaded reviews and what is indexed from them: every per-entry table grows together
+//! (see `loading`), so an entry number means the same review in each.
+
+use std::collections::HashMap;
+
+use super::loading::Progress;
+use super::mentions::FilmIndex;
+use crate::data::{Indexed, Library, Person};
+
+/// The library, its entries and their indexes.
+#[derive(Debug, Default)]
+pub(super) struct Catalog {
+    pub(super) library: Library,
+    /// (collection index, review index) for every review, in file order.
+    pub(super) entries: Vec<(usize, usize)>,
+    /// Per entry: its folded text, for the list's text filter and mention counts.
+    pub(super) index: Vec<Indexed>,
+    /// Per entry: words in its body, counted when the list is first sorted by length.
+    pub(super) words: Vec<usize>,
+    /// Per entry: mentions of each cast member of its film; empty until its film is
+    /// first shown (counting is deferred so loading stays fast).
+    pub(super) mentions: Vec<Vec<usize>>,
+    /// Per collection: its first entry (a collection's entries are consecutive), whether
+    /// its mentions are counted, and in how many of its reviews each member appears.
+    pub(super) films: Vec<FilmIndex>,
+    /// Everyone who wrote, sorted by name.
+    pub(super) people: Vec<Person>,
+    /// Per person (by folded name): the entries they wrote or commented on, ascending.
+    pub(super) by_person: HashMap<String, (Person, Vec<usize>)>,
+    /// People were added since `people` was last sorted.
+    pub(super) people_changed: bool,
+    /// How far background loading has got; `None` once everything is in.
+    pub(super) loading: Option<Progress>,
+    /// Bumped by every reload, so work begun on older data is not applied to new data.
+    pub(super) generation: u64,
+}
+
+impl Catalog {
+    /// The entries a person wrote or commented on, by the reviewer filter's rule.
+    pub(super) fn entries_of(&self, name: &str) -> &[usize] {
+        self.by_person
+            .get(&name.trim().to_lowercase())
+            .map_or(&[], |(_, entries)| entries.as_slice())
+    }
+
+    /// Brings the sorted list of people up to date with everyone who has arrived.
+    pub(super) fn sort_people(&mut self) {
+        if std::mem::take(&mut self.people_changed) {
+            let mut people: Vec<Person> = self.by_person.values().map(|(p, _)| p.clone()).collect();
+            people.sort_by_cached_key(|p| p.name.to_lowercase());
+            self.people = people;
+        }
+    }
+
+    /// Counts a review or comment by `name` and files the entry under them.
+    pub(super) fn add_person(&mut self, name: Option<&str>, entry: usize, is_review: bool) {
+        let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else {
+            return;
+        };
+        let (person, entries) = self
+            .by_person
+            .entry(name.to_lowercase())
+            .or_insert_with(|| {
+                let person = Person {
+                    name: name.to_owned(),
+                    reviews: 0,
+                    comments: 0,
+                };
+                (person, Vec::new())
+            });
+        if is_review {
+            person.reviews += 1;
+        } else {
+            person.comments += 1;
+        }
+        if entries.last() != Some(&entry) {
+            entries.push(entry);
+        }
+        self.people_changed = true;
+    }
+}
