@@ -6,6 +6,7 @@ mod export;
 mod import;
 mod list;
 mod reader;
+mod select;
 mod setup;
 mod show;
 
@@ -74,7 +75,7 @@ pub fn main() -> ExitCode {
     let config = || setup::config(cli.config.as_deref(), true);
     match cli.command {
         None => reader::read(cli.dir.as_deref(), &config(), cli.color),
-        Some(Command::List(args)) => match load_reporting(args.dir.as_deref()) {
+        Some(Command::List(args)) => match load_reporting(args.select.dir.as_deref()) {
             Some(library) => list::run(&library, &args),
             None => ExitCode::FAILURE,
         },
@@ -82,7 +83,7 @@ pub fn main() -> ExitCode {
             Some(library) => show::run(&library, &args, &config().config.date_format),
             None => ExitCode::FAILURE,
         },
-        Some(Command::Export(args)) => match load_reporting(args.dir.as_deref()) {
+        Some(Command::Export(args)) => match load_reporting(args.select.dir.as_deref()) {
             Some(library) => export::run(&library, &args),
             None => ExitCode::FAILURE,
         },

@@ -275,7 +275,7 @@ impl App {
             }
             Some(_) => {}
             None => {
-                self.reading.search = self.reading.search.take().map(super::find::Search::emptied)
+                self.reading.search = self.reading.search.take().map(super::find::Search::emptied);
             }
         }
         let Some(entry) = self.reading.open else {

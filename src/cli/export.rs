@@ -2,7 +2,6 @@
 //! JSON array, on stdout; selected by the same rules as `list`.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::data::Library;
@@ -11,17 +10,12 @@ use crate::export;
 /// Options of `reelread export`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Collection or library folder (bundled collection if omitted).
-    pub dir: Option<PathBuf>,
+    /// Which reviews.
+    #[command(flatten)]
+    pub select: super::select::Selection,
     /// Output format.
     #[arg(long, value_enum, default_value = "markdown")]
     format: Format,
-    /// Only reviews by or commented on by a person whose name contains NAME (any case).
-    #[arg(long, value_name = "NAME")]
-    reviewer: Option<String>,
-    /// Only reviews whose title, body or comments contain TEXT (any case; spoilers excluded).
-    #[arg(long, value_name = "TEXT")]
-    grep: Option<String>,
 }
 
 /// What `export` writes.
@@ -34,7 +28,11 @@ enum Format {
 }
 
 pub fn run(library: &Library, args: &Args) -> ExitCode {
-    let rows = export::select(library, args.reviewer.as_deref(), args.grep.as_deref());
+    let rows = export::select(
+        library,
+        args.select.reviewer.as_deref(),
+        args.select.grep.as_deref(),
+    );
     if rows.is_empty() {
         // An empty selection is an answer, not a failure: scripts get an empty array.
         eprintln!("No review matches.");

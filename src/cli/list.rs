@@ -1,7 +1,6 @@
 //! `reelread list`: one line per review, or JSON for scripts; filtered by person, text or
 //! actor and sorted the same way as the reader's list.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use serde::Serialize;
@@ -13,14 +12,9 @@ use crate::query::{self, SortKey};
 /// Options of `reelread list`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Collection or library folder (bundled collection if omitted).
-    pub dir: Option<PathBuf>,
-    /// Only reviews by or commented on by a person whose name contains NAME (any case).
-    #[arg(long, value_name = "NAME")]
-    reviewer: Option<String>,
-    /// Only reviews whose title, body or comments contain TEXT (any case; spoilers excluded).
-    #[arg(long, value_name = "TEXT")]
-    grep: Option<String>,
+    /// Which reviews.
+    #[command(flatten)]
+    pub select: super::select::Selection,
     /// Only reviews that mention this cast member (by actor name, role or alias).
     #[arg(long, value_name = "ACTOR")]
     mentions: Option<String>,
@@ -79,7 +73,13 @@ pub fn run(library: &Library, args: &Args) -> ExitCode {
     let mut rows: Vec<(&Collection, &Review)> = library
         .reviews()
         // The same selection rules as `export`, so both commands pick the same reviews.
-        .filter(|(_, r)| crate::export::selected(r, args.reviewer.as_deref(), args.grep.as_deref()))
+        .filter(|(_, r)| {
+            crate::export::selected(
+                r,
+                args.select.reviewer.as_deref(),
+                args.select.grep.as_deref(),
+            )
+        })
         .filter(|(c, r)| !args.starred || state.review(&c.key, &r.id).starred)
         .filter(|(c, r)| {
             args.mentions
@@ -99,7 +99,7 @@ pub fn run(library: &Library, args: &Args) -> ExitCode {
             rating: r.rating,
             audience_rating: r.audience_rating,
             comments: r.comments.len(),
-            hits: args.grep.as_deref().map(|t| query::grep_hits(r, t)),
+            hits: args.select.grep.as_deref().map(|t| query::grep_hits(r, t)),
             mentions: args
                 .mentions
                 .as_deref()
