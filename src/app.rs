@@ -26,7 +26,7 @@ use layouts::LayoutCache;
 use list::ListView;
 pub use loading::Progress;
 use marks::Marks;
-pub use marks::{Mark, Restore, is_web_link};
+pub use marks::{Mark, Restore};
 pub use picker::Picker;
 use reading::{Footer, PromptOrigin, Reading};
 pub use update::update;

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use crate::data::Diagnostic;
 use crate::keymap::Keymap;
-pub use color::{Colors, Role, color_name, parse_color};
+pub use color::{Colors, Role, color_name};
 
 /// The shipped configuration: every setting's default, and the default keymap.
 pub const DEFAULT_CONFIG: &str = include_str!("../config.default.toml");

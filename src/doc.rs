@@ -13,7 +13,6 @@ use ratatui::text::{Line, Span};
 
 use crate::data::Review;
 pub use index::{Hit, Searchable, Segment, mentions, search};
-pub use markdown::render as render_markdown;
 pub use wrap::{Piece, wrap};
 
 /// One display line, tagged with the comment it belongs to so filters can highlight it.

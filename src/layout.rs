@@ -9,8 +9,6 @@ pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
 /// From this width the cast sidebar is shown (the reading pane keeps ~50 columns).
 pub const SIDEBAR_WIDTH: u16 = 110;
-/// The default reading column width: long lines are hard to read, so wide panes centre it.
-pub const TEXT_WIDTH: u16 = 80;
 /// From this width list and reading pane sit side by side; below it they stack.
 pub const SIDE_BY_SIDE_WIDTH: u16 = 70;
 
@@ -231,9 +229,9 @@ mod tests {
 
     #[test]
     fn the_reading_column_is_capped_and_centred() {
-        let column = inner(Rect::new(10, 0, 124, 30), TEXT_WIDTH);
-        assert_eq!((column.x, column.width), (10 + 2 + 20, TEXT_WIDTH));
-        assert_eq!(inner(Rect::new(0, 0, 50, 10), TEXT_WIDTH).width, 46);
+        let column = inner(Rect::new(10, 0, 124, 30), 80);
+        assert_eq!((column.x, column.width), (10 + 2 + 20, 80));
+        assert_eq!(inner(Rect::new(0, 0, 50, 10), 80).width, 46);
         assert_eq!(inner(Rect::new(0, 0, 100, 10), 60).width, 60);
     }
 

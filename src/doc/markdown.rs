@@ -233,10 +233,14 @@ mod tests {
     use super::render;
 
     fn text(md: &str, width: usize) -> Vec<String> {
-        render(md, width, super::Spoilers::new(false))
-            .iter()
-            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
-            .collect()
+        render(
+            md,
+            width,
+            super::Spoilers::labelled(false, super::spoiler::PLACEHOLDER),
+        )
+        .iter()
+        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect()
     }
 
     #[test]

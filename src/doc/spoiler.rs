@@ -27,13 +27,7 @@ pub struct Spoilers {
 }
 
 impl Spoilers {
-    /// Starts outside a spoiler; `reveal` shows hidden text instead of the placeholder.
-    #[must_use]
-    pub fn new(reveal: bool) -> Self {
-        Self::labelled(reveal, PLACEHOLDER)
-    }
-
-    /// Like [`Self::new`], drawing hidden text as `label`.
+    /// Starts outside a spoiler, drawing hidden text as `label`; `reveal` shows it instead.
     #[must_use]
     pub fn labelled(reveal: bool, label: &'static str) -> Self {
         Self {
@@ -72,9 +66,6 @@ impl Spoilers {
     }
 }
 
-/// `text` with spoiler contents blanked out (the data layer owns the rule).
-pub use crate::data::strip_spoilers as strip;
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,14 +76,14 @@ mod tests {
 
     #[test]
     fn hidden_text_becomes_one_placeholder() {
-        let mut s = Spoilers::new(false);
+        let mut s = Spoilers::labelled(false, PLACEHOLDER);
         let pieces = s.split("Kevin ||wins the race|| in the end", Style::default());
         assert_eq!(texts(&pieces), ["Kevin ", PLACEHOLDER, " in the end"]);
     }
 
     #[test]
     fn a_spoiler_can_span_several_calls() {
-        let mut s = Spoilers::new(false);
+        let mut s = Spoilers::labelled(false, PLACEHOLDER);
         let mut pieces = s.split("a ||b", Style::default());
         pieces.extend(s.split("c|| d", Style::default()));
         assert_eq!(texts(&pieces), ["a ", PLACEHOLDER, " d"]);
@@ -100,7 +91,7 @@ mod tests {
 
     #[test]
     fn revealed_text_is_kept_and_marked() {
-        let mut s = Spoilers::new(true);
+        let mut s = Spoilers::labelled(true, PLACEHOLDER);
         let pieces = s.split("x ||y|| z", Style::default());
         assert_eq!(texts(&pieces), ["x ", "y", " z"]);
         assert_eq!(pieces[1].1, REVEALED);
