@@ -236,7 +236,7 @@ mod tests {
         render(
             md,
             width,
-            super::Spoilers::labelled(false, super::spoiler::PLACEHOLDER),
+            super::Spoilers::labelled(false, crate::doc::spoiler::PLACEHOLDER),
         )
         .iter()
         .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())

@@ -99,7 +99,7 @@ mod tests {
 
     #[test]
     fn strip_hides_contents_from_search() {
-        assert!(!strip("the ||twist ending|| here").contains("twist"));
-        assert!(strip("no markers").contains("markers"));
+        assert!(!crate::data::strip_spoilers("the ||twist ending|| here").contains("twist"));
+        assert!(crate::data::strip_spoilers("no markers").contains("markers"));
     }
 }
