@@ -525,6 +525,11 @@ impl App {
 
 /// The search index of every review, on every core.
 fn index_library(library: &Library) -> Vec<Indexed> {
+    use rayon::prelude::*;
     let reviews: Vec<&Review> = library.reviews().map(|(_, r)| r).collect();
-    crate::par::map(&reviews, 64, |review| index_review(review))
+    reviews
+        .par_iter()
+        .with_min_len(64)
+        .map(|review| index_review(review))
+        .collect()
 }

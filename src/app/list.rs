@@ -4,6 +4,7 @@
 use super::{App, ListQuery};
 use crate::data::same_name;
 use crate::query::{self, SortKey};
+use rayon::prelude::*;
 
 /// The list's rows (filtered, then sorted), its cursor and scroll, and what narrows it.
 #[derive(Debug)]
@@ -112,7 +113,11 @@ impl App {
         let bodies: Vec<&str> = (first..self.catalog.entries.len())
             .map(|e| self.entry(e).1.body.as_str())
             .collect();
-        let counts = crate::par::map(&bodies, 256, |body| body.split_whitespace().count());
+        let counts: Vec<usize> = bodies
+            .par_iter()
+            .with_min_len(256)
+            .map(|body| body.split_whitespace().count())
+            .collect();
         self.catalog.words.extend(counts);
     }
 

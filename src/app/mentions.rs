@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use super::App;
 use crate::data::index::MentionCounter;
 
@@ -52,7 +54,11 @@ impl App {
             .iter()
             .map(|i| &*i.text)
             .collect();
-        let counts = crate::par::map(&texts, 32, |text| counter.count(text));
+        let counts: Vec<Vec<usize>> = texts
+            .par_iter()
+            .with_min_len(32)
+            .map(|text| counter.count(text))
+            .collect();
         for (e, counts) in entries.zip(counts) {
             for (reach, &n) in self.catalog.films[c].reach.iter_mut().zip(&counts) {
                 *reach += usize::from(n > 0);
