@@ -7,7 +7,7 @@ mod parse;
 
 use std::path::{Path, PathBuf};
 
-use crate::data::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::keymap::Keymap;
 pub use color::{Role, Theme, parse_color};
 
@@ -98,7 +98,7 @@ pub fn load(explicit: Option<&Path>) -> Loaded {
                     &shown,
                     &text,
                     offset,
-                    crate::data::Severity::Error,
+                    Severity::Error,
                     "file is not valid UTF-8",
                 );
                 (Config::default(), vec![d])
@@ -109,7 +109,7 @@ pub fn load(explicit: Option<&Path>) -> Loaded {
                 &shown,
                 "",
                 0,
-                crate::data::Severity::Error,
+                Severity::Error,
                 &format!("cannot read config: {e}"),
             );
             (Config::default(), vec![d])

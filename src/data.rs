@@ -1,7 +1,6 @@
 //! Collections of film reviews: parsing, validation and sanitising, with no terminal code.
 
 mod bundled;
-mod diag;
 pub mod index;
 mod load;
 mod mentions;
@@ -11,7 +10,6 @@ mod sanitize;
 mod stream;
 
 pub use bundled::bundled_library;
-pub use diag::{Diagnostic, Severity};
 pub use index::Indexed;
 pub use load::{LoadOptions, MAX_FILE_BYTES, load_path, load_path_with, parse_film, parse_review};
 pub use mentions::{count_mentions, find_terms, find_text, mention_counts, strip_spoilers, terms};

@@ -12,7 +12,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::data::{Diagnostic, Severity, sanitize_line};
+use crate::data::sanitize_line;
+use crate::diagnostic::{Diagnostic, Severity};
 
 /// Everything remembered between runs; maps are ordered so saved files diff cleanly.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,7 +4,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::{Config, DATE_DIRECTIVES, Role, ThemeName, color::parse_color};
 use crate::app::Action;
-use crate::data::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::keymap::parse_key;
 
 /// Collects problems while reading one file.

@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
-use super::diag::{Diagnostic, Severity};
 use super::model::{Film, Library, Review};
+use crate::diagnostic::{Diagnostic, Severity};
 
 /// The file that makes a folder a collection.
 pub(super) const FILM_FILE: &str = "film.toml";

@@ -4,6 +4,8 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::diagnostic::Diagnostic;
+
 /// A film's facts and cast, from `film.toml`.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
 pub struct Film {
@@ -264,8 +266,6 @@ pub struct Library {
     /// The folder it was loaded from; `None` for the bundled collection.
     pub origin: Option<String>,
 }
-
-use super::Diagnostic;
 
 impl Library {
     /// Every review with the collection it belongs to, in display order.

@@ -6,13 +6,13 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
-use super::diag::{Diagnostic, Severity};
 use super::index::{Indexed, index_review};
 use super::load::{
     FILM_FILE, LoadOptions, REVIEWS_DIR, SourceFile, is_collection, is_symlink, library_entries,
     parse_film, parse_review, read_file, reason,
 };
 use super::model::{Collection, Film, Library, Review};
+use crate::diagnostic::{Diagnostic, Severity};
 
 /// Reviews per part after the first: few parts for the reader to take in, each still
 /// a small fraction of a large library.
