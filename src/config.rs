@@ -7,6 +7,7 @@ mod parse;
 
 use std::path::{Path, PathBuf};
 
+use crate::data::decode_utf8;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::keymap::Keymap;
 pub use color::{Role, Theme, parse_color};
@@ -89,20 +90,9 @@ pub fn load(explicit: Option<&Path>) -> Loaded {
     };
     let shown = path.display().to_string();
     let (config, diagnostics) = match std::fs::read(&path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => parse::parse(&shown, &text),
-            Err(e) => {
-                let offset = e.utf8_error().valid_up_to();
-                let text = String::from_utf8_lossy(e.as_bytes());
-                let d = Diagnostic::at_offset(
-                    &shown,
-                    &text,
-                    offset,
-                    Severity::Error,
-                    "file is not valid UTF-8",
-                );
-                (Config::default(), vec![d])
-            }
+        Ok(bytes) => match decode_utf8(&shown, &bytes, |_| "file is not valid UTF-8".to_owned()) {
+            Ok(text) => parse::parse(&shown, text),
+            Err(d) => (Config::default(), vec![d]),
         },
         Err(e) => {
             let d = Diagnostic::at_offset(
@@ -238,6 +228,20 @@ mod tests {
         assert_eq!(format_date(d, "%Y-%m-%d"), "2024-06-02");
         assert_eq!(format_date(d, "%e %B %Y"), "2 June 2024");
         assert_eq!(format_date(d, "%b %d, %Y (100%%)"), "Jun 02, 2024 (100%)");
+    }
+
+    #[test]
+    fn a_config_that_is_not_utf8_is_located_and_ignored() {
+        let file = tempfile::NamedTempFile::new().expect("temp file");
+        std::fs::write(file.path(), b"text_width = 72\nx = \"\xff\"\n").expect("write");
+        let loaded = load(Some(file.path()));
+        assert_eq!(loaded.config, Config::default());
+        let messages: Vec<String> = loaded.diagnostics.iter().map(ToString::to_string).collect();
+        let shown = crate::data::sanitize_line(&file.path().display().to_string());
+        assert_eq!(
+            messages,
+            [format!("{shown}:2:6: error: file is not valid UTF-8")]
+        );
     }
 
     #[test]

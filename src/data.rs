@@ -18,6 +18,7 @@ mod toml_diag;
 mod walk;
 
 pub use bundled::bundled_library;
+pub use decode::decode_utf8;
 pub use index::Indexed;
 pub use mentions::{count_mentions, find_terms, find_text, mention_counts, strip_spoilers, terms};
 pub use model::{

@@ -1,5 +1,6 @@
-//! A collection file's bytes as text: UTF-8, without a byte order mark, or a diagnostic
-//! saying why not (UTF-16, or where the bytes stop being UTF-8).
+//! Bytes as text, or a diagnostic at the `line:column` where they stop being UTF-8: the
+//! one decoder behind collection files, the config and the reading state. Collection files
+//! also have a byte order mark dropped and UTF-16 named.
 
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -17,17 +18,24 @@ pub(super) fn decode<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnos
         ));
     }
     let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+    decode_utf8(path, bytes, |byte| {
+        format!("file is not UTF-8: invalid byte 0x{byte:02x}; save it as UTF-8")
+    })
+}
+
+/// `bytes` as UTF-8 text, or an error at the line and column of the first byte that is not
+/// UTF-8, worded by `message` from that byte, so every file the reader reads says where.
+pub fn decode_utf8<'a>(
+    path: &str,
+    bytes: &'a [u8],
+    message: impl FnOnce(u8) -> String,
+) -> Result<&'a str, Diagnostic> {
     std::str::from_utf8(bytes).map_err(|e| {
         let offset = e.valid_up_to();
+        // Everything before the bad byte is UTF-8: the position is counted in that text.
         let valid = String::from_utf8_lossy(&bytes[..offset]);
         let byte = bytes.get(offset).copied().unwrap_or_default();
-        Diagnostic::at_offset(
-            path,
-            &valid,
-            offset,
-            Severity::Error,
-            &format!("file is not UTF-8: invalid byte 0x{byte:02x}; save it as UTF-8"),
-        )
+        Diagnostic::at_offset(path, &valid, offset, Severity::Error, &message(byte))
     })
 }
 
@@ -44,7 +52,16 @@ fn is_utf16(bytes: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::decode_utf8;
     use crate::data::parse_review;
+
+    #[test]
+    fn the_first_bad_byte_is_located_in_characters() {
+        let message = |byte: u8| format!("bad byte 0x{byte:02x}");
+        assert_eq!(decode_utf8("x", "a\nbé".as_bytes(), message), Ok("a\nbé"));
+        let e = decode_utf8("x.toml", b"a\n\xc3\xa9\xff", message).expect_err("not UTF-8");
+        assert_eq!(e.to_string(), "x.toml:2:2: error: bad byte 0xff");
+    }
 
     #[test]
     fn encodings_other_than_utf8_are_named() {
