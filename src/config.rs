@@ -156,79 +156,9 @@ fn toml_string(text: &str) -> String {
     toml::Value::String(text.to_owned()).to_string()
 }
 
-/// Formats a date with the `date_format` pattern (`%Y %m %d %e %b %B %%`).
-#[must_use]
-pub fn format_date(date: crate::data::Date, pattern: &str) -> String {
-    use std::fmt::Write as _;
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let month = MONTHS
-        .get(usize::from(date.month).saturating_sub(1))
-        .copied()
-        .unwrap_or("?");
-    let mut out = String::new();
-    let mut chars = pattern.chars();
-    while let Some(c) = chars.next() {
-        if c != '%' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('Y') => {
-                let _ = write!(out, "{:04}", date.year);
-            }
-            Some('m') => {
-                let _ = write!(out, "{:02}", date.month);
-            }
-            Some('d') => {
-                let _ = write!(out, "{:02}", date.day);
-            }
-            Some('e') => {
-                let _ = write!(out, "{}", date.day);
-            }
-            Some('b') => out.push_str(&month[..3.min(month.len())]),
-            Some('B') => out.push_str(month),
-            Some(other) if other != '%' => {
-                out.push('%');
-                out.push(other);
-            }
-            Some(_) | None => out.push('%'),
-        }
-    }
-    out
-}
-
-/// Directives [`format_date`] understands.
-pub const DATE_DIRECTIVES: &[char] = &['Y', 'm', 'd', 'e', 'b', 'B', '%'];
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::Date;
-
-    #[test]
-    fn dates_follow_the_pattern() {
-        let d = Date {
-            year: 2024,
-            month: 6,
-            day: 2,
-        };
-        assert_eq!(format_date(d, "%Y-%m-%d"), "2024-06-02");
-        assert_eq!(format_date(d, "%e %B %Y"), "2 June 2024");
-        assert_eq!(format_date(d, "%b %d, %Y (100%%)"), "Jun 02, 2024 (100%)");
-    }
 
     #[test]
     fn a_config_that_is_not_utf8_is_located_and_ignored() {

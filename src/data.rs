@@ -6,6 +6,7 @@
 //! back but the bundled collection.
 
 mod bundled;
+pub mod date;
 mod decode;
 pub mod index;
 mod mentions;
@@ -18,11 +19,12 @@ mod toml_diag;
 mod walk;
 
 pub use bundled::bundled_library;
+pub use date::Date;
 pub use decode::decode_utf8;
 pub use index::Indexed;
 pub use mentions::{count_mentions, find_terms, find_text, mention_counts, strip_spoilers, terms};
 pub use model::{
-    AudienceRating, CastMember, Collection, Comment, Date, Film, Kind, Library, Rating, Review,
+    AudienceRating, CastMember, Collection, Comment, Film, Kind, Library, Rating, Review,
 };
 pub use parse::{parse_film, parse_review};
 pub use people::{Person, is_web_link, people, same_name, touches};

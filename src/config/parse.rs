@@ -2,8 +2,9 @@
 
 use toml::de::{DeTable, DeValue};
 
-use super::{Config, DATE_DIRECTIVES, Role, ThemeName, color::parse_color};
+use super::{Config, Role, ThemeName, color::parse_color};
 use crate::app::Action;
+use crate::data::date::DATE_DIRECTIVES;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::keymap::parse_key;
 

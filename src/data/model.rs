@@ -2,7 +2,9 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
+
+use super::date::Date;
 
 use crate::diagnostic::Diagnostic;
 
@@ -151,45 +153,6 @@ impl fmt::Display for AudienceRating {
             Some(n) => write!(f, " ({n} votes)"),
             None => Ok(()),
         }
-    }
-}
-
-/// A calendar date (TOML local date), shown as `YYYY-MM-DD`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    /// Year.
-    pub year: u16,
-    /// Month, 1–12.
-    pub month: u8,
-    /// Day, 1–31.
-    pub day: u8,
-}
-
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = toml::value::Datetime::deserialize(deserializer)?;
-        match (value.date, value.time, value.offset) {
-            (Some(d), None, None) => Ok(Self {
-                year: d.year,
-                month: d.month,
-                day: d.day,
-            }),
-            _ => Err(serde::de::Error::custom(format!(
-                "expected a date like 2024-06-12, found {value}"
-            ))),
-        }
-    }
-}
-
-impl Serialize for Date {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 }
 
