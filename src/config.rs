@@ -9,7 +9,8 @@ mod tests_defaults;
 
 use std::path::{Path, PathBuf};
 
-use crate::data::Diagnostic;
+use crate::data::decode_utf8;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::keymap::Keymap;
 pub use color::{Colors, Role, color_name};
 
@@ -119,27 +120,16 @@ pub fn load(explicit: Option<&Path>) -> Loaded {
     };
     let shown = path.display().to_string();
     let (config, diagnostics) = match std::fs::read(&path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => parse_text(&shown, &text),
-            Err(e) => {
-                let offset = e.utf8_error().valid_up_to();
-                let text = String::from_utf8_lossy(e.as_bytes());
-                let d = Diagnostic::at_offset(
-                    &shown,
-                    &text,
-                    offset,
-                    crate::data::Severity::Error,
-                    "file is not valid UTF-8",
-                );
-                (Config::default(), vec![d])
-            }
+        Ok(bytes) => match decode_utf8(&shown, &bytes, |_| "file is not valid UTF-8".to_owned()) {
+            Ok(text) => parse_text(&shown, text),
+            Err(d) => (Config::default(), vec![d]),
         },
         Err(e) => {
             let d = Diagnostic::at_offset(
                 &shown,
                 "",
                 0,
-                crate::data::Severity::Error,
+                Severity::Error,
                 &format!("cannot read config: {e}"),
             );
             (Config::default(), vec![d])
@@ -158,77 +148,21 @@ pub fn parse_text(path: &str, text: &str) -> (Config, Vec<Diagnostic>) {
     parse::parse(Config::default(), path, text)
 }
 
-/// Formats a date with the `date_format` pattern (`%Y %m %d %e %b %B %%`).
-#[must_use]
-pub fn format_date(date: crate::data::Date, pattern: &str) -> String {
-    use std::fmt::Write as _;
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let month = MONTHS
-        .get(usize::from(date.month).saturating_sub(1))
-        .copied()
-        .unwrap_or("?");
-    let mut out = String::new();
-    let mut chars = pattern.chars();
-    while let Some(c) = chars.next() {
-        if c != '%' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('Y') => {
-                let _ = write!(out, "{:04}", date.year);
-            }
-            Some('m') => {
-                let _ = write!(out, "{:02}", date.month);
-            }
-            Some('d') => {
-                let _ = write!(out, "{:02}", date.day);
-            }
-            Some('e') => {
-                let _ = write!(out, "{}", date.day);
-            }
-            Some('b') => out.push_str(&month[..3.min(month.len())]),
-            Some('B') => out.push_str(month),
-            Some(other) if other != '%' => {
-                out.push('%');
-                out.push(other);
-            }
-            Some(_) | None => out.push('%'),
-        }
-    }
-    out
-}
-
-/// Directives [`format_date`] understands.
-pub const DATE_DIRECTIVES: &[char] = &['Y', 'm', 'd', 'e', 'b', 'B', '%'];
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::Date;
 
     #[test]
-    fn dates_follow_the_pattern() {
-        let d = Date {
-            year: 2024,
-            month: 6,
-            day: 2,
-        };
-        assert_eq!(format_date(d, "%Y-%m-%d"), "2024-06-02");
-        assert_eq!(format_date(d, "%e %B %Y"), "2 June 2024");
-        assert_eq!(format_date(d, "%b %d, %Y (100%%)"), "Jun 02, 2024 (100%)");
+    fn a_config_that_is_not_utf8_is_located_and_ignored() {
+        let file = tempfile::NamedTempFile::new().expect("temp file");
+        std::fs::write(file.path(), b"text_width = 72\nx = \"\xff\"\n").expect("write");
+        let loaded = load(Some(file.path()));
+        assert_eq!(loaded.config, Config::default());
+        let messages: Vec<String> = loaded.diagnostics.iter().map(ToString::to_string).collect();
+        let shown = crate::data::sanitize_line(&file.path().display().to_string());
+        assert_eq!(
+            messages,
+            [format!("{shown}:2:6: error: file is not valid UTF-8")]
+        );
     }
 }

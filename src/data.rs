@@ -1,23 +1,33 @@
 //! Collections of film reviews: parsing, validation and sanitising, with no terminal code.
+//!
+//! One file, one job: `decode` turns bytes into text, `parse` turns text into a film or a
+//! review (with `toml_diag` saying what the toml parser found), `walk` finds and reads the
+//! files of a folder, and `stream` builds loading on all of them; nothing imports `stream`
+//! back but the bundled collection.
 
 mod bundled;
-mod diag;
+pub mod date;
+mod decode;
 pub mod index;
-mod load;
 mod mentions;
 mod model;
+mod parse;
 mod people;
 mod sanitize;
 mod stream;
+mod toml_diag;
+mod walk;
 
 pub use bundled::bundled_library;
-pub use diag::{Diagnostic, Severity};
+pub use date::Date;
+pub use decode::decode_utf8;
 pub use index::Indexed;
-pub use load::{LoadOptions, MAX_FILE_BYTES, load_path, load_path_with, parse_film, parse_review};
 pub use mentions::{count_mentions, find_terms, find_text, mention_counts, strip_spoilers, terms};
 pub use model::{
-    AudienceRating, CastMember, Collection, Comment, Date, Film, Kind, Library, Rating, Review,
+    AudienceRating, CastMember, Collection, Comment, Film, Kind, Library, Rating, Review,
 };
+pub use parse::{parse_film, parse_review};
 pub use people::{Person, is_web_link, people, same_name, touches};
 pub use sanitize::{sanitize, sanitize_line};
-pub use stream::{Part, load_in_background, load_parts};
+pub use stream::{Part, load_in_background, load_parts, load_path, load_path_with};
+pub use walk::{LoadOptions, MAX_FILE_BYTES};

@@ -43,7 +43,7 @@ pub struct Options {
     pub collapse_comments: bool,
     /// What hidden spoilers are drawn as (the reader and `show` explain different keys).
     pub spoiler_label: &'static str,
-    /// How dates are written (see `config::format_date`).
+    /// How dates are written (see [`crate::data::date::format_date`]).
     pub date_format: &'static str,
     /// The key that unfolds comments, named in the folded heading.
     pub comments_key: &'static str,

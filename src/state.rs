@@ -12,7 +12,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::data::{Diagnostic, Severity, sanitize_line};
+use crate::data::{decode_utf8, sanitize_line};
+use crate::diagnostic::{Diagnostic, Severity};
 
 /// Everything remembered between runs; maps are ordered so saved files diff cleanly.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -251,7 +252,10 @@ pub fn load(path: &Path) -> Loaded {
 /// Parses the file's bytes, or says `path:line:column: message` about the first problem.
 fn parse(path: &Path, bytes: &[u8]) -> Result<ReadingState, String> {
     let shown = path.display().to_string();
-    let diagnostic = match std::str::from_utf8(bytes) {
+    let decoded = decode_utf8(&shown, bytes, |byte| {
+        format!("file is not valid UTF-8 (byte 0x{byte:02x})")
+    });
+    let diagnostic = match decoded {
         Ok(text) => match toml::from_str(text) {
             Ok(state) => return Ok(state),
             Err(e) => {
@@ -259,18 +263,7 @@ fn parse(path: &Path, bytes: &[u8]) -> Result<ReadingState, String> {
                 Diagnostic::at_offset(&shown, text, offset, Severity::Error, e.message())
             }
         },
-        Err(e) => {
-            let offset = e.valid_up_to();
-            let valid = String::from_utf8_lossy(&bytes[..offset]);
-            let byte = bytes.get(offset).copied().unwrap_or_default();
-            Diagnostic::at_offset(
-                &shown,
-                &valid,
-                offset,
-                Severity::Error,
-                &format!("file is not valid UTF-8 (byte 0x{byte:02x})"),
-            )
-        }
+        Err(d) => d,
     };
     Err(format!(
         "{}:{}:{}: {}",

@@ -4,7 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use reelread::data::{Diagnostic, Kind, Library, Review, Severity, bundled_library, load_path};
+use reelread::data::{Kind, Library, Review, bundled_library, load_path};
+use reelread::diagnostic::{Diagnostic, Severity};
 use serde_json::Value;
 
 fn fixture(rel: &str) -> PathBuf {

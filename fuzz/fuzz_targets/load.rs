@@ -5,7 +5,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use reelread::data::{Diagnostic, parse_film, parse_review};
+use reelread::data::{parse_film, parse_review};
+use reelread::diagnostic::Diagnostic;
 
 /// Controls (ESC, C0 but LF, DEL, C1) and bidi or invisible format characters: what
 /// `sanitize` promises to leave out.

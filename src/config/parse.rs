@@ -2,9 +2,10 @@
 
 use toml::de::{DeTable, DeValue};
 
-use super::{Config, DATE_DIRECTIVES, Role, ThemeName, color::parse_color};
+use super::{Config, Role, ThemeName, color::parse_color};
 use crate::action::{Command, Key};
-use crate::data::{Diagnostic, Severity};
+use crate::data::date::DATE_DIRECTIVES;
+use crate::diagnostic::{Diagnostic, Severity};
 
 /// Collects problems while reading one file.
 struct Reader<'a> {

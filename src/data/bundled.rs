@@ -1,8 +1,8 @@
 //! The *1 Mile to You* collection compiled into the binary, so `reelread` works from any
 //! directory with no argument.
 
-use super::load::SourceFile;
 use super::model::Library;
+use super::parse::SourceFile;
 use super::stream::build_collection;
 
 /// The bundled collection's folder name (and its path in the repository under `data/`).

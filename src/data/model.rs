@@ -2,7 +2,11 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
+
+use super::date::Date;
+
+use crate::diagnostic::Diagnostic;
 
 /// A film's facts and cast, from `film.toml`.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
@@ -152,45 +156,6 @@ impl fmt::Display for AudienceRating {
     }
 }
 
-/// A calendar date (TOML local date), shown as `YYYY-MM-DD`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    /// Year.
-    pub year: u16,
-    /// Month, 1–12.
-    pub month: u8,
-    /// Day, 1–31.
-    pub day: u8,
-}
-
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = toml::value::Datetime::deserialize(deserializer)?;
-        match (value.date, value.time, value.offset) {
-            (Some(d), None, None) => Ok(Self {
-                year: d.year,
-                month: d.month,
-                day: d.day,
-            }),
-            _ => Err(serde::de::Error::custom(format!(
-                "expected a date like 2024-06-12, found {value}"
-            ))),
-        }
-    }
-}
-
-impl Serialize for Date {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
 /// A reader's comment under a review.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq)]
 pub struct Comment {
@@ -264,8 +229,6 @@ pub struct Library {
     /// The folder it was loaded from; `None` for the bundled collection.
     pub origin: Option<String>,
 }
-
-use super::Diagnostic;
 
 impl Library {
     /// Every review with the collection it belongs to, in display order.

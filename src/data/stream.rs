@@ -6,13 +6,14 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
-use super::diag::{Diagnostic, Severity};
 use super::index::{Indexed, index_review};
-use super::load::{
-    FILM_FILE, LoadOptions, REVIEWS_DIR, SourceFile, is_collection, is_symlink, library_entries,
-    parse_film, parse_review, read_file, reason,
-};
 use super::model::{Collection, Film, Library, Review};
+use super::parse::{SourceFile, parse_film, parse_review};
+use super::walk::{
+    FILM_FILE, LoadOptions, Plan, is_collection, is_symlink, library_entries, plan, read, reason,
+    whole_file_error,
+};
+use crate::diagnostic::Diagnostic;
 
 /// Reviews per part after the first: few parts for the reader to take in, each still
 /// a small fraction of a large library.
@@ -72,6 +73,25 @@ impl Library {
     }
 }
 
+/// Loads a collection, or a library of collections, from a folder, with the default
+/// [`LoadOptions`].
+#[must_use]
+pub fn load_path(path: &Path) -> Library {
+    load_path_with(path, &LoadOptions::default())
+}
+
+/// Loads a collection, or a library of collections, from a folder, reading files as
+/// `options` says. Every problem becomes a diagnostic; nothing here fails or panics.
+#[must_use]
+pub fn load_path_with(path: &Path, options: &LoadOptions) -> Library {
+    let mut library = Library {
+        origin: Some(super::sanitize_line(&path.display().to_string())),
+        ..Library::default()
+    };
+    load_parts(path, options, false, &mut |part| library.add(part));
+    library
+}
+
 /// Loads `path` on a background thread, indexing every review for search; the receiver
 /// gets the parts in order and is closed when loading is done.
 #[must_use]
@@ -84,15 +104,6 @@ pub fn load_in_background(path: PathBuf, options: LoadOptions) -> mpsc::Receiver
         });
     });
     rx
-}
-
-/// A collection folder's files, listed before any is read.
-struct Plan {
-    dir: PathBuf,
-    film: Option<PathBuf>,
-    reviews: Vec<(String, PathBuf)>,
-    problems: Vec<Diagnostic>,
-    bytes: u64,
 }
 
 /// Loads a collection or a library of collections from `path`, handing each part to `sink`
@@ -137,73 +148,10 @@ pub fn load_parts(path: &Path, options: &LoadOptions, index: bool, sink: &mut dy
     load_collections(&plans, options, index, sink);
 }
 
-fn whole_file_error(path: &str, message: &str) -> Diagnostic {
-    Diagnostic::whole_file(path, Severity::Error, message)
-}
-
 fn problems_part(diagnostics: Vec<Diagnostic>, skipped: usize) -> Part {
     Part::Problems {
         diagnostics,
         skipped,
-    }
-}
-
-/// Lists a collection folder: its film file, its review files (sorted) and their sizes.
-fn plan(dir: PathBuf) -> Plan {
-    let film_path = dir.join(FILM_FILE);
-    let film = fs::symlink_metadata(&film_path)
-        .is_ok()
-        .then_some(film_path);
-    let reviews_dir = dir.join(REVIEWS_DIR);
-    let mut reviews = Vec::new();
-    let mut problems = Vec::new();
-    let mut bytes = film
-        .as_ref()
-        .and_then(|p| fs::metadata(p).ok())
-        .map_or(0, |m| m.len());
-    match fs::read_dir(&reviews_dir) {
-        Ok(entries) => {
-            for entry in entries.filter_map(Result::ok) {
-                let p = entry.path();
-                let hidden = entry.file_name().to_string_lossy().starts_with('.');
-                // Hidden non-files are editor lock links (Emacs's `.#review.toml`), not reviews.
-                let meta = fs::metadata(&p).ok();
-                let regular = meta.as_ref().is_some_and(fs::Metadata::is_file);
-                if p.extension().is_some_and(|e| e == "toml") && (regular || !hidden) {
-                    let id = p
-                        .file_stem()
-                        .unwrap_or_default()
-                        .to_string_lossy()
-                        .into_owned();
-                    bytes += meta.filter(|_| regular).map_or(0, |m| m.len());
-                    reviews.push((id, p));
-                }
-            }
-        }
-        // A collection may be a film alone, with no reviews folder.
-        Err(_) if fs::symlink_metadata(&reviews_dir).is_err() => {}
-        Err(e) => {
-            let message = format!("cannot read folder: {}", reason(&reviews_dir, &e));
-            problems.push(whole_file_error(
-                &reviews_dir.display().to_string(),
-                &message,
-            ));
-        }
-    }
-    reviews.sort_by(|a, b| a.0.cmp(&b.0));
-    Plan {
-        dir,
-        film,
-        reviews,
-        problems,
-        bytes,
-    }
-}
-
-fn read(path: &Path, options: &LoadOptions) -> SourceFile {
-    SourceFile {
-        path: path.display().to_string(),
-        bytes: read_file(path, options),
     }
 }
 

@@ -80,7 +80,7 @@ fn header(index: usize, comment: &Comment, date_format: &str) -> Vec<Piece> {
     }
     let posted = comment.posted.map_or_else(
         || "date unknown".to_owned(),
-        |d| crate::config::format_date(d, date_format),
+        |d| crate::data::date::format_date(d, date_format),
     );
     pieces.push((format!(" · {posted}"), DIM));
     pieces

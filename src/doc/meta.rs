@@ -30,7 +30,7 @@ fn byline(review: &Review) -> Vec<Piece> {
 fn dateline(review: &Review, date_format: &str) -> Vec<Piece> {
     let date = review
         .published
-        .map(|d| crate::config::format_date(d, date_format));
+        .map(|d| crate::data::date::format_date(d, date_format));
     let mut pieces = vec![
         ("Published: ".into(), DIM),
         known(date.as_deref(), "date unknown"),

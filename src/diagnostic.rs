@@ -1,6 +1,9 @@
-//! Problems found while loading, located as `path:line:column` so editors can jump to them.
+//! Problems found while reading a file (a collection, the config, the reading state),
+//! located as `path:line:column` so editors can jump to them.
 
 use std::fmt;
+
+use crate::data::{sanitize, sanitize_line};
 
 /// Whether a problem stops a file from loading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,10 +42,10 @@ impl Diagnostic {
     ) -> Self {
         let (line, column) = line_column(source, offset);
         Self {
-            path: super::sanitize_line(path),
+            path: sanitize_line(path),
             line,
             column,
-            message: one_line(&super::sanitize(message)),
+            message: one_line(&sanitize(message)),
             severity,
         }
     }
@@ -52,10 +55,10 @@ impl Diagnostic {
     #[must_use]
     pub fn whole_file(path: &str, severity: Severity, message: &str) -> Self {
         Self {
-            path: super::sanitize_line(path),
+            path: sanitize_line(path),
             line: 0,
             column: 0,
-            message: one_line(&super::sanitize(message)),
+            message: one_line(&sanitize(message)),
             severity,
         }
     }

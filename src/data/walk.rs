@@ -1,0 +1,270 @@
+//! Finding and reading a collection's files on disk: which folders are collections, which
+//! files are its reviews and how big they are, and why one could not be read, in words.
+
+use std::fs;
+use std::io::{self, Read as _};
+use std::path::{Path, PathBuf};
+
+use super::parse::SourceFile;
+use crate::diagnostic::{Diagnostic, Severity};
+
+/// The file that makes a folder a collection.
+pub(super) const FILM_FILE: &str = "film.toml";
+/// The folder holding one TOML file per review.
+pub(super) const REVIEWS_DIR: &str = "reviews";
+/// The largest file [`load_path`](super::load_path) reads, so a stray video or dump named `.toml` is refused
+/// from its size instead of being read into memory whole.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// How [`load_path_with`](super::load_path_with) reads files from disk, so limits can be set per caller (and tests).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Files larger than this are reported and skipped without being read.
+    pub max_file_bytes: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self {
+            max_file_bytes: MAX_FILE_BYTES,
+        }
+    }
+}
+
+/// A collection folder's files, listed before any is read.
+pub(super) struct Plan {
+    /// The collection folder.
+    pub dir: PathBuf,
+    /// Its `film.toml`, when there is one.
+    pub film: Option<PathBuf>,
+    /// Review IDs (file stems) and paths, sorted by ID.
+    pub reviews: Vec<(String, PathBuf)>,
+    /// Problems met listing the folder.
+    pub problems: Vec<Diagnostic>,
+    /// The size of every file listed.
+    pub bytes: u64,
+}
+
+/// Lists a collection folder: its film file, its review files (sorted) and their sizes.
+pub(super) fn plan(dir: PathBuf) -> Plan {
+    let film_path = dir.join(FILM_FILE);
+    let film = fs::symlink_metadata(&film_path)
+        .is_ok()
+        .then_some(film_path);
+    let reviews_dir = dir.join(REVIEWS_DIR);
+    let mut reviews = Vec::new();
+    let mut problems = Vec::new();
+    let mut bytes = film
+        .as_ref()
+        .and_then(|p| fs::metadata(p).ok())
+        .map_or(0, |m| m.len());
+    match fs::read_dir(&reviews_dir) {
+        Ok(entries) => {
+            for entry in entries.filter_map(Result::ok) {
+                let p = entry.path();
+                let hidden = entry.file_name().to_string_lossy().starts_with('.');
+                // Hidden non-files are editor lock links (Emacs's `.#review.toml`), not reviews.
+                let meta = fs::metadata(&p).ok();
+                let regular = meta.as_ref().is_some_and(fs::Metadata::is_file);
+                if p.extension().is_some_and(|e| e == "toml") && (regular || !hidden) {
+                    let id = p
+                        .file_stem()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .into_owned();
+                    bytes += meta.filter(|_| regular).map_or(0, |m| m.len());
+                    reviews.push((id, p));
+                }
+            }
+        }
+        // A collection may be a film alone, with no reviews folder.
+        Err(_) if fs::symlink_metadata(&reviews_dir).is_err() => {}
+        Err(e) => {
+            let message = format!("cannot read folder: {}", reason(&reviews_dir, &e));
+            problems.push(whole_file_error(
+                &reviews_dir.display().to_string(),
+                &message,
+            ));
+        }
+    }
+    reviews.sort_by(|a, b| a.0.cmp(&b.0));
+    Plan {
+        dir,
+        film,
+        reviews,
+        problems,
+        bytes,
+    }
+}
+
+/// A file's display path and contents, or why they could not be read.
+pub(super) fn read(path: &Path, options: &LoadOptions) -> SourceFile {
+    SourceFile {
+        path: path.display().to_string(),
+        bytes: read_file(path, options),
+    }
+}
+
+/// An error about a whole file (or folder).
+pub(super) fn whole_file_error(path: &str, message: &str) -> Diagnostic {
+    Diagnostic::whole_file(path, Severity::Error, message)
+}
+
+pub(super) fn is_collection(path: &Path) -> bool {
+    fs::symlink_metadata(path.join(FILM_FILE)).is_ok() || path.join(REVIEWS_DIR).is_dir()
+}
+
+pub(super) fn is_symlink(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
+/// Says why `path` could not be opened, in words rather than an OS error number.
+pub(super) fn reason(path: &Path, e: &io::Error) -> String {
+    let link = is_symlink(path);
+    match e.kind() {
+        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        io::ErrorKind::NotFound if link => {
+            "broken symbolic link (its target does not exist)".to_owned()
+        }
+        io::ErrorKind::NotFound => "it no longer exists".to_owned(),
+        io::ErrorKind::IsADirectory => "it is a folder, not a file".to_owned(),
+        // ELOOP has no stable `ErrorKind`; a link that exists but cannot be followed loops.
+        _ if link => "symbolic link loop (the link leads back to itself)".to_owned(),
+        _ => e.to_string(),
+    }
+}
+
+/// The collections in a library folder, sorted. Symbolic links that loop (to themselves,
+/// or back to the library or above it) are reported and not followed.
+pub(super) fn library_entries(path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let entries = match fs::read_dir(path) {
+        Ok(entries) => entries,
+        Err(e) => {
+            let message = format!("cannot read folder: {}", reason(path, &e));
+            diagnostics.push(whole_file_error(&path.display().to_string(), &message));
+            return Vec::new();
+        }
+    };
+    let home = fs::canonicalize(path).ok();
+    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.sort();
+    let mut dirs = Vec::new();
+    for dir in paths {
+        if is_symlink(&dir) {
+            let message = match fs::canonicalize(&dir) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                    Some(format!("{}; skipped", reason(&dir, &e)))
+                }
+                Ok(target) if home.as_ref().is_some_and(|h| h.starts_with(&target)) => Some(
+                    "symbolic link loop: it leads back to the library folder; not followed"
+                        .to_owned(),
+                ),
+                _ => None,
+            };
+            if let Some(message) = message {
+                diagnostics.push(Diagnostic::whole_file(
+                    &dir.display().to_string(),
+                    Severity::Warning,
+                    &message,
+                ));
+                continue;
+            }
+        }
+        if is_collection(&dir) {
+            dirs.push(dir);
+        }
+    }
+    dirs
+}
+
+/// A file's bytes, refused from its metadata when it is not a regular file or is over
+/// the size limit, so pipes, devices and huge files never stall loading.
+pub(super) fn read_file(path: &Path, options: &LoadOptions) -> Result<Vec<u8>, String> {
+    let cannot = |e: &io::Error| format!("cannot read file: {}", reason(path, e));
+    let meta = fs::metadata(path).map_err(|e| cannot(&e))?;
+    if meta.is_dir() {
+        return Err("cannot read file: it is a folder, not a file".to_owned());
+    }
+    if !meta.is_file() {
+        return Err("cannot read file: not a regular file (a pipe, socket or device)".to_owned());
+    }
+    let limit = options.max_file_bytes;
+    if meta.len() > limit {
+        return Err(format!(
+            "file is {}, over the {} limit; not read",
+            size_text(meta.len()),
+            limit_text(limit)
+        ));
+    }
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|f| f.take(limit.saturating_add(1)).read_to_end(&mut bytes))
+        .map_err(|e| cannot(&e))?;
+    if bytes.len() as u64 > limit {
+        // It grew between the size check and the read.
+        return Err(format!(
+            "file is over the {} limit; not read",
+            limit_text(limit)
+        ));
+    }
+    Ok(bytes)
+}
+
+const KIB: u64 = 1024;
+const MIB: u64 = 1024 * KIB;
+
+/// A file size to one decimal: `20.0 MiB`, `1.5 KiB`, `300 bytes`.
+fn size_text(bytes: u64) -> String {
+    if bytes >= MIB {
+        format!("{:.1} MiB", bytes as f64 / MIB as f64)
+    } else if bytes >= KIB {
+        format!("{:.1} KiB", bytes as f64 / KIB as f64)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// A limit as it was likely set: `16 MiB`, `1 KiB`, else as a size.
+fn limit_text(bytes: u64) -> String {
+    if bytes >= MIB && bytes.is_multiple_of(MIB) {
+        format!("{} MiB", bytes / MIB)
+    } else if bytes >= KIB && bytes.is_multiple_of(KIB) {
+        format!("{} KiB", bytes / KIB)
+    } else {
+        size_text(bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{LoadOptions, limit_text};
+    use crate::data::load_path_with;
+
+    #[test]
+    fn the_size_limit_is_configurable() {
+        let dir = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/invalid/too-big"
+        );
+        let options = LoadOptions {
+            max_file_bytes: 1024,
+        };
+        let library = load_path_with(std::path::Path::new(dir), &options);
+        let ids: Vec<_> = library.reviews().map(|(_, r)| r.id.as_str()).collect();
+        assert_eq!(ids, ["good"]);
+        let [d] = library.diagnostics.as_slice() else {
+            panic!("{:?}", library.diagnostics)
+        };
+        assert_eq!(
+            d.to_string(),
+            format!(
+                "{dir}/reviews/too-big.toml: error: file is 1.5 KiB, over the 1 KiB limit; not read"
+            )
+        );
+        assert_eq!(library.files_skipped, 1);
+        let library = load_path_with(std::path::Path::new(dir), &LoadOptions::default());
+        assert_eq!((library.reviews().count(), library.files_skipped), (2, 0));
+        assert_eq!(limit_text(16 * 1024 * 1024), "16 MiB");
+        assert_eq!(limit_text(1000), "1000 bytes");
+    }
+}
