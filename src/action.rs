@@ -166,7 +166,7 @@ impl std::fmt::Display for Command {
 }
 
 /// One change request for `app::update`: a command, or something that happened.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum Action {
     /// A bound command (from a key, the mouse or a test).
     Run(Command),

@@ -1,7 +1,7 @@
 //! Config files: one fixture per failure in `tests/invalid_configs/`, asserted on the
 //! message a user sees, and the settings that still apply.
 
-use reelread::app::Action;
+use reelread::action::Command;
 use reelread::config::{Config, ThemeName, load, parse_text};
 
 fn fixture(name: &str) -> String {
@@ -45,7 +45,7 @@ fn an_unknown_action_is_named_and_the_other_keys_apply() {
         messages,
         ["unknown_action.toml:3:1: error: unknown action `frobnicate`; `reelread keys` lists them"]
     );
-    assert_eq!(config.keymap.keys(&Action::Quit), ["q"]);
+    assert_eq!(config.keymap.keys(Command::Quit), ["q"]);
 }
 
 #[test]
@@ -57,7 +57,7 @@ fn an_unparsable_key_is_dropped_and_its_siblings_kept() {
             "unparsable_key.toml:2:21: error: cannot read key `ctrl-` for next_source (e.g. \"j\", \"ctrl-d\", \"pagedown\"); the default is used"
         ]
     );
-    assert_eq!(config.keymap.keys(&Action::NextSource), ["J"]);
+    assert_eq!(config.keymap.keys(Command::NextSource), ["J"]);
 }
 
 #[test]
@@ -114,9 +114,9 @@ fn a_good_config_overrides_what_it_names() {
     assert_eq!(config.theme, ThemeName::Light);
     assert!(!config.mouse);
     assert_eq!(config.date_format, "%e %B %Y");
-    assert_eq!(config.keymap.keys(&Action::Quit), ["x", "ctrl-q"]);
+    assert_eq!(config.keymap.keys(Command::Quit), ["x", "ctrl-q"]);
     // x was toggle_read's key; the user's choice takes it.
-    assert!(config.keymap.keys(&Action::ToggleRead).is_empty());
+    assert!(config.keymap.keys(Command::ToggleRead).is_empty());
     let help = config.keymap.help_rows();
     assert!(
         help.iter()
@@ -139,7 +139,7 @@ fn the_config_command_prints_a_file_that_loads_back_cleanly() {
     assert!(diagnostics.is_empty(), "{diagnostics:?}\n{text}");
     let defaults = Config::default();
     // The printout spells out every colour; they must be the theme's own.
-    let theme = |c: &Config| reelread::config::Theme::new(c.theme, &c.colors);
+    let theme = |c: &Config| reelread::ui::theme::Theme::new(&c.chosen_colors());
     assert_eq!(theme(&config), theme(&defaults));
     assert_eq!(
         Config {
@@ -157,7 +157,7 @@ fn keys_lists_every_action_with_its_keys() {
         .output()
         .expect("run");
     let text = String::from_utf8(out.stdout).expect("utf-8");
-    assert_eq!(text.lines().count(), reelread::app::BINDABLE.len());
+    assert_eq!(text.lines().count(), Command::all().count());
     assert!(
         text.lines()
             .any(|l| l.starts_with("quit") && l.contains(" q ") && l.ends_with("Quit"))

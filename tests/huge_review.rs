@@ -3,7 +3,8 @@
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use reelread::app::{Action, App, Effect, dispatch};
+use reelread::action::{Action, Command};
+use reelread::app::{App, update};
 use reelread::data::{Library, bundled_library};
 use reelread::doc;
 
@@ -36,11 +37,12 @@ fn screen(app: &App) -> String {
 
 /// What the terminal loop does when asked for layouts: one job at a time until none is left.
 fn run_worker(app: &mut App) -> usize {
-    let asked = app.take_effects().contains(&Effect::LayOut);
+    let asked = app.wants_whole_layout();
     let mut done = 0;
     while let Some(job) = app.next_layout_job() {
         assert!(asked, "a head was laid out without asking for the whole");
-        app.install_layout(&job, doc::build(&job.review, &job.options));
+        let laid_out = doc::build(&job.review, &job.options);
+        update(app, Action::LaidOut(Box::new((job, laid_out))));
         done += 1;
         assert!(done < 10, "the same job again and again");
     }
@@ -50,7 +52,7 @@ fn run_worker(app: &mut App) -> usize {
 #[test]
 fn the_head_comes_first_and_matches_the_whole() {
     let mut app = App::new(library());
-    dispatch(&mut app, Action::Resize(120, 40));
+    update(&mut app, Action::Resize(120, 40));
     let head = app.open_doc().expect("laid out").clone();
     let estimate = head.estimated_lines.expect("only the head is laid out");
     assert!(
@@ -84,11 +86,11 @@ fn the_head_comes_first_and_matches_the_whole() {
 #[test]
 fn a_layout_for_an_old_width_is_dropped_and_the_place_is_kept() {
     let mut app = App::new(library());
-    dispatch(&mut app, Action::Resize(120, 40));
+    update(&mut app, Action::Resize(120, 40));
     run_worker(&mut app);
-    dispatch(&mut app, Action::FocusNext);
+    update(&mut app, Command::FocusNext);
     for _ in 0..200 {
-        dispatch(&mut app, Action::PageDown);
+        update(&mut app, Command::PageDown);
     }
     let share = app.scroll() as f64 / app.open_doc().expect("doc").lines.len() as f64;
     assert!(share > 0.1, "scrolled into the review: {share}");
@@ -98,13 +100,14 @@ fn a_layout_for_an_old_width_is_dropped_and_the_place_is_kept() {
         app.next_layout_job().is_none(),
         "nothing to do while the layout is whole"
     );
-    dispatch(&mut app, Action::Resize(100, 40));
+    update(&mut app, Action::Resize(100, 40));
     let job = app.next_layout_job().expect("head only after the resize");
     let old = doc::Options {
         width: job.options.width + 7,
         ..job.options
     };
-    app.install_layout(&job, doc::build(&job.review, &old));
+    let laid_out = doc::build(&job.review, &old);
+    update(&mut app, Action::LaidOut(Box::new((job, laid_out))));
     assert!(
         app.open_doc().expect("doc").estimated_lines.is_some(),
         "stale layout dropped"
@@ -123,11 +126,11 @@ fn both_sides_of_a_split_get_their_whole_layout() {
     let body = library.collections[0].reviews[0].body.clone();
     library.collections[0].reviews[1].body = body;
     let mut app = App::new(library);
-    dispatch(&mut app, Action::Resize(160, 40));
+    update(&mut app, Action::Resize(160, 40));
     run_worker(&mut app);
     // Compare the first review with the second: both huge, both laid out head first.
-    dispatch(&mut app, Action::Down);
-    dispatch(&mut app, Action::Split);
+    update(&mut app, Command::Down);
+    update(&mut app, Command::Split);
     assert!(app.right_entry().is_some(), "split open");
     assert_eq!(run_worker(&mut app), 2, "one job per side");
     for entry in [app.open_entry(), app.right_entry()].into_iter().flatten() {
@@ -139,14 +142,14 @@ fn both_sides_of_a_split_get_their_whole_layout() {
 #[test]
 fn a_layout_begun_before_a_reload_is_not_applied_after_it() {
     let mut app = App::new(library());
-    dispatch(&mut app, Action::Resize(120, 40));
-    app.take_effects();
+    update(&mut app, Action::Resize(120, 40));
     let stale = app.next_layout_job().expect("head only");
     let mut edited = library();
     edited.collections[0].reviews[0].body =
         format!("EDITED\n\n{}", edited.collections[0].reviews[0].body);
-    app.reload(edited);
-    app.install_layout(&stale, doc::build(&stale.review, &stale.options));
+    update(&mut app, Action::Reloaded(Box::new(edited)));
+    let laid_out = doc::build(&stale.review, &stale.options);
+    update(&mut app, Action::LaidOut(Box::new((stale, laid_out))));
     let doc = app.open_doc().expect("laid out");
     assert!(
         doc.estimated_lines.is_some(),
@@ -166,22 +169,22 @@ fn going_past_the_head_lays_out_the_rest_at_once() {
         .body
         .push_str("\n\nThe very last word is zanzibar.");
     let mut app = App::new(library);
-    dispatch(&mut app, Action::Resize(120, 40));
-    dispatch(&mut app, Action::FocusNext);
+    update(&mut app, Action::Resize(120, 40));
+    update(&mut app, Command::FocusNext);
     assert!(app.open_doc().expect("doc").estimated_lines.is_some());
     // End before the worker is done: the reader gets the end, not the head's end.
-    dispatch(&mut app, Action::Bottom);
+    update(&mut app, Command::Bottom);
     let doc = app.open_doc().expect("doc");
     assert_eq!(doc.estimated_lines, None);
     assert_eq!(app.scroll(), doc.lines.len() - app.reading_height());
 
     // A search typed while only the head is laid out still searches everything.
     let mut app = App::new(app.library().clone());
-    dispatch(&mut app, Action::Resize(120, 40));
-    dispatch(&mut app, Action::FocusNext);
-    dispatch(&mut app, Action::Search);
+    update(&mut app, Action::Resize(120, 40));
+    update(&mut app, Command::FocusNext);
+    update(&mut app, Command::Search);
     for c in "zanzibar".chars() {
-        dispatch(&mut app, Action::Input(c));
+        update(&mut app, Action::Input(c));
     }
     let search = app.search().expect("search");
     assert_eq!(search.hits.len(), 1, "{:?}", app.status());

@@ -4,7 +4,8 @@
 
 use std::path::Path;
 
-use reelread::app::{Action, App, Mode, Progress, Restore, Settings, dispatch};
+use reelread::action::{Action, Command};
+use reelread::app::{App, Mode, Progress, Restore, Settings, update};
 use reelread::data::{
     LoadOptions, Part, find_text, load_parts, load_path, mention_counts, same_name, strip_spoilers,
     touches,
@@ -71,12 +72,12 @@ fn streamed_parts_add_up_to_the_whole_library_and_its_plan() {
 /// A reader fed the parts as the terminal loop feeds them.
 fn streamed_app(path: &Path, saved: Restore, absorb_every: usize) -> App {
     let mut app = App::loading(Settings::default(), "lib", saved);
-    dispatch(&mut app, Action::Resize(160, 50));
+    update(&mut app, Action::Resize(160, 50));
     let mut last = Progress::default();
     for (i, part) in parts(path, true).into_iter().enumerate() {
-        app.absorb(part);
+        update(&mut app, Action::Loaded(part));
         if i % absorb_every == 0 {
-            app.absorbed();
+            update(&mut app, Action::Show);
         }
         // The indicator only ever counts up, towards the plan's totals.
         let now = app.progress().expect("still loading");
@@ -95,7 +96,7 @@ fn streamed_app(path: &Path, saved: Restore, absorb_every: usize) -> App {
         (last.total_files, last.total_bytes)
     );
     assert_eq!(last.total_files, 2 * (REVIEWS_PER_FILM + 2));
-    app.finish_loading();
+    update(&mut app, Action::LoadDone);
     app
 }
 
@@ -109,7 +110,7 @@ fn rows(app: &App) -> Vec<String> {
 fn a_reader_fed_part_by_part_matches_one_built_at_once() {
     let dir = library_dir();
     let mut whole = App::new(load_path(dir.path()));
-    dispatch(&mut whole, Action::Resize(160, 50));
+    update(&mut whole, Action::Resize(160, 50));
     let mut streamed = streamed_app(dir.path(), Restore::default(), 3);
     assert!(streamed.progress().is_none(), "loading has ended");
     assert_eq!(streamed.total(), 2 * REVIEWS_PER_FILM);
@@ -134,7 +135,7 @@ fn a_reader_fed_part_by_part_matches_one_built_at_once() {
                 "{}",
                 r.id
             );
-            dispatch(app, Action::NextSource);
+            update(app, Command::NextSource);
         }
     }
     assert_eq!(streamed.cast_reach(), whole.cast_reach());
@@ -196,23 +197,23 @@ fn the_text_index_counts_what_a_plain_scan_counts() {
 fn the_reviewer_filter_lists_what_the_rule_says() {
     let dir = library_dir();
     let mut app = App::new(load_path(dir.path()));
-    dispatch(&mut app, Action::Resize(160, 50));
+    update(&mut app, Action::Resize(160, 50));
     let names: Vec<String> = app.people().iter().map(|p| p.name.clone()).collect();
     assert_eq!(names.len(), 5, "{names:?}");
     for name in names {
-        dispatch(&mut app, Action::Filter);
+        update(&mut app, Command::Filter);
         for c in name.to_uppercase().chars() {
-            dispatch(&mut app, Action::Input(c));
+            update(&mut app, Action::Input(c));
         }
         assert!(matches!(app.mode(), Mode::Picker(_)));
-        dispatch(&mut app, Action::Open);
+        update(&mut app, Command::Open);
         let expected: Vec<usize> = (0..app.total())
             .filter(|&e| touches(app.entry(e).1, &name))
             .collect();
         let listed: Vec<usize> = app.visible().map(|(e, _, _)| e).collect();
         assert_eq!(listed, expected, "{name}");
         assert!(app.filter().is_some_and(|f| same_name(Some(f), &name)));
-        dispatch(&mut app, Action::ClearFilter);
+        update(&mut app, Action::ClearFilter);
     }
 }
 
@@ -261,18 +262,18 @@ fn saved_state_applies_to_reviews_that_arrive_later() {
 
     // A key pressed before the saved review arrives keeps the reader where they are.
     let mut app = App::loading(Settings::default(), "lib", saved);
-    dispatch(&mut app, Action::Resize(160, 50));
+    update(&mut app, Action::Resize(160, 50));
     let mut pressed = false;
     for part in parts(dir.path(), true) {
         let first_film_in = app.total() > 0;
-        app.absorb(part);
-        app.absorbed();
+        update(&mut app, Action::Loaded(part));
+        update(&mut app, Action::Show);
         if first_film_in && !pressed {
-            dispatch(&mut app, Action::Down);
+            update(&mut app, Command::Down);
             pressed = true;
         }
     }
-    app.finish_loading();
+    update(&mut app, Action::LoadDone);
     assert_eq!(
         app.open_review().map(|(c, _)| c.name.as_str()),
         Some("alpha")
@@ -290,12 +291,12 @@ fn a_saved_review_arriving_late_is_selected_laid_out_and_not_forgotten_on_quit()
     let alpha = collection_key(dir.path(), "alpha");
     let saved = last_open(&key, "r0290");
     let mut app = App::loading(Settings::default(), "lib", saved);
-    dispatch(&mut app, Action::Resize(160, 50));
+    update(&mut app, Action::Resize(160, 50));
     let mut state = reelread::state::ReadingState::default();
     state.set_last_open(&key, "r0290");
     let mut arrived = false;
     for part in parts(dir.path(), true) {
-        app.absorb(part);
+        update(&mut app, Action::Loaded(part));
         // Quitting now must keep the saved choice, whatever loading has opened so far.
         let mut on_quit = state.clone();
         reelread::session::record(&app, &mut on_quit);
@@ -333,14 +334,14 @@ fn the_review_open_at_quit_is_the_one_reopened_whatever_film_it_is_in() {
     let mut state = reelread::state::ReadingState::default();
     state.set_last_open(&alpha, "r0007");
     let mut app = App::new(load_path(dir.path()));
-    dispatch(&mut app, Action::Resize(160, 50));
+    update(&mut app, Action::Resize(160, 50));
     let mut app = app.restored(reelread::session::restore(&state));
     // This time the reader ends in the second film.
     while app
         .open_review()
         .is_some_and(|(c, r)| c.name != "beta" || r.id != "r0003")
     {
-        dispatch(&mut app, Action::NextSource);
+        update(&mut app, Command::NextSource);
     }
     reelread::session::record(&app, &mut state);
     assert_eq!(state.last_open(&beta), Some("r0003"));
@@ -357,23 +358,23 @@ fn the_review_open_at_quit_is_the_one_reopened_whatever_film_it_is_in() {
 fn a_filter_set_while_loading_counts_what_arrives_later() {
     let dir = library_dir();
     let mut app = App::loading(Settings::default(), "lib", Restore::default());
-    dispatch(&mut app, Action::Resize(160, 50));
+    update(&mut app, Action::Resize(160, 50));
     let mut parts = parts(dir.path(), true).into_iter();
     for part in parts.by_ref().take(4) {
-        app.absorb(part);
+        update(&mut app, Action::Loaded(part));
     }
-    app.absorbed();
+    update(&mut app, Action::Show);
     assert!(app.total() < 2 * REVIEWS_PER_FILM);
-    dispatch(&mut app, Action::Filter);
+    update(&mut app, Command::Filter);
     for c in "ana ruiz".chars() {
-        dispatch(&mut app, Action::Input(c));
+        update(&mut app, Action::Input(c));
     }
-    dispatch(&mut app, Action::Open);
+    update(&mut app, Command::Open);
     let early = app.status().map(str::to_owned);
     for part in parts {
-        app.absorb(part);
+        update(&mut app, Action::Loaded(part));
     }
-    app.finish_loading();
+    update(&mut app, Action::LoadDone);
     let listed = app.visible_len();
     let expected = format!(
         "{listed} of {} reviews with Ana Ruiz as author or commenter",

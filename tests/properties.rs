@@ -11,7 +11,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use reelread::app::{Action, App, dispatch};
+use reelread::action::{Action, Command};
+use reelread::app::{App, update};
 use reelread::data::{Comment, Library, bundled_library, sanitize, sanitize_line};
 use reelread::doc::wrap;
 use unicode_width::UnicodeWidthStr;
@@ -228,25 +229,25 @@ fn step() -> impl Strategy<Value = Vec<Action>> {
         0..6,
     );
     prop_oneof![
-        2 => Just(vec![Action::Down]),
-        2 => Just(vec![Action::NextSource]),
-        1 => Just(vec![Action::Split]),
+        2 => Just(vec![Action::Run(Command::Down)]),
+        2 => Just(vec![Action::Run(Command::NextSource)]),
+        1 => Just(vec![Action::Run(Command::Split)]),
         2 => typed.prop_map(|chars| {
-            let mut actions = vec![Action::Search];
+            let mut actions = vec![Action::Run(Command::Search)];
             actions.extend(chars.into_iter().map(Action::Input));
-            actions.push(Action::Open);
+            actions.push(Action::Run(Command::Open));
             actions
         }),
-        1 => Just(vec![Action::Filter, Action::Input('e')]),
-        1 => Just(vec![Action::Help]),
-        1 => Just(vec![Action::Ratings]),
-        1 => Just(vec![Action::Back]),
-        1 => Just(vec![Action::FocusNext]),
-        1 => Just(vec![Action::Open]),
-        1 => Just(vec![Action::PageDown]),
-        1 => Just(vec![Action::Bottom]),
-        1 => Just(vec![Action::ToggleSpoilers]),
-        1 => Just(vec![Action::NextComment]),
+        1 => Just(vec![Action::Run(Command::Filter), Action::Input('e')]),
+        1 => Just(vec![Action::Run(Command::Help)]),
+        1 => Just(vec![Action::Run(Command::Ratings)]),
+        1 => Just(vec![Action::Run(Command::Back)]),
+        1 => Just(vec![Action::Run(Command::FocusNext)]),
+        1 => Just(vec![Action::Run(Command::Open)]),
+        1 => Just(vec![Action::Run(Command::PageDown)]),
+        1 => Just(vec![Action::Run(Command::Bottom)]),
+        1 => Just(vec![Action::Run(Command::ToggleSpoilers)]),
+        1 => Just(vec![Action::Run(Command::NextComment)]),
         1 => (0u16..=200, 0u16..=60).prop_map(|(w, h)| vec![Action::Resize(w, h)]),
     ]
 }
@@ -345,11 +346,11 @@ proptest! {
             .flatten()
             .any(|a| matches!(a, Action::Input(c) if is_bidi_or_invisible(*c)));
         let mut app = App::new(library_with(&hostile));
-        dispatch(&mut app, Action::Resize(size.0, size.1));
+        update(&mut app, Action::Resize(size.0, size.1));
         draw_and_check(&app, typed_bidi)?;
         for actions in steps {
             for action in actions {
-                dispatch(&mut app, action);
+                update(&mut app, action);
             }
             draw_and_check(&app, typed_bidi)?;
         }

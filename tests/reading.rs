@@ -1,7 +1,8 @@
 //! Reading features of the state machine: search, list search, cast mentions, comments,
 //! spoilers, sorting, the split view and the ratings popup, driven by actions alone.
 
-use reelread::app::{Action, App, Focus, Mode, PromptFor, dispatch};
+use reelread::action::{Action, Command};
+use reelread::app::{App, Focus, Mode, PromptFor, update};
 use reelread::data::{Date, Library, bundled_library};
 use reelread::doc::Doc;
 use reelread::query::SortKey;
@@ -15,7 +16,7 @@ const TRAILER: usize = 4;
 
 fn app_with(library: Library) -> App {
     let mut app = App::new(library);
-    dispatch(&mut app, Action::Resize(120, 40));
+    update(&mut app, Action::Resize(120, 40));
     app
 }
 
@@ -23,15 +24,15 @@ fn app() -> App {
     app_with(bundled_library())
 }
 
-fn send(app: &mut App, actions: &[Action]) {
-    for action in actions {
-        dispatch(app, action.clone());
+fn send(app: &mut App, commands: &[Command]) {
+    for &command in commands {
+        update(app, command);
     }
 }
 
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
-        dispatch(app, Action::Input(c));
+        update(app, Action::Input(c));
     }
 }
 
@@ -41,7 +42,7 @@ fn focus_on(app: &mut App, pane: Focus) {
         if app.focus() == pane {
             return;
         }
-        send(app, &[Action::FocusNext]);
+        send(app, &[Command::FocusNext]);
     }
     assert_eq!(app.focus(), pane, "Tab never reaches it");
 }
@@ -49,19 +50,19 @@ fn focus_on(app: &mut App, pane: Focus) {
 /// Opens the list's `index`th review from the list; focus moves to the reading pane.
 fn open_at(app: &mut App, index: usize) {
     focus_on(app, Focus::List);
-    send(app, &[Action::Top]);
+    send(app, &[Command::Top]);
     for _ in 0..index {
-        send(app, &[Action::Down]);
+        send(app, &[Command::Down]);
     }
-    send(app, &[Action::Open]);
+    send(app, &[Command::Open]);
     assert_eq!(app.focus(), Focus::Reading);
 }
 
 /// Searches the open review for `text`, leaving the prompt with Enter.
 fn search_for(app: &mut App, text: &str) {
-    send(app, &[Action::Search]);
+    send(app, &[Command::Search]);
     type_text(app, text);
-    send(app, &[Action::Open]);
+    send(app, &[Command::Open]);
 }
 
 fn plain(app: &App) -> Vec<String> {
@@ -94,7 +95,7 @@ fn current_match_line(app: &App) -> usize {
 #[test]
 fn reading_search_follows_typing_and_steps_with_wrap_around() {
     let mut app = app();
-    send(&mut app, &[Action::FocusNext, Action::Search]);
+    send(&mut app, &[Command::FocusNext, Command::Search]);
     assert_eq!(app.mode(), &Mode::Prompt(PromptFor::Reading, String::new()));
     type_text(&mut app, "KEV");
     assert!(app.search().is_some_and(|s| s.hits.len() >= 9));
@@ -108,24 +109,24 @@ fn reading_search_follows_typing_and_steps_with_wrap_around() {
     assert_eq!(app.search().and_then(|s| s.current), Some(0));
     assert!(in_view(&app, current_match_line(&app)));
 
-    send(&mut app, &[Action::Open]);
+    send(&mut app, &[Command::Open]);
     assert_eq!(app.mode(), &Mode::Normal);
     assert!(app.search().is_some(), "Enter keeps the search");
     for expected in 1..hits {
-        send(&mut app, &[Action::NextMatch]);
+        send(&mut app, &[Command::NextMatch]);
         assert_eq!(app.search().and_then(|s| s.current), Some(expected));
         assert!(in_view(&app, current_match_line(&app)));
     }
-    send(&mut app, &[Action::NextMatch]);
+    send(&mut app, &[Command::NextMatch]);
     assert_eq!(app.search().and_then(|s| s.current), Some(0));
     assert_eq!(app.status(), Some("Wrapped to the top"));
     assert!(in_view(&app, current_match_line(&app)));
-    send(&mut app, &[Action::PrevMatch]);
+    send(&mut app, &[Command::PrevMatch]);
     assert_eq!(app.search().and_then(|s| s.current), Some(hits - 1));
     assert_eq!(app.status(), Some("Wrapped to the bottom"));
     assert!(in_view(&app, current_match_line(&app)));
 
-    send(&mut app, &[Action::Back]);
+    send(&mut app, &[Command::Back]);
     assert_eq!(app.search(), None);
     assert_eq!(app.status(), Some("Search ended"));
 }
@@ -133,14 +134,14 @@ fn reading_search_follows_typing_and_steps_with_wrap_around() {
 #[test]
 fn a_search_without_matches_says_so() {
     let mut app = app();
-    send(&mut app, &[Action::FocusNext]);
+    send(&mut app, &[Command::FocusNext]);
     search_for(&mut app, "zebra crossing");
     assert!(
         app.search()
             .is_some_and(|s| s.hits.is_empty() && s.current.is_none())
     );
     assert!(app.status().is_some_and(|s| s.contains("No match")));
-    send(&mut app, &[Action::NextMatch]);
+    send(&mut app, &[Command::NextMatch]);
     assert!(app.status().is_some_and(|s| s.contains("No match")));
     assert_eq!(app.scroll(), 0);
 }
@@ -150,9 +151,12 @@ fn a_search_without_matches_says_so() {
 fn cancelling_an_empty_search_prompt_changes_nothing_else() {
     let mut app = app();
     focus_on(&mut app, Focus::Cast);
-    send(&mut app, &[Action::Open, Action::FocusPrev, Action::Search]);
+    send(
+        &mut app,
+        &[Command::Open, Command::FocusPrev, Command::Search],
+    );
     assert!(app.cast_focus().is_some());
-    send(&mut app, &[Action::Back]);
+    send(&mut app, &[Command::Back]);
     assert_eq!(app.mode(), &Mode::Normal);
     assert!(app.cast_focus().is_some(), "{:?}", app.status());
 }
@@ -160,17 +164,17 @@ fn cancelling_an_empty_search_prompt_changes_nothing_else() {
 #[test]
 fn list_search_narrows_the_list_and_becomes_the_reading_search() {
     let mut app = app();
-    send(&mut app, &[Action::Search]);
+    send(&mut app, &[Command::Search]);
     assert_eq!(app.mode(), &Mode::Prompt(PromptFor::List, String::new()));
     type_text(&mut app, "Grief");
     assert_eq!(visible_entries(&app), [HEARTWARMING, POWER]);
     let counts = (app.list_hits(HEARTWARMING), app.list_hits(POWER));
     assert_eq!(counts, (Some(4), Some(2)));
-    send(&mut app, &[Action::Open]);
+    send(&mut app, &[Command::Open]);
     assert_eq!(app.mode(), &Mode::Normal);
     assert_eq!(app.visible_len(), 2, "Enter keeps the filter");
 
-    send(&mut app, &[Action::Open]);
+    send(&mut app, &[Command::Open]);
     assert_eq!(app.open_entry(), Some(HEARTWARMING));
     assert_eq!(app.focus(), Focus::Reading);
     let search = app.search().expect("the list text becomes the search");
@@ -178,10 +182,10 @@ fn list_search_narrows_the_list_and_becomes_the_reading_search() {
     assert!(in_view(&app, current_match_line(&app)));
 
     // Esc ends the search first, then clears the list's text filter.
-    send(&mut app, &[Action::Back]);
+    send(&mut app, &[Command::Back]);
     assert_eq!(app.search(), None);
     assert_eq!(app.visible_len(), 2);
-    send(&mut app, &[Action::Back]);
+    send(&mut app, &[Command::Back]);
     assert_eq!(app.list_query(), None);
     assert_eq!(app.visible_len(), 5);
     assert_eq!(selected_entry(&app), Some(HEARTWARMING));
@@ -190,10 +194,10 @@ fn list_search_narrows_the_list_and_becomes_the_reading_search() {
 #[test]
 fn escape_in_the_list_prompt_restores_the_whole_list() {
     let mut app = app();
-    send(&mut app, &[Action::Search]);
+    send(&mut app, &[Command::Search]);
     type_text(&mut app, "zebra");
     assert_eq!(app.visible_len(), 0);
-    send(&mut app, &[Action::Back]);
+    send(&mut app, &[Command::Back]);
     assert_eq!(app.mode(), &Mode::Normal);
     assert_eq!((app.list_query(), app.visible_len()), (None, 5));
     assert_eq!(app.open_entry(), Some(GUILT));
@@ -203,9 +207,9 @@ fn escape_in_the_list_prompt_restores_the_whole_list() {
 
 fn enter_on_an_empty_list_keeps_the_review_open() {
     let mut app = app();
-    send(&mut app, &[Action::Search]);
+    send(&mut app, &[Command::Search]);
     type_text(&mut app, "zebra");
-    send(&mut app, &[Action::Open, Action::Open]);
+    send(&mut app, &[Command::Open, Command::Open]);
     assert_eq!(app.open_entry(), Some(GUILT));
 }
 
@@ -215,7 +219,7 @@ fn cast_mentions_are_highlighted_stepped_through_and_followed_across_reviews() {
     assert_eq!(app.cast_reach(), [5, 4, 5, 4, 4, 5, 1, 1, 3]);
     focus_on(&mut app, Focus::Cast);
     assert_eq!(app.cast_cursor(), 0);
-    send(&mut app, &[Action::Open]);
+    send(&mut app, &[Command::Open]);
     let focus = app.cast_focus().expect("Graham Rogers highlighted");
     assert_eq!(focus.actor, "Graham Rogers");
     let count = focus.hits.len();
@@ -223,12 +227,12 @@ fn cast_mentions_are_highlighted_stepped_through_and_followed_across_reviews() {
     assert_eq!(focus.current, None);
 
     for expected in 0..count {
-        send(&mut app, &[Action::NextMention]);
+        send(&mut app, &[Command::NextMention]);
         let focus = app.cast_focus().expect("still highlighted");
         assert_eq!(focus.current, Some(expected));
         assert!(in_view(&app, focus.hits[expected].line()));
     }
-    send(&mut app, &[Action::NextMention]);
+    send(&mut app, &[Command::NextMention]);
     assert_eq!(app.open_entry(), Some(HEARTWARMING));
     assert_eq!(selected_entry(&app), Some(HEARTWARMING));
     let focus = app.cast_focus().expect("the highlight follows");
@@ -239,13 +243,13 @@ fn cast_mentions_are_highlighted_stepped_through_and_followed_across_reviews() {
             |s| s.starts_with("Graham Rogers: mention 1/") && s.ends_with("next review")
         )
     );
-    send(&mut app, &[Action::PrevMention]);
+    send(&mut app, &[Command::PrevMention]);
     assert_eq!(app.open_entry(), Some(GUILT), "back to the previous review");
     assert_eq!(app.cast_focus().and_then(|f| f.current), Some(count - 1));
 
-    send(&mut app, &[Action::Open]);
+    send(&mut app, &[Command::Open]);
     assert_eq!(app.cast_focus(), None, "Enter on the same actor clears it");
-    send(&mut app, &[Action::NextMention]);
+    send(&mut app, &[Command::NextMention]);
     assert!(app.status().is_some_and(|s| s.starts_with("Pick an actor")));
 }
 
@@ -254,17 +258,17 @@ fn mentions_run_out_after_the_last_review_that_has_them() {
     let mut app = app();
     focus_on(&mut app, Focus::Cast);
     for _ in 0..6 {
-        send(&mut app, &[Action::Down]);
+        send(&mut app, &[Command::Down]);
     }
-    send(&mut app, &[Action::Open]);
+    send(&mut app, &[Command::Open]);
     assert_eq!(
         app.cast_focus().map(|f| f.actor.as_str()),
         Some("Ty Parker")
     );
     assert_eq!(app.cast_focus().map(|f| f.hits.len()), Some(0));
-    send(&mut app, &[Action::NextMention]);
+    send(&mut app, &[Command::NextMention]);
     assert_eq!(app.open_entry(), Some(POWER), "the only review naming him");
-    send(&mut app, &[Action::NextMention]);
+    send(&mut app, &[Command::NextMention]);
     assert_eq!(app.open_entry(), Some(POWER));
     let status = app.status().unwrap_or_default();
     assert_eq!(status, "No more mentions of Ty Parker: this is the last");
@@ -276,23 +280,23 @@ fn comments_fold_unfold_and_can_be_jumped_between() {
     open_at(&mut app, TRAILER);
     let has_comment_one = |app: &App| plain(app).iter().any(|l| l.starts_with("#1 "));
     assert!(has_comment_one(&app));
-    send(&mut app, &[Action::ToggleComments]);
+    send(&mut app, &[Command::ToggleComments]);
     assert!(shows(&app, "hidden") && !has_comment_one(&app));
     assert_eq!(app.status(), Some("20 comments hidden: c shows them"));
-    send(&mut app, &[Action::NextComment]);
+    send(&mut app, &[Command::NextComment]);
     assert_eq!(app.status(), Some("Comments are hidden: c shows them"));
-    send(&mut app, &[Action::ToggleComments]);
+    send(&mut app, &[Command::ToggleComments]);
     assert!(has_comment_one(&app) && !shows(&app, "hidden"));
 
     let starts = app.open_doc().map(Doc::comment_starts).unwrap_or_default();
     assert_eq!(starts.len(), 20);
-    send(&mut app, &[Action::NextComment]);
+    send(&mut app, &[Command::NextComment]);
     assert_eq!(app.scroll() + 1, starts[0], "a blank line above the header");
-    send(&mut app, &[Action::NextComment]);
+    send(&mut app, &[Command::NextComment]);
     assert_eq!(app.scroll() + 1, starts[1]);
-    send(&mut app, &[Action::PrevComment]);
+    send(&mut app, &[Command::PrevComment]);
     assert_eq!(app.scroll() + 1, starts[0]);
-    send(&mut app, &[Action::PrevComment]);
+    send(&mut app, &[Command::PrevComment]);
     assert_eq!(app.status(), Some("Already at the first comment"));
 }
 
@@ -302,7 +306,7 @@ fn next_comment_reports_the_end_of_the_comments() {
     let mut app = app();
     open_at(&mut app, TRAILER);
     for _ in 0..25 {
-        send(&mut app, &[Action::NextComment]);
+        send(&mut app, &[Command::NextComment]);
     }
     assert_eq!(app.status(), Some("Already at the last comment"));
 }
@@ -328,12 +332,12 @@ fn spoilers_stay_hidden_from_layout_and_search_until_revealed() {
     let mut library = bundled_library();
     library.collections[0].reviews[GUILT].body = "Kevin runs. ||the secret|| Then he rests.".into();
     let mut app = app_with(library);
-    send(&mut app, &[Action::FocusNext]);
+    send(&mut app, &[Command::FocusNext]);
     assert!(shows(&app, "[spoiler: z reveals]") && !shows(&app, "the secret"));
     search_for(&mut app, "secret");
     assert!(app.search().is_some_and(|s| s.hits.is_empty()));
 
-    send(&mut app, &[Action::ToggleSpoilers]);
+    send(&mut app, &[Command::ToggleSpoilers]);
     assert!(app.is_revealed(GUILT) && !app.is_revealed(HEARTWARMING));
     assert!(shows(&app, "the secret") && !shows(&app, "[spoiler: z reveals]"));
     assert_eq!(
@@ -341,11 +345,11 @@ fn spoilers_stay_hidden_from_layout_and_search_until_revealed() {
         Some(1),
         "the search updates"
     );
-    send(&mut app, &[Action::Back]);
+    send(&mut app, &[Command::Back]);
     search_for(&mut app, "secret");
     assert_eq!(app.search().map(|s| s.hits.len()), Some(1));
 
-    send(&mut app, &[Action::ToggleSpoilers]);
+    send(&mut app, &[Command::ToggleSpoilers]);
     assert!(!app.is_revealed(GUILT) && !shows(&app, "the secret"));
     assert_eq!(app.search().map(|s| s.hits.len()), Some(0));
 }
@@ -370,11 +374,11 @@ fn sort_cycles_through_every_order_and_reverses() {
     assert_eq!(app.sort(), (SortKey::File, false));
     let mut seen = Vec::new();
     for _ in 0..5 {
-        send(&mut app, &[Action::Sort]);
+        send(&mut app, &[Command::Sort]);
         seen.push(app.sort().0);
         if app.sort().0 == SortKey::Comments {
             assert_eq!(visible_entries(&app).last(), Some(&TRAILER));
-            send(&mut app, &[Action::ReverseSort]);
+            send(&mut app, &[Command::ReverseSort]);
             assert_eq!(app.sort(), (SortKey::Comments, true));
             assert_eq!(visible_entries(&app).first(), Some(&TRAILER));
         }
@@ -403,12 +407,12 @@ fn unknown_dates_stay_last_in_both_directions() {
     reviews[GUILT].published = date(2017, 4, 1);
     reviews[POWER].published = date(2018, 1, 15);
     let mut app = app_with(library);
-    send(&mut app, &[Action::Sort]);
+    send(&mut app, &[Command::Sort]);
     assert_eq!(app.sort(), (SortKey::Date, false));
     let unknown = [KEEP_RUNNING, TRAILER];
     assert_eq!(visible_entries(&app)[..3], [GUILT, POWER, HEARTWARMING]);
     assert_eq!(visible_entries(&app)[3..], unknown);
-    send(&mut app, &[Action::ReverseSort]);
+    send(&mut app, &[Command::ReverseSort]);
     assert_eq!(visible_entries(&app)[..3], [HEARTWARMING, POWER, GUILT]);
     assert_eq!(visible_entries(&app)[3..], unknown);
 }
@@ -417,13 +421,13 @@ fn unknown_dates_stay_last_in_both_directions() {
 fn resorting_keeps_the_open_review_and_the_cursor_on_it() {
     let mut app = app();
     open_at(&mut app, POWER);
-    send(&mut app, &[Action::FocusPrev]);
+    send(&mut app, &[Command::FocusPrev]);
     assert_eq!(app.focus(), Focus::List);
     for action in [
-        Action::Sort,
-        Action::ReverseSort,
-        Action::Sort,
-        Action::Sort,
+        Command::Sort,
+        Command::ReverseSort,
+        Command::Sort,
+        Command::Sort,
     ] {
         send(&mut app, std::slice::from_ref(&action));
         assert_eq!(app.open_entry(), Some(POWER), "after {action}");
@@ -434,17 +438,17 @@ fn resorting_keeps_the_open_review_and_the_cursor_on_it() {
 #[test]
 fn split_compares_two_reviews_scrolled_independently() {
     let mut app = app();
-    send(&mut app, &[Action::Split]);
+    send(&mut app, &[Command::Split]);
     assert_eq!(
         (app.open_entry(), app.right_entry()),
         (Some(GUILT), Some(HEARTWARMING))
     );
-    send(&mut app, &[Action::NextSource]);
+    send(&mut app, &[Command::NextSource]);
     assert_eq!(
         (app.open_entry(), app.right_entry()),
         (Some(GUILT), Some(KEEP_RUNNING))
     );
-    send(&mut app, &[Action::PrevSource, Action::PrevSource]);
+    send(&mut app, &[Command::PrevSource, Command::PrevSource]);
     assert_eq!(
         app.right_entry(),
         Some(HEARTWARMING),
@@ -461,13 +465,13 @@ fn split_compares_two_reviews_scrolled_independently() {
     );
 
     focus_on(&mut app, Focus::Right);
-    send(&mut app, &[Action::Down, Action::Down, Action::Down]);
+    send(&mut app, &[Command::Down, Command::Down, Command::Down]);
     assert_eq!((app.scroll_of(HEARTWARMING), app.scroll_of(GUILT)), (3, 0));
-    send(&mut app, &[Action::FocusPrev, Action::Down]);
+    send(&mut app, &[Command::FocusPrev, Command::Down]);
     assert_eq!((app.scroll_of(HEARTWARMING), app.scroll_of(GUILT)), (3, 1));
 
     focus_on(&mut app, Focus::Right);
-    send(&mut app, &[Action::Split]);
+    send(&mut app, &[Command::Split]);
     assert_eq!((app.right_entry(), app.focus()), (None, Focus::Reading));
     assert_eq!(app.open_entry(), Some(GUILT));
 }
@@ -477,10 +481,10 @@ fn split_compares_two_reviews_scrolled_independently() {
 fn following_a_mention_keeps_the_split_sides_different() {
     let mut app = app();
     focus_on(&mut app, Focus::Cast);
-    send(&mut app, &[Action::Open, Action::Split]);
+    send(&mut app, &[Command::Open, Command::Split]);
     assert_eq!(app.right_entry(), Some(HEARTWARMING));
     while app.open_entry() == Some(GUILT) {
-        send(&mut app, &[Action::NextMention]);
+        send(&mut app, &[Command::NextMention]);
     }
     assert_eq!(app.open_entry(), Some(HEARTWARMING));
     assert_ne!(app.right_entry(), app.open_entry());
@@ -489,10 +493,15 @@ fn following_a_mention_keeps_the_split_sides_different() {
 #[test]
 fn the_ratings_popup_swallows_movement_until_closed() {
     let mut app = app();
-    send(&mut app, &[Action::Ratings]);
+    send(&mut app, &[Command::Ratings]);
     assert_eq!(app.mode(), &Mode::Ratings);
-    for action in [Action::Down, Action::NextSource, Action::Open, Action::Sort] {
-        send(&mut app, &[action, Action::FocusNext, Action::Split]);
+    for action in [
+        Command::Down,
+        Command::NextSource,
+        Command::Open,
+        Command::Sort,
+    ] {
+        send(&mut app, &[action, Command::FocusNext, Command::Split]);
     }
     assert_eq!(app.mode(), &Mode::Ratings);
     assert_eq!((app.selected(), app.open_entry()), (0, Some(GUILT)));
@@ -500,20 +509,19 @@ fn the_ratings_popup_swallows_movement_until_closed() {
         (app.focus(), app.sort().0, app.right_entry()),
         (Focus::List, SortKey::File, None)
     );
-    send(&mut app, &[Action::Back]);
+    send(&mut app, &[Command::Back]);
     assert_eq!(app.mode(), &Mode::Normal);
-    send(&mut app, &[Action::Ratings, Action::Ratings]);
+    send(&mut app, &[Command::Ratings, Command::Ratings]);
     assert_eq!(app.mode(), &Mode::Normal, "r closes it too");
 }
 
 #[test]
 fn any_action_in_any_mode_at_any_size_is_safe() {
-    use Action::{ClearFilter, DeleteChar, Input, Quit, Resize};
-    let mut actions: Vec<Action> = reelread::app::BINDABLE
-        .iter()
-        .map(|(a, _, _)| a.clone())
+    use Action::{ClearFilter, DeleteChar, Input, Resize};
+    let mut actions: Vec<Action> = Command::all()
+        .filter(|c| *c != Command::Quit)
+        .map(Action::Run)
         .collect();
-    actions.retain(|a| *a != Quit);
     actions.extend([ClearFilter, DeleteChar, Input('e'), Input('K'), Input(' ')]);
     let sizes = [
         (0, 0),
@@ -545,7 +553,7 @@ fn any_action_in_any_mode_at_any_size_is_safe() {
         } else {
             actions[(seed >> 8) as usize % actions.len()].clone()
         };
-        dispatch(&mut app, action.clone());
+        update(&mut app, action.clone());
         modes[match app.mode() {
             Mode::Normal => 0,
             Mode::Help(_) => 1,
@@ -555,18 +563,18 @@ fn any_action_in_any_mode_at_any_size_is_safe() {
         }] = true;
         assert!(
             app.selected() < app.visible_len().max(1),
-            "step {i}: {action}"
+            "step {i}: {action:?}"
         );
         assert!(app.open_entry().is_none_or(|e| e < app.total()), "step {i}");
         if let Some(s) = app.search() {
             assert!(
                 s.current.is_none_or(|c| c < s.hits.len()),
-                "step {i}: {action}"
+                "step {i}: {action:?}"
             );
         }
         if let (Some(doc), Some(_)) = (app.open_doc(), app.panes().reading) {
             let max = doc.lines.len().saturating_sub(app.reading_height());
-            assert!(app.scroll() <= max, "step {i}: {action}");
+            assert!(app.scroll() <= max, "step {i}: {action:?}");
         }
     }
     assert!(app.is_running());
@@ -577,20 +585,20 @@ fn any_action_in_any_mode_at_any_size_is_safe() {
 
 fn an_absurdly_wide_terminal_does_not_panic() {
     let mut app = app();
-    dispatch(&mut app, Action::Resize(u16::MAX, 50));
+    update(&mut app, Action::Resize(u16::MAX, 50));
     assert!(app.open_doc().is_some());
 }
 
 #[test]
 fn search_runs_in_the_focused_side_of_a_split() {
     let mut app = app();
-    send(&mut app, &[Action::Split]);
+    send(&mut app, &[Command::Split]);
     let right = app.right_entry().expect("split");
     focus_on(&mut app, Focus::Right);
     let left_scroll = app.scroll();
-    send(&mut app, &[Action::Search]);
+    send(&mut app, &[Command::Search]);
     type_text(&mut app, "running");
-    send(&mut app, &[Action::Open]);
+    send(&mut app, &[Command::Open]);
     let search = app.search().expect("search");
     assert!(search.on_right);
     let right_doc = app.doc(right).expect("right layout");
@@ -601,7 +609,7 @@ fn search_runs_in_the_focused_side_of_a_split() {
         .matches("running")
         .count();
     assert!(expected > 0 && search.hits.len() <= expected && !search.hits.is_empty());
-    send(&mut app, &[Action::NextMatch, Action::NextMatch]);
+    send(&mut app, &[Command::NextMatch, Command::NextMatch]);
     assert_eq!(app.scroll(), left_scroll, "the left side does not move");
 }
 
@@ -609,20 +617,20 @@ fn search_runs_in_the_focused_side_of_a_split() {
 fn opening_from_a_list_search_shows_the_first_hit_even_when_scrolled_past_it() {
     let mut app = app();
     open_at(&mut app, KEEP_RUNNING);
-    send(&mut app, &[Action::Bottom]);
+    send(&mut app, &[Command::Bottom]);
     focus_on(&mut app, Focus::List);
-    send(&mut app, &[Action::Search]);
+    send(&mut app, &[Command::Search]);
     type_text(&mut app, "running");
-    send(&mut app, &[Action::Open]);
+    send(&mut app, &[Command::Open]);
     let position = app
         .visible()
         .position(|(e, _, _)| e == KEEP_RUNNING)
         .expect("listed");
-    send(&mut app, &[Action::Top]);
+    send(&mut app, &[Command::Top]);
     for _ in 0..position {
-        send(&mut app, &[Action::Down]);
+        send(&mut app, &[Command::Down]);
     }
-    send(&mut app, &[Action::Open]);
+    send(&mut app, &[Command::Open]);
     let search = app.search().expect("search follows");
     assert_eq!(search.current, Some(0));
     assert!(in_view(&app, search.hits[0].line()));
@@ -631,7 +639,7 @@ fn opening_from_a_list_search_shows_the_first_hit_even_when_scrolled_past_it() {
 #[test]
 fn file_order_can_be_reversed() {
     let mut app = app();
-    send(&mut app, &[Action::ReverseSort]);
+    send(&mut app, &[Command::ReverseSort]);
     let order: Vec<usize> = app.visible().map(|(e, _, _)| e).collect();
     assert_eq!(order, [TRAILER, POWER, KEEP_RUNNING, HEARTWARMING, GUILT]);
 }
@@ -641,13 +649,11 @@ fn a_detour_through_a_wide_terminal_keeps_the_reading_position() {
     let mut app = app();
     open_at(&mut app, POWER);
     for _ in 0..40 {
-        send(&mut app, &[Action::Down]);
+        send(&mut app, &[Command::Down]);
     }
     let before = app.scroll();
-    send(
-        &mut app,
-        &[Action::Resize(200, 50), Action::Resize(120, 40)],
-    );
+    update(&mut app, Action::Resize(200, 50));
+    update(&mut app, Action::Resize(120, 40));
     let after = app.scroll();
     assert!(after.abs_diff(before) <= 1, "{before} → {after}");
 }
@@ -657,10 +663,10 @@ fn cancelling_a_search_returns_to_where_reading_was() {
     let mut app = app();
     open_at(&mut app, TRAILER);
     let before = app.scroll();
-    send(&mut app, &[Action::Search]);
+    send(&mut app, &[Command::Search]);
     type_text(&mut app, "heart strings");
     assert_ne!(app.scroll(), before, "typing jumps to the match");
-    send(&mut app, &[Action::Back]);
+    send(&mut app, &[Command::Back]);
     assert_eq!(app.scroll(), before);
     assert!(app.search().is_none());
 }

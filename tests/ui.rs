@@ -2,22 +2,23 @@
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use reelread::app::{Action, App, dispatch};
+use reelread::action::{Action, Command};
+use reelread::app::{App, update};
 use reelread::data::bundled_library;
 
 fn app_at(width: u16, height: u16, actions: &[Action]) -> App {
     let mut app = App::new(bundled_library());
-    dispatch(&mut app, Action::Resize(width, height));
+    update(&mut app, Action::Resize(width, height));
     for action in actions {
-        dispatch(&mut app, action.clone());
+        update(&mut app, action.clone());
     }
     app
 }
 
 fn filter_by(name: &str) -> Vec<Action> {
-    let mut actions = vec![Action::Filter];
+    let mut actions = vec![Action::Run(Command::Filter)];
     actions.extend(name.chars().map(Action::Input));
-    actions.push(Action::Open);
+    actions.push(Action::Run(Command::Open));
     actions
 }
 
@@ -93,14 +94,14 @@ fn filtered_screen() {
 #[test]
 fn help_popup() {
     for (w, h) in SIZES {
-        let terminal = draw(&app_at(w, h, &[Action::Help]));
+        let terminal = draw(&app_at(w, h, &[Action::Run(Command::Help)]));
         insta::assert_snapshot!(format!("help_{w}x{h}"), terminal.backend());
     }
 }
 
 #[test]
 fn reviewer_picker() {
-    let mut actions = vec![Action::Filter];
+    let mut actions = vec![Action::Run(Command::Filter)];
     actions.extend("r".chars().map(Action::Input));
     let terminal = draw(&app_at(120, 40, &actions));
     insta::assert_snapshot!("picker_120x40", terminal.backend());
@@ -109,9 +110,12 @@ fn reviewer_picker() {
 #[test]
 fn search_highlight() {
     use ratatui::style::Color;
-    let mut actions = vec![Action::FocusNext, Action::Search];
+    let mut actions = vec![
+        Action::Run(Command::FocusNext),
+        Action::Run(Command::Search),
+    ];
     type_into(&mut actions, "running");
-    actions.extend([Action::Open, Action::NextMatch]);
+    actions.extend([Action::Run(Command::Open), Action::Run(Command::NextMatch)]);
     let app = app_at(120, 40, &actions);
     let terminal = draw(&app);
     let text = marked_text(&terminal, |c| {
@@ -126,11 +130,11 @@ fn cast_highlight() {
     use ratatui::style::Color;
     // Focus the sidebar, pick Billy Crudup (second), highlight, jump to his first mention.
     let actions = [
-        Action::FocusNext,
-        Action::FocusNext,
-        Action::Down,
-        Action::Open,
-        Action::NextMention,
+        Action::Run(Command::FocusNext),
+        Action::Run(Command::FocusNext),
+        Action::Run(Command::Down),
+        Action::Run(Command::Open),
+        Action::Run(Command::NextMention),
     ];
     let app = app_at(120, 40, &actions);
     let terminal = draw(&app);
@@ -145,7 +149,7 @@ fn cast_highlight() {
 #[test]
 fn ratings_popup() {
     for (w, h) in [(120, 40), (80, 24)] {
-        let terminal = draw(&app_at(w, h, &[Action::Ratings]));
+        let terminal = draw(&app_at(w, h, &[Action::Run(Command::Ratings)]));
         insta::assert_snapshot!(format!("ratings_{w}x{h}"), terminal.backend());
     }
 }
@@ -153,7 +157,14 @@ fn ratings_popup() {
 #[test]
 fn split_view() {
     for (w, h) in [(200, 50), (80, 24)] {
-        let terminal = draw(&app_at(w, h, &[Action::Split, Action::NextSource]));
+        let terminal = draw(&app_at(
+            w,
+            h,
+            &[
+                Action::Run(Command::Split),
+                Action::Run(Command::NextSource),
+            ],
+        ));
         insta::assert_snapshot!(format!("split_{w}x{h}"), terminal.backend());
     }
 }
@@ -192,7 +203,14 @@ fn the_sidebar_counts_people_the_review_mentions() {
 
 #[test]
 fn position_and_scrollbar_follow_the_scroll() {
-    let app = app_at(120, 40, &[Action::FocusNext, Action::PageDown]);
+    let app = app_at(
+        120,
+        40,
+        &[
+            Action::Run(Command::FocusNext),
+            Action::Run(Command::PageDown),
+        ],
+    );
     let text = screen_text(&draw(&app));
     let total = app.open_doc().map(|d| d.lines.len()).unwrap_or_default();
     let expected = format!("line {}/{total}", app.scroll() + 1);
@@ -206,7 +224,7 @@ fn position_and_scrollbar_follow_the_scroll() {
 fn drawing_never_panics_at_any_size() {
     for w in (0..=130).step_by(13) {
         for h in (0..=45).step_by(6) {
-            for actions in [vec![], filter_by("liz"), vec![Action::Help]] {
+            for actions in [vec![], filter_by("liz"), vec![Action::Run(Command::Help)]] {
                 let _ = draw(&app_at(w, h, &actions));
             }
         }
@@ -222,43 +240,46 @@ fn the_hardening_sizes_never_panic_in_any_state() {
     };
     let states: Vec<Vec<Action>> = vec![
         vec![],
-        vec![Action::FocusNext],
-        vec![Action::FocusNext, Action::FocusNext],
-        vec![Action::Help],
-        typed(Action::Filter, "li"),
-        typed(Action::Search, "kev"),
+        vec![Action::Run(Command::FocusNext)],
         vec![
-            Action::FocusNext,
-            Action::Search,
+            Action::Run(Command::FocusNext),
+            Action::Run(Command::FocusNext),
+        ],
+        vec![Action::Run(Command::Help)],
+        typed(Action::Run(Command::Filter), "li"),
+        typed(Action::Run(Command::Search), "kev"),
+        vec![
+            Action::Run(Command::FocusNext),
+            Action::Run(Command::Search),
             Action::Input('r'),
-            Action::Open,
-            Action::NextMatch,
+            Action::Run(Command::Open),
+            Action::Run(Command::NextMatch),
         ],
-        vec![Action::Ratings],
+        vec![Action::Run(Command::Ratings)],
         vec![
-            Action::Split,
-            Action::FocusNext,
-            Action::FocusNext,
-            Action::NextSource,
-        ],
-        vec![
-            Action::FocusNext,
-            Action::FocusNext,
-            Action::Down,
-            Action::Open,
-            Action::NextMention,
+            Action::Run(Command::Split),
+            Action::Run(Command::FocusNext),
+            Action::Run(Command::FocusNext),
+            Action::Run(Command::NextSource),
         ],
         vec![
-            Action::Bottom,
-            Action::Open,
-            Action::ToggleComments,
-            Action::NextComment,
+            Action::Run(Command::FocusNext),
+            Action::Run(Command::FocusNext),
+            Action::Run(Command::Down),
+            Action::Run(Command::Open),
+            Action::Run(Command::NextMention),
         ],
         vec![
-            Action::HideRead,
-            Action::Sort,
-            Action::ReverseSort,
-            Action::Star,
+            Action::Run(Command::Bottom),
+            Action::Run(Command::Open),
+            Action::Run(Command::ToggleComments),
+            Action::Run(Command::NextComment),
+        ],
+        vec![
+            Action::Run(Command::HideRead),
+            Action::Run(Command::Sort),
+            Action::Run(Command::ReverseSort),
+            Action::Run(Command::Star),
         ],
     ];
     for (w, h) in [
@@ -273,12 +294,12 @@ fn the_hardening_sizes_never_panic_in_any_state() {
     ] {
         for actions in &states {
             let mut app = app_at(120, 40, actions);
-            dispatch(&mut app, Action::Resize(w, h));
+            update(&mut app, Action::Resize(w, h));
             let _ = draw(&app);
             // And the same actions taken at that size.
             let mut app = app_at(w, h, actions);
             for action in actions {
-                dispatch(&mut app, action.clone());
+                update(&mut app, action.clone());
             }
             let _ = draw(&app);
         }
@@ -295,8 +316,8 @@ fn the_ratings_popup_fits_a_long_library() {
         library.collections[0].reviews.push(extra);
     }
     let mut app = App::new(library);
-    dispatch(&mut app, Action::Resize(120, 40));
-    dispatch(&mut app, Action::Ratings);
+    update(&mut app, Action::Resize(120, 40));
+    update(&mut app, Action::Run(Command::Ratings));
     let text = screen_text(&draw(&app));
     assert!(
         text.contains("more (sort or filter the list to choose)"),

@@ -123,8 +123,9 @@ impl App {
     }
 
     /// A review on screen is laid out only in part, for the options in force: a worker
-    /// should make its whole layout ([`super::Effect::LayOut`]).
-    pub(super) fn needs_whole_layout(&self) -> bool {
+    /// should make its whole layout (what [`super::Effect::LayOut`] asks for).
+    #[must_use]
+    pub fn wants_whole_layout(&self) -> bool {
         [self.reading.open, self.reading.right]
             .into_iter()
             .flatten()
