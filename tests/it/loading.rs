@@ -12,8 +12,7 @@ use reelread::data::{
 };
 use reelread::query::{count_hits, grep_hits, matching};
 
-#[path = "support/library.rs"]
-mod library;
+use crate::support::library;
 
 use library::{REVIEWS_PER_FILM, library_dir};
 

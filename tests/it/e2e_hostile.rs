@@ -3,9 +3,7 @@
 //! reports), read through every view and printed by every command. No byte of it may
 //! reach the terminal as a control sequence; the raw output is checked, not the screen.
 
-#[allow(dead_code)]
-#[path = "support/pty.rs"]
-mod pty;
+use crate::support::pty;
 
 use std::process::Command;
 

@@ -1,9 +1,7 @@
 //! The reader under stress in a real pty: signals, a panic, the terminal going away and
 //! resize storms all leave the terminal restored, asserted on the raw output bytes.
 
-#[allow(dead_code)]
-#[path = "support/pty.rs"]
-mod pty;
+use crate::support::pty;
 
 use std::time::{Duration, Instant};
 

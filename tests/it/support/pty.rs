@@ -17,6 +17,10 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread;
 use std::time::{Duration, Instant};
 
+mod screen;
+
+pub use screen::Screen;
+
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 
 /// How long any single wait may take before the test fails.
@@ -263,7 +267,6 @@ impl Pty {
 
     /// Polls the live screen (not only complete frames: a shell draws no frames) until
     /// `pred` holds.
-    #[allow(dead_code)]
     pub fn wait_for_screen(&mut self, what: &str, pred: impl Fn(&Screen) -> bool) -> Screen {
         let deadline = Instant::now() + TIMEOUT;
         loop {
@@ -296,13 +299,11 @@ impl Pty {
     }
 
     /// The child's process id, to send it signals.
-    #[allow(dead_code)]
     pub fn pid(&self) -> u32 {
         self.child.process_id().expect("the child has a pid")
     }
 
     /// The child's private home (`HOME`; XDG folders are `config`, `state`, `data` in it).
-    #[allow(dead_code)]
     pub fn home(&self) -> &std::path::Path {
         self.home.path()
     }
@@ -356,92 +357,6 @@ impl Drop for Pty {
         }
         // The reader thread ends on its own once the child's side of the pty is closed;
         // it is not joined here so a failing test can never hang in drop.
-    }
-}
-
-/// A snapshot of the emulated screen with helpers to find text and panes.
-pub struct Screen(vt100::Screen);
-
-const TOP_LEFT: &[&str] = &["┌", "┏", "╔", "╭"];
-const TOP_RIGHT: &[&str] = &["┐", "┓", "╗", "╮"];
-const BOTTOM_LEFT: &[&str] = &["└", "┗", "╚", "╰"];
-
-impl Screen {
-    pub fn inner(&self) -> &vt100::Screen {
-        &self.0
-    }
-
-    /// (rows, cols).
-    pub fn size(&self) -> (u16, u16) {
-        let (rows, cols) = self.0.size();
-        (rows.get(), cols.get())
-    }
-
-    /// The whole screen as text, one line per row.
-    pub fn text(&self) -> String {
-        self.0.contents()
-    }
-
-    pub fn contains(&self, text: &str) -> bool {
-        self.text().contains(text)
-    }
-
-    /// Row `row` as text (trailing blanks trimmed by vt100).
-    pub fn row(&self, row: u16) -> String {
-        let (_, cols) = self.size();
-        self.0
-            .rows(0, cols)
-            .nth(usize::from(row))
-            .unwrap_or_default()
-    }
-
-    fn cell(&self, row: u16, col: u16) -> &str {
-        self.0.cell(row, col).map_or("", vt100::Cell::contents)
-    }
-
-    /// The inside of the box whose top border contains `title`, one line per row,
-    /// or `None` if no such box is on screen.
-    pub fn pane(&self, title: &str) -> Option<String> {
-        let (rows, cols) = self.size();
-        for top in 0..rows {
-            for left in 0..cols {
-                if !TOP_LEFT.contains(&self.cell(top, left)) {
-                    continue;
-                }
-                let Some(right) =
-                    (left + 1..cols).find(|&c| TOP_RIGHT.contains(&self.cell(top, c)))
-                else {
-                    continue;
-                };
-                let border: String = (left..=right).map(|c| self.cell(top, c)).collect();
-                if !border.contains(title) {
-                    continue;
-                }
-                let bottom = (top + 1..rows)
-                    .find(|&r| BOTTOM_LEFT.contains(&self.cell(r, left)))
-                    .unwrap_or(rows);
-                let width = right - left - 1;
-                let lines: Vec<String> = self
-                    .0
-                    .rows(left + 1, width)
-                    .skip(usize::from(top) + 1)
-                    .take(usize::from(bottom - top - 1))
-                    .collect();
-                return Some(lines.join("\n"));
-            }
-        }
-        None
-    }
-
-    /// Whether a box titled `title` is on screen and its inside contains `text`.
-    pub fn pane_contains(&self, title: &str, text: &str) -> bool {
-        self.pane(title).is_some_and(|p| p.contains(text))
-    }
-
-    /// The first line inside the box titled `title`, trimmed.
-    pub fn pane_first_line(&self, title: &str) -> Option<String> {
-        self.pane(title)
-            .and_then(|p| p.lines().next().map(|l| l.trim().to_owned()))
     }
 }
 

@@ -3,12 +3,8 @@
 //! text over everything, and reports the broken files once the terminal is back.
 //! Nothing here depends on how fast loading is.
 
-#[path = "support/library.rs"]
-mod library;
-// Each test file uses part of the harness.
-#[allow(dead_code)]
-#[path = "support/pty.rs"]
-mod pty;
+use crate::support::library;
+use crate::support::pty;
 
 use library::{REVIEWS_PER_FILM, library_dir};
 use pty::Pty;

@@ -1,7 +1,6 @@
 //! End-to-end tests: the real binary in a pseudo-terminal, asserting what the screen shows.
 
-#[path = "support/pty.rs"]
-mod pty;
+use crate::support::pty;
 
 use std::process::{Command, Stdio};
 

@@ -1,0 +1,22 @@
+//! One integration test binary (it links the crate once), a module per area; helpers
+//! once in `support`. The `e2e*` modules drive the real binary in a pseudo-terminal.
+
+mod app;
+mod cli;
+mod config;
+mod data;
+mod e2e;
+mod e2e_habits;
+mod e2e_hostile;
+mod e2e_scale;
+mod e2e_signals;
+mod export;
+mod huge_review;
+mod import;
+mod layers;
+mod loading;
+mod properties;
+mod reading;
+mod state;
+mod support;
+mod ui;

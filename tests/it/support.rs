@@ -1,0 +1,5 @@
+//! Helpers the test modules share: libraries written to a temporary folder, and the real
+//! binary in a pseudo-terminal.
+
+pub mod library;
+pub mod pty;
