@@ -8,11 +8,12 @@
 mod bundled;
 pub mod date;
 mod decode;
+pub mod fold;
 pub mod index;
 mod mentions;
 mod model;
 mod parse;
-mod people;
+pub mod people;
 mod sanitize;
 mod stream;
 mod toml_diag;
@@ -27,7 +28,7 @@ pub use model::{
     AudienceRating, CastMember, Collection, Comment, Film, Kind, Library, Rating, Review,
 };
 pub use parse::{parse_film, parse_review};
-pub use people::{Person, is_web_link, people, same_name, touches};
+pub use people::{Person, is_web_link, name_matches, review_matches, same_name};
 pub use sanitize::{sanitize, sanitize_line};
 pub use stream::{Part, load_in_background, load_parts, load_path, load_path_with};
 pub use walk::{LoadOptions, MAX_FILE_BYTES};

@@ -8,27 +8,15 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::data::{Collection, Comment, Kind, Library, Review};
+use crate::data::{Collection, Comment, Kind, Library, Review, review_matches};
 use crate::query;
-
-/// True when `name` contains `query`, ignoring case: the picker's narrowing rule, so
-/// `export --reviewer` and `list --reviewer` pick the same people.
-#[must_use]
-pub fn name_matches(name: Option<&str>, query: &str) -> bool {
-    name.is_some_and(|n| n.to_lowercase().contains(&query.trim().to_lowercase()))
-}
 
 /// Whether a review passes `--reviewer` (written or commented on by a matching name) and
 /// `--grep` (text outside spoilers), the same rules as `list`; `None` passes everything.
 #[must_use]
 pub fn selected(review: &Review, reviewer: Option<&str>, grep: Option<&str>) -> bool {
-    reviewer.is_none_or(|q| {
-        name_matches(review.reviewer.as_deref(), q)
-            || review
-                .comments
-                .iter()
-                .any(|c| name_matches(c.author.as_deref(), q))
-    }) && grep.is_none_or(|t| query::grep_hits(review, t) > 0)
+    reviewer.is_none_or(|q| review_matches(review, q))
+        && grep.is_none_or(|t| query::grep_hits(review, t) > 0)
 }
 
 /// The library's reviews that pass [`selected`], in display order, so a command can export

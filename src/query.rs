@@ -5,6 +5,7 @@ use std::cmp::Ordering;
 use std::fmt;
 
 use crate::data::Review;
+use crate::data::fold::folded;
 use crate::data::index::{self, Indexed};
 
 /// Orders the list can be sorted in.
@@ -159,7 +160,7 @@ fn apply_order<T>(items: &mut [T], order: &[usize]) {
 /// a spoiler is not searched.
 #[must_use]
 pub fn grep_hits(review: &Review, text: &str) -> usize {
-    index::count_folded(&index::fold_review(review), &index::folded(text))
+    index::count_folded(&index::fold_review(review), &folded(text))
 }
 
 /// Case-insensitive hits of `text` in each indexed review, on every core.
@@ -187,7 +188,7 @@ fn scan<R: Send + Clone>(
     none: R,
     per_review: impl Fn(&memchr::memmem::Finder<'_>, &[u8]) -> R + Sync,
 ) -> Vec<R> {
-    let needle = index::folded(text);
+    let needle = folded(text);
     // NUL separates fields (and blanks hidden spoilers): no query may match it.
     if needle.trim().is_empty() || needle.contains('\0') {
         return vec![none; indexed.len()];

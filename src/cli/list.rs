@@ -5,8 +5,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use crate::data::{AudienceRating, Collection, Date, Library, Rating, Review};
-use crate::export::name_matches;
+use crate::data::{AudienceRating, Collection, Date, Library, Rating, Review, name_matches};
 use crate::query::{self, SortKey};
 
 /// Options of `reelread list`.
@@ -51,9 +50,9 @@ struct Row<'a> {
 /// How often a review mentions the cast member `actor` names (None: not in this film).
 fn mention_count(collection: &Collection, review: &Review, actor: &str) -> Option<usize> {
     let member = collection.film.cast.iter().find(|m| {
-        name_matches(Some(&m.actor), actor)
-            || name_matches(m.role.as_deref(), actor)
-            || m.aliases.iter().any(|a| name_matches(Some(a), actor))
+        name_matches(&m.actor, actor)
+            || m.role.as_deref().is_some_and(|r| name_matches(r, actor))
+            || m.aliases.iter().any(|a| name_matches(a, actor))
     })?;
     Some(crate::data::count_mentions(review, member))
 }

@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::fold::fold;
 use super::model::{CastMember, Review};
 
 /// `text` with the contents of `||spoilers||` blanked out (as NULs, which no name or query
@@ -139,11 +140,6 @@ impl<'a> Folded<'a> {
         found.sort_by_key(|r| r.start);
         found
     }
-}
-
-/// Case folding of one character, keeping one character per character.
-fn fold(c: char) -> char {
-    c.to_lowercase().next().unwrap_or(c)
 }
 
 #[cfg(test)]

@@ -63,63 +63,65 @@ pub struct Rating {
     pub max: f64,
 }
 
-/// An audience score with how many people voted.
+/// An audience score: a [`Rating`] with how many people voted. It dereferences to its
+/// rating, so `score`, `max`, `percent` and the scale check are written once for both.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
-#[serde(try_from = "RawAudience")]
+#[serde(try_from = "RawAudience", into = "RawAudience")]
 pub struct AudienceRating {
-    /// The average score.
-    pub score: f64,
-    /// The top of the scale.
-    pub max: f64,
+    /// The average score, on its scale.
+    pub rating: Rating,
     /// How many votes the average is made of.
     pub votes: Option<u32>,
 }
 
+/// A rating as written in a review file.
 #[derive(Deserialize)]
 struct RawRating {
     score: f64,
     max: f64,
 }
 
-#[derive(Deserialize)]
+/// An audience rating as written in a review file (and in JSON): the rating's keys and
+/// `votes` side by side.
+#[derive(Deserialize, Serialize)]
 struct RawAudience {
     score: f64,
     max: f64,
     votes: Option<u32>,
 }
 
-fn check_scale(score: f64, max: f64) -> Result<(), String> {
-    if !(max.is_finite() && max > 0.0) {
-        return Err(format!("rating max must be a positive number, found {max}"));
-    }
-    if !(score.is_finite() && (0.0..=max).contains(&score)) {
-        return Err(format!(
-            "rating score must be between 0 and {max}, found {score}"
-        ));
-    }
-    Ok(())
-}
-
 impl TryFrom<RawRating> for Rating {
     type Error = String;
-    fn try_from(raw: RawRating) -> Result<Self, String> {
-        check_scale(raw.score, raw.max)?;
-        Ok(Self {
-            score: raw.score,
-            max: raw.max,
-        })
+    fn try_from(RawRating { score, max }: RawRating) -> Result<Self, String> {
+        if !(max.is_finite() && max > 0.0) {
+            return Err(format!("rating max must be a positive number, found {max}"));
+        }
+        if !(score.is_finite() && (0.0..=max).contains(&score)) {
+            return Err(format!(
+                "rating score must be between 0 and {max}, found {score}"
+            ));
+        }
+        Ok(Self { score, max })
     }
 }
 
 impl TryFrom<RawAudience> for AudienceRating {
     type Error = String;
-    fn try_from(raw: RawAudience) -> Result<Self, String> {
-        check_scale(raw.score, raw.max)?;
+    fn try_from(RawAudience { score, max, votes }: RawAudience) -> Result<Self, String> {
         Ok(Self {
-            score: raw.score,
-            max: raw.max,
-            votes: raw.votes,
+            rating: Rating::try_from(RawRating { score, max })?,
+            votes,
         })
+    }
+}
+
+impl From<AudienceRating> for RawAudience {
+    fn from(AudienceRating { rating, votes }: AudienceRating) -> Self {
+        Self {
+            score: rating.score,
+            max: rating.max,
+            votes,
+        }
     }
 }
 
@@ -131,11 +133,10 @@ impl Rating {
     }
 }
 
-impl AudienceRating {
-    /// The score as a share of the scale, so different scales compare.
-    #[must_use]
-    pub fn percent(&self) -> f64 {
-        self.score / self.max * 100.0
+impl std::ops::Deref for AudienceRating {
+    type Target = Rating;
+    fn deref(&self) -> &Rating {
+        &self.rating
     }
 }
 
@@ -147,7 +148,7 @@ impl fmt::Display for Rating {
 
 impl fmt::Display for AudienceRating {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}/{}", self.score, self.max)?;
+        write!(f, "{}", self.rating)?;
         match self.votes {
             Some(1) => write!(f, " (1 vote)"),
             Some(n) => write!(f, " ({n} votes)"),
@@ -299,5 +300,36 @@ impl Film {
                 *a = line(a);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::data::parse_review;
+
+    #[test]
+    fn an_audience_rating_is_a_rating_with_votes_in_toml_and_json() {
+        let text = "title = \"t\"\nbody = \"b\"\nrating = { score = 3.0, max = 5.0, votes = 2 }\naudience_rating = { score = 3.75, max = 5.0, votes = 4 }\n";
+        let (review, warnings) = parse_review("r.toml", "r", text.as_bytes()).expect("parses");
+        let warnings: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            warnings,
+            ["r.toml:3:36: warning: unknown key `rating.votes` ignored"]
+        );
+        let audience = review.audience_rating.expect("audience");
+        assert_eq!(audience.to_string(), "3.75/5 (4 votes)");
+        assert!((audience.percent() - 75.0).abs() < 1e-9);
+        assert_eq!(
+            serde_json::to_string(&(review.rating, audience)).expect("json"),
+            r#"[{"score":3.0,"max":5.0},{"score":3.75,"max":5.0,"votes":4}]"#
+        );
+        let bad = "title = \"t\"\nbody = \"b\"\naudience_rating = { score = 6.0, max = 5.0 }\n";
+        let error = parse_review("r.toml", "r", bad.as_bytes()).expect_err("out of range");
+        assert!(
+            error
+                .message
+                .contains("rating score must be between 0 and 5, found 6"),
+            "{error}"
+        );
     }
 }

@@ -1,7 +1,7 @@
-//! Everyone who wrote something in a library (review authors and commenters), so the
-//! reader can filter by person.
+//! Everyone who wrote something in a library (review authors and commenters): how a
+//! person is keyed and how a name or a review matches what a reader typed.
 
-use super::model::{Library, Review};
+use super::model::Review;
 
 /// A person and how much they wrote, for the reviewer picker.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,21 +14,34 @@ pub struct Person {
     pub comments: usize,
 }
 
-/// True when `review` is by the person called `name` or has a comment by them: the
-/// reviewer filter's rule.
+/// The key a person is filed under: their name trimmed and lower-cased, so `Ann`, `ann`
+/// and ` ANN ` are one person wherever people are counted, grouped or compared.
 #[must_use]
-pub fn touches(review: &Review, name: &str) -> bool {
-    same_name(review.reviewer.as_deref(), name)
-        || review
-            .comments
-            .iter()
-            .any(|c| same_name(c.author.as_deref(), name))
+pub fn key(name: &str) -> String {
+    name.trim().to_lowercase()
 }
 
-/// Case-insensitive, whitespace-trimmed name equality: how the picker and `--reviewer` match.
+/// True when `name` contains `query`, ignoring case and surrounding space: the one rule by
+/// which the picker narrows people and `--reviewer` picks them.
+#[must_use]
+pub fn name_matches(name: &str, query: &str) -> bool {
+    key(name).contains(&key(query))
+}
+
+/// True when the review's author or any commenter's name contains `query` (see
+/// [`name_matches`]): the reviewer filter, the same for `list`, `export` and the reader.
+#[must_use]
+pub fn review_matches(review: &Review, query: &str) -> bool {
+    let matches = |name: Option<&str>| name.is_some_and(|n| name_matches(n, query));
+    matches(review.reviewer.as_deref())
+        || review.comments.iter().any(|c| matches(c.author.as_deref()))
+}
+
+/// True when `candidate` is the person called `name` (same [`key`]): whether a comment is
+/// by the person a filter has picked.
 #[must_use]
 pub fn same_name(candidate: Option<&str>, name: &str) -> bool {
-    candidate.is_some_and(|c| c.trim().to_lowercase() == name.trim().to_lowercase())
+    candidate.is_some_and(|c| key(c) == key(name))
 }
 
 /// Only plain web links may leave the reader: no `javascript:`, `file:` or escapes.
@@ -42,37 +55,40 @@ pub fn is_web_link(url: &str) -> bool {
             .any(|c| c.is_control() || c.is_whitespace() || c == '\u{fffd}')
 }
 
-/// Every named person, sorted by name (case-insensitive), with their counts.
-#[must_use]
-pub fn people(library: &Library) -> Vec<Person> {
-    // One pass with a map from the folded name, so a library with thousands of
-    // commenters is indexed in linear time.
-    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let mut people: Vec<Person> = Vec::new();
-    let mut add = |name: Option<&str>, is_review: bool| {
-        let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else {
-            return;
-        };
-        let at = *index.entry(name.to_lowercase()).or_insert_with(|| {
-            people.push(Person {
-                name: name.to_owned(),
-                reviews: 0,
-                comments: 0,
-            });
-            people.len() - 1
-        });
-        if is_review {
-            people[at].reviews += 1;
-        } else {
-            people[at].comments += 1;
-        }
-    };
-    for (_, review) in library.reviews() {
-        add(review.reviewer.as_deref(), true);
-        for comment in &review.comments {
-            add(comment.author.as_deref(), false);
-        }
+#[cfg(test)]
+mod tests {
+    use super::{key, name_matches, review_matches, same_name};
+    use crate::data::{Comment, bundled_library};
+
+    #[test]
+    fn a_person_is_their_trimmed_lower_case_name() {
+        assert_eq!(key("  Robin RUE "), "robin rue");
+        assert!(same_name(Some("robin Rue"), " ROBIN RUE"));
+        assert!(!same_name(Some("Robin"), "robin Rue"));
+        assert!(!same_name(None, "robin"));
     }
-    people.sort_by_cached_key(|p| p.name.to_lowercase());
-    people
+
+    #[test]
+    fn names_match_by_containing_the_query_in_any_case() {
+        assert!(name_matches("Pam Wattenbarger", "WATTEN"));
+        assert!(name_matches("Pam Wattenbarger", " pam "));
+        assert!(name_matches("Émile Roux", "émile"));
+        assert!(!name_matches("Pam", "Pamela"));
+    }
+
+    #[test]
+    fn a_review_matches_by_its_author_or_any_commenter() {
+        let library = bundled_library();
+        let (_, review) = library.reviews().next().expect("a review");
+        let mut review = review.clone();
+        review.reviewer = Some("Jane Doe".into());
+        review.comments = vec![Comment {
+            text: "x".into(),
+            author: Some("robin Rue".into()),
+            ..Comment::default()
+        }];
+        assert!(review_matches(&review, "jane"));
+        assert!(review_matches(&review, "RUE"));
+        assert!(!review_matches(&review, "pam"));
+    }
 }

@@ -85,7 +85,7 @@ impl Searchable {
             starts.push(text.len());
             walk_line(line, |c, _, _| text.push(c));
         }
-        let lower = crate::data::index::folded_in_place(&text);
+        let lower = crate::data::fold::folded_in_place(&text);
         Self {
             text,
             starts,
@@ -100,7 +100,7 @@ impl Searchable {
             // Offsets in the folded text are offsets in the text: a SIMD substring search
             // does the rest.
             Some(lower) => {
-                let needle = crate::data::index::folded(query);
+                let needle = crate::data::fold::folded(query);
                 if needle.trim().is_empty() {
                     Vec::new()
                 } else {

@@ -7,8 +7,8 @@ use std::path::Path;
 use reelread::action::{Action, Command};
 use reelread::app::{App, Mode, Progress, Restore, Settings, update};
 use reelread::data::{
-    LoadOptions, Part, find_text, load_parts, load_path, mention_counts, same_name, strip_spoilers,
-    touches,
+    LoadOptions, Part, find_text, load_parts, load_path, mention_counts, review_matches, same_name,
+    strip_spoilers,
 };
 use reelread::query::{count_hits, grep_hits, matching};
 
@@ -207,7 +207,7 @@ fn the_reviewer_filter_lists_what_the_rule_says() {
         assert!(matches!(app.mode(), Mode::Picker(_)));
         update(&mut app, Command::Open);
         let expected: Vec<usize> = (0..app.total())
-            .filter(|&e| touches(app.entry(e).1, &name))
+            .filter(|&e| review_matches(app.entry(e).1, &name))
             .collect();
         let listed: Vec<usize> = app.visible().map(|(e, _, _)| e).collect();
         assert_eq!(listed, expected, "{name}");
