@@ -14,11 +14,12 @@ mod mentions;
 mod model;
 mod parse;
 pub mod people;
-mod sanitize;
+
 mod stream;
 mod toml_diag;
 mod walk;
 
+pub use crate::sanitize::{sanitize, sanitize_line};
 pub use bundled::bundled_library;
 pub use date::Date;
 pub use decode::decode_utf8;
@@ -29,6 +30,5 @@ pub use model::{
 };
 pub use parse::{parse_film, parse_review};
 pub use people::{Person, is_web_link, name_matches, review_matches, same_name};
-pub use sanitize::{sanitize, sanitize_line};
 pub use stream::{Part, load_in_background, load_parts, load_path, load_path_with};
 pub use walk::{LoadOptions, MAX_FILE_BYTES};

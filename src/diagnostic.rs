@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::data::{sanitize, sanitize_line};
+use crate::sanitize::{sanitize, sanitize_line};
 
 /// Whether a problem stops a file from loading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,11 +1,16 @@
 //! reelread: a terminal reader for film reviews.
 //!
-//! The crate is split so every layer can be tested on its own: [`data`] parses and
-//! validates collections and knows nothing of the terminal, [`diagnostic`] locates every
-//! problem in a file as `path:line:column`, [`app`] holds all state and
-//! changes only through [`app::update`], [`keymap`] turns keys into actions, [`doc`]
-//! lays a review out as wrapped lines, [`ui`] draws an `&App` and [`cli`] is the
-//! command line.
+//! Layers go one way (lowest first; `docs/architecture.md` has the map and
+//! `tests/it/layers.rs` checks it): [`atomic`], [`sanitize`] → [`diagnostic`]
+//! (`path:line:column: message`) → [`data`] (parse, validate, sanitise; no terminal) →
+//! [`query`] → [`doc`] (layout) → [`layout`] → [`action`] (commands and keys) →
+//! [`keymap`] → [`config`] → [`state`], [`export`], [`import`] → [`app`] (all state;
+//! changes only in [`app::update`]) → [`session`] → [`ui`] (draws `&App`) → [`tui`]
+//! (the loop, effects, workers) → [`cli`].
+//!
+//! The public surface is what the binary (`cli::main`) and the tests and benchmarks
+//! need: every layer is public so each can be tested on its own, and nothing public
+//! exists only for them.
 
 pub mod action;
 pub mod app;
@@ -19,8 +24,8 @@ pub mod export;
 pub mod import;
 pub mod keymap;
 pub mod layout;
-pub mod par;
 pub mod query;
+pub mod sanitize;
 pub mod session;
 pub mod state;
 pub mod tui;

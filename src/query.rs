@@ -1,6 +1,7 @@
 //! Questions asked of reviews by both the reader and the command line (sort order, text
 //! hits, who is mentioned), so `list --sort` and the `o` key can never disagree.
 
+use rayon::prelude::*;
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -194,7 +195,11 @@ fn scan<R: Send + Clone>(
         return vec![none; indexed.len()];
     }
     let finder = memchr::memmem::Finder::new(needle.as_bytes());
-    crate::par::map(indexed, 256, |i| per_review(&finder, i.text.as_bytes()))
+    indexed
+        .par_iter()
+        .with_min_len(256)
+        .map(|i| per_review(&finder, i.text.as_bytes()))
+        .collect()
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::loading::Progress;
 use super::mentions::FilmIndex;
+use crate::data::people;
 use crate::data::{Indexed, Library, Person};
 
 /// The library, its entries and their indexes.
@@ -39,7 +40,7 @@ impl Catalog {
     /// The entries a person wrote or commented on, by the reviewer filter's rule.
     pub(super) fn entries_of(&self, name: &str) -> &[usize] {
         self.by_person
-            .get(&name.trim().to_lowercase())
+            .get(&people::key(name))
             .map_or(&[], |(_, entries)| entries.as_slice())
     }
 
@@ -47,7 +48,7 @@ impl Catalog {
     pub(super) fn sort_people(&mut self) {
         if std::mem::take(&mut self.people_changed) {
             let mut people: Vec<Person> = self.by_person.values().map(|(p, _)| p.clone()).collect();
-            people.sort_by_cached_key(|p| p.name.to_lowercase());
+            people.sort_by_cached_key(|p| people::key(&p.name));
             self.people = people;
         }
     }
@@ -57,17 +58,14 @@ impl Catalog {
         let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else {
             return;
         };
-        let (person, entries) = self
-            .by_person
-            .entry(name.to_lowercase())
-            .or_insert_with(|| {
-                let person = Person {
-                    name: name.to_owned(),
-                    reviews: 0,
-                    comments: 0,
-                };
-                (person, Vec::new())
-            });
+        let (person, entries) = self.by_person.entry(people::key(name)).or_insert_with(|| {
+            let person = Person {
+                name: name.to_owned(),
+                reviews: 0,
+                comments: 0,
+            };
+            (person, Vec::new())
+        });
         if is_review {
             person.reviews += 1;
         } else {

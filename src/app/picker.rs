@@ -1,6 +1,6 @@
 //! The reviewer picker: a query narrowing the people list, and a cursor in the result.
 
-use crate::data::Person;
+use crate::data::{Person, people};
 
 /// The picker's typed query and cursor.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -12,13 +12,12 @@ pub struct Picker {
 }
 
 impl Picker {
-    /// People whose name contains the query, case-insensitively.
+    /// People whose name contains the query, by the one reviewer rule.
     #[must_use]
     pub fn matches<'a>(&self, people: &'a [Person]) -> Vec<&'a Person> {
-        let query = self.query.to_lowercase();
         people
             .iter()
-            .filter(|p| p.name.to_lowercase().contains(&query))
+            .filter(|p| people::name_matches(&p.name, &self.query))
             .collect()
     }
 }

@@ -2,6 +2,7 @@
 //! collection while the rest is still being read. Files are read, parsed and indexed on
 //! every core, a batch at a time; [`load_in_background`] runs it all on a background thread.
 
+use rayon::prelude::*;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -196,7 +197,8 @@ fn load_collections(
     while start < jobs.len() {
         let size = if start == 0 { FIRST_BATCH } else { CHUNK };
         let chunk = &jobs[start..(start + size).min(jobs.len())];
-        for (job, parsed) in chunk.iter().zip(crate::par::map(chunk, 16, work)) {
+        let results: Vec<_> = chunk.par_iter().with_min_len(16).map(&work).collect();
+        for (job, parsed) in chunk.iter().zip(results) {
             emitter.take(job.0, parsed, sink);
         }
         start += chunk.len();

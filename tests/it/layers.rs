@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 /// Lowest first. A module may use its own layer and those before it; modules sharing a
 /// layer are independent of each other.
 const LAYERS: &[&[&str]] = &[
-    &["atomic", "diagnostic"],
+    &["atomic", "sanitize"],
+    &["diagnostic"],
     &["data"],
     &["query"],
     &["doc"],
