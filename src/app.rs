@@ -8,15 +8,15 @@ mod list;
 mod loading;
 mod marks;
 mod mentions;
+mod mode;
 mod mouse;
 mod nav;
 mod picker;
 mod reading;
 mod reload;
+mod settings;
 mod update;
 mod view;
-
-use std::collections::HashSet;
 
 use ratatui::layout::Rect;
 
@@ -27,142 +27,17 @@ use list::ListView;
 pub use loading::Progress;
 use marks::Marks;
 pub use marks::{Mark, Restore};
+pub use mode::{CastFocus, Focus, ListQuery, Mode, PromptFor};
 pub use picker::Picker;
 use reading::{Footer, PromptOrigin, Reading};
+pub use settings::Settings;
 pub use update::update;
 
 use crate::action::{Action, Command};
-use crate::config::{Colors, Config};
-use crate::data::index::{Indexed, index_review};
 use crate::data::{CastMember, Collection, Library, Person, Review};
-use crate::doc::{Doc, Hit};
-use crate::keymap::Keymap;
+use crate::doc::Doc;
 use crate::layout::{self, Panes, View};
 use crate::query::SortKey;
-
-/// Which pane receives movement keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    /// The review list.
-    List,
-    /// The reading pane (the left half when split).
-    Reading,
-    /// The right half of a side-by-side comparison.
-    Right,
-    /// The cast sidebar.
-    Cast,
-}
-
-/// What a text prompt is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PromptFor {
-    /// Search the open review.
-    Reading,
-    /// Narrow the list to reviews containing the text.
-    List,
-}
-
-/// What is on top of the panes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Mode {
-    /// Just the panes.
-    Normal,
-    /// The key help, scrolled this many lines.
-    Help(usize),
-    /// The reviewer picker.
-    Picker(Picker),
-    /// Typing a search; the text so far.
-    Prompt(PromptFor, String),
-    /// The ratings comparison popup.
-    Ratings,
-}
-
-/// The list's text filter: the query and the entries that contain it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ListQuery {
-    /// What was typed.
-    pub text: String,
-    /// Entries containing the text (the others are left out of the list). Hit counts are
-    /// counted only for the rows on screen ([`App::list_hits`]), so a one-letter query
-    /// over 50 MB stops at each review's first hit.
-    pub matches: HashSet<usize>,
-}
-
-/// The cast member whose mentions are highlighted, and where the reader is among them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CastFocus {
-    /// The member, by actor name (so it survives switching reviews).
-    pub actor: String,
-    /// Mentions in the open review's layout.
-    pub hits: Vec<Hit>,
-    /// The mention last jumped to.
-    pub current: Option<usize>,
-}
-
-/// The settings the state depends on, taken from the config once at start.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Settings {
-    /// Keys for every action (also the help and footer hints).
-    pub keymap: Keymap,
-    /// The reading column's maximum width.
-    pub text_width: u16,
-    /// Show the cast sidebar when it fits.
-    pub sidebar: bool,
-    /// How dates are written.
-    pub date_format: &'static str,
-    /// Colours (or none).
-    pub colors: Colors,
-    /// Things to say at start (config problems, a state file set aside).
-    pub notes: Vec<String>,
-    /// How hidden spoilers are drawn, naming the key that reveals them.
-    pub spoiler_label: &'static str,
-    /// The key that unfolds comments, for the folded heading.
-    pub comments_key: &'static str,
-}
-
-impl Settings {
-    /// Names the reveal and unfold keys in laid-out text from `keymap` (the strings live for
-    /// the whole run, as layouts borrow them).
-    #[must_use]
-    pub fn with_key_names(mut self) -> Self {
-        let key = |command: Command| {
-            self.keymap
-                .first_key(command)
-                .unwrap_or_else(|| command.name().to_owned())
-        };
-        let reveal = key(Command::ToggleSpoilers);
-        let unfold = key(Command::ToggleComments);
-        self.spoiler_label = Box::leak(format!("[spoiler: {reveal} reveals]").into_boxed_str());
-        self.comments_key = Box::leak(unfold.into_boxed_str());
-        self
-    }
-}
-
-impl Settings {
-    /// The settings of a config (the strings live for the whole run: layouts borrow them).
-    #[must_use]
-    pub fn from_config(config: &Config) -> Self {
-        Self {
-            keymap: config.keymap.clone(),
-            text_width: config.text_width,
-            sidebar: config.sidebar,
-            date_format: Box::leak(config.date_format.clone().into_boxed_str()),
-            colors: config.chosen_colors(),
-            notes: Vec::new(),
-            spoiler_label: crate::doc::spoiler::PLACEHOLDER,
-            comments_key: "c",
-        }
-        .with_key_names()
-    }
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        static DEFAULT: std::sync::LazyLock<Settings> =
-            std::sync::LazyLock::new(|| Settings::from_config(&Config::default()));
-        DEFAULT.clone()
-    }
-}
 
 /// Work only the terminal loop can do (I/O), requested by [`update`]; the loop reports
 /// back with [`Action::Notify`].
@@ -218,7 +93,7 @@ impl App {
     /// Starts the reader on a loaded library, with the first review open.
     #[must_use]
     pub fn with_settings(library: Library, settings: Settings) -> Self {
-        let index = index_library(&library);
+        let index = loading::index_library(&library);
         let mut app = Self::empty(settings);
         app.marks.auto_open = true;
         app.add_entries(library, index);
@@ -243,24 +118,6 @@ impl App {
             settings,
             running: true,
         }
-    }
-
-    /// The standing notice: files skipped by loading, then the settings' notes.
-    fn set_notice(&mut self) {
-        let check = self.catalog.library.origin.as_deref().map_or_else(
-            || "reelread check".to_owned(),
-            |o| format!("reelread check {o}"),
-        );
-        let skipped = match self.catalog.library.files_skipped {
-            0 => None,
-            1 => Some(format!("1 file skipped: `{check}` tells why")),
-            n => Some(format!("{n} files skipped: `{check}` tells why")),
-        };
-        let notes: Vec<String> = skipped
-            .into_iter()
-            .chain(self.settings.notes.iter().cloned())
-            .collect();
-        self.footer.notice = (!notes.is_empty()).then(|| notes.join(" · "));
     }
 
     /// False once the user asked to quit.
@@ -521,15 +378,4 @@ impl App {
             3
         }
     }
-}
-
-/// The search index of every review, on every core.
-fn index_library(library: &Library) -> Vec<Indexed> {
-    use rayon::prelude::*;
-    let reviews: Vec<&Review> = library.reviews().map(|(_, r)| r).collect();
-    reviews
-        .par_iter()
-        .with_min_len(64)
-        .map(|review| index_review(review))
-        .collect()
 }

@@ -191,4 +191,33 @@ impl App {
             self.show_opened();
         }
     }
+
+    /// The standing notice: files skipped by loading, then the settings' notes.
+    fn set_notice(&mut self) {
+        let check = self.catalog.library.origin.as_deref().map_or_else(
+            || "reelread check".to_owned(),
+            |o| format!("reelread check {o}"),
+        );
+        let skipped = match self.catalog.library.files_skipped {
+            0 => None,
+            1 => Some(format!("1 file skipped: `{check}` tells why")),
+            n => Some(format!("{n} files skipped: `{check}` tells why")),
+        };
+        let notes: Vec<String> = skipped
+            .into_iter()
+            .chain(self.settings.notes.iter().cloned())
+            .collect();
+        self.footer.notice = (!notes.is_empty()).then(|| notes.join(" · "));
+    }
+}
+
+/// The search index of every review, on every core.
+pub(super) fn index_library(library: &Library) -> Vec<Indexed> {
+    use rayon::prelude::*;
+    let reviews: Vec<&Review> = library.reviews().map(|(_, r)| r).collect();
+    reviews
+        .par_iter()
+        .with_min_len(64)
+        .map(|review| index_review(review))
+        .collect()
 }
