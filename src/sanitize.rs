@@ -1,6 +1,7 @@
 //! One pass over every string read from a file, so no byte of a stranger's text can act
 //! on the terminal: controls become visible stand-ins, tabs expand, line breaks unify.
 
+use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 use unicode_width::UnicodeWidthChar;
 
 /// Tab stops every this many columns.
@@ -101,6 +102,9 @@ fn stand_in(c: char) -> char {
         | '\u{3164}'
         | '\u{ffa0}'
         | '\u{e0000}'..='\u{e007f}' => STAND_IN,
+        // Every other format character (Unicode's Cf: shorthand, musical and hieroglyph
+        // format controls, prepended marks) is invisible or reorders what follows.
+        c if !c.is_ascii() && c.general_category() == GeneralCategory::Format => STAND_IN,
         c => c,
     }
 }

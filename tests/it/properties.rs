@@ -358,3 +358,4 @@ proptest! {
 }
 
 mod mentions;
+mod unicode;
