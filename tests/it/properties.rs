@@ -81,29 +81,16 @@ fn any_text() -> impl Strategy<Value = String> {
     prop_oneof![any::<String>(), hostile_text(80)]
 }
 
-/// Bidi embeddings, overrides, isolates and marks, and invisible format characters: all
-/// must come out as U+FFFD.
+/// Characters that are invisible though Unicode classes them as letters or marks (the
+/// Hangul fillers, the combining grapheme joiner): the sanitiser replaces them too.
+const INVISIBLE_LETTERS: &[char] = &['\u{34f}', '\u{115f}', '\u{1160}', '\u{3164}', '\u{ffa0}'];
+
+/// Bidi controls and invisible format characters, from Unicode's categories (see
+/// `unicode.rs`), and the invisible letters: all must come out as U+FFFD.
 fn is_bidi_or_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{61c}'
-            | '\u{180e}'
-            | '\u{200b}'
-            | '\u{200e}'
-            | '\u{200f}'
-            | '\u{202a}'..='\u{202e}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{206f}'
-            | '\u{feff}'
-            | '\u{fff9}'..='\u{fffb}'
-            | '\u{ad}'
-            | '\u{34f}'
-            | '\u{115f}'
-            | '\u{1160}'
-            | '\u{3164}'
-            | '\u{ffa0}'
-            | '\u{e0000}'..='\u{e007f}'
-    )
+    let breaks_or_joiners = matches!(c, '\u{200c}' | '\u{200d}' | '\u{2028}' | '\u{2029}');
+    (unicode::is_dangerous(c) && !c.is_control() && !breaks_or_joiners)
+        || INVISIBLE_LETTERS.contains(&c)
 }
 
 fn line_text(line: &Line<'_>) -> String {

@@ -13,7 +13,8 @@ const BIDI_CONTROLS: &[char] = &[
     '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
 ];
 
-fn is_dangerous(c: char) -> bool {
+/// A control, format character, separator or bidi control, by Unicode's tables.
+pub(super) fn is_dangerous(c: char) -> bool {
     matches!(
         c.general_category(),
         GeneralCategory::Control
