@@ -1,7 +1,7 @@
 //! What is guessed: the public [`Guess`], the [`Draft`] the passes fill in, [`guess`]
 //! running those passes in order, and the phrasing every note shares.
 
-use crate::data::{Comment, Date, sanitize_line};
+use crate::data::{AudienceRating, Comment, Date, Rating, sanitize_line};
 
 use super::body::body;
 use super::byline::leading_lines;
@@ -44,8 +44,8 @@ pub(super) struct Draft {
     pub(super) reviewer: Option<String>,
     pub(super) published: Option<Date>,
     pub(super) read_minutes: Option<u32>,
-    pub(super) rating: Option<(f64, f64)>,
-    pub(super) audience: Option<(f64, f64, Option<u32>)>,
+    pub(super) rating: Option<Rating>,
+    pub(super) audience: Option<AudienceRating>,
     pub(super) body: String,
     pub(super) comments: Vec<Comment>,
 }

@@ -2,8 +2,10 @@
 
 use std::fmt::Write as _;
 
+use serde::Serialize;
+
 use super::draft::Draft;
-use crate::data::sanitize_line;
+use crate::data::{Date, Kind, sanitize_line};
 
 /// Longest review ID made from a title, in bytes (ASCII).
 const MAX_ID: usize = 40;
@@ -74,6 +76,9 @@ fn fold_latin(c: char) -> Option<&'static str> {
     })
 }
 
+/// The review file: a header comment with the notes, then the fields found. Every value is
+/// written by the `toml` crate's serializer, except a body or comment that can sit verbatim
+/// between `'''` (see [`literal_safe`]).
 pub(super) fn write_toml(draft: &Draft, file_stem: &str, notes: &[String]) -> String {
     let mut out = String::new();
     let _ = writeln!(
@@ -85,35 +90,31 @@ pub(super) fn write_toml(draft: &Draft, file_stem: &str, notes: &[String]) -> St
         let _ = writeln!(out, "# - {note}");
     }
     out.push('\n');
-    let _ = writeln!(out, "title = {}", basic(&draft.title));
+    let _ = writeln!(out, "title = {}", value(&draft.title));
     if draft.preview {
-        out.push_str("kind = \"preview\"\n");
+        let _ = writeln!(out, "kind = {}", value(&Kind::Preview));
     }
     if let Some(reviewer) = &draft.reviewer {
-        let _ = writeln!(out, "reviewer = {}", basic(reviewer));
+        let _ = writeln!(out, "reviewer = {}", value(reviewer));
     }
     if let Some(date) = draft.published {
-        let _ = writeln!(out, "published = {date}");
+        let _ = writeln!(out, "published = {}", value(&toml_date(date)));
     }
     if let Some(minutes) = draft.read_minutes {
-        let _ = writeln!(out, "read_minutes = {minutes}");
+        let _ = writeln!(out, "read_minutes = {}", value(&minutes));
     }
-    if let Some((score, max)) = draft.rating {
-        let _ = writeln!(out, "rating = {{ score = {score:?}, max = {max:?} }}");
+    if let Some(rating) = &draft.rating {
+        let _ = writeln!(out, "rating = {}", value(rating));
     }
-    if let Some((score, max, votes)) = draft.audience {
-        let votes = votes.map(|v| format!(", votes = {v}")).unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "audience_rating = {{ score = {score:?}, max = {max:?}{votes} }}"
-        );
+    if let Some(audience) = &draft.audience {
+        let _ = writeln!(out, "audience_rating = {}", value(audience));
     }
     let body = if draft.body.is_empty() {
-        basic("")
+        value("")
     } else if literal_safe(&draft.body) {
         format!("'''\n{}\n'''", draft.body)
     } else {
-        basic(&format!("{}\n", draft.body))
+        value(&format!("{}\n", draft.body))
     };
     let _ = writeln!(out, "body = {body}");
     for c in &draft.comments {
@@ -122,29 +123,49 @@ pub(super) fn write_toml(draft: &Draft, file_stem: &str, notes: &[String]) -> St
         {
             format!("'''{}'''", c.text)
         } else {
-            basic(&c.text)
+            value(&c.text)
         };
         let _ = writeln!(out, "text = {text}");
         if let Some(author) = &c.author {
-            let _ = writeln!(out, "author = {}", basic(author));
+            let _ = writeln!(out, "author = {}", value(author));
         }
         if let Some(date) = c.posted {
-            let _ = writeln!(out, "posted = {date}");
+            let _ = writeln!(out, "posted = {}", value(&toml_date(date)));
         }
         if let Some(contact) = &c.contact {
-            let _ = writeln!(out, "contact = {}", basic(contact));
+            let _ = writeln!(out, "contact = {}", value(contact));
         }
     }
     out
 }
 
-/// A TOML string with every special character escaped, from the `toml` crate.
-fn basic(s: &str) -> String {
-    toml::Value::String(s.to_owned()).to_string()
+/// A value as TOML from the `toml` crate's serializer, so quoting, escaping and number
+/// formats are the crate's rather than ours.
+fn value<T: Serialize + ?Sized>(v: &T) -> String {
+    let mut out = String::new();
+    v.serialize(toml::ser::ValueSerializer::new(&mut out))
+        .expect("strings, numbers, dates and flat tables serialise to TOML");
+    out
+}
+
+/// A date as the `toml` crate's local date, which it writes bare (`2024-06-12`); our
+/// [`Date`] serialises as a string.
+fn toml_date(date: Date) -> toml::value::Datetime {
+    toml::value::Datetime {
+        date: Some(toml::value::Date {
+            year: date.year,
+            month: date.month,
+            day: date.day,
+        }),
+        time: None,
+        offset: None,
+    }
 }
 
 /// Whether `s` can sit between `'''` as it is: no `'''`, no control character but line
-/// feeds and tabs, no leading line feed (TOML would drop it).
+/// feeds and tabs, no leading line feed (TOML would drop it). Text is written this way
+/// because the `toml` crate offers no choice of string style and picks `"""` strings, in
+/// which a backslash a person adds while correcting the Markdown would start an escape.
 fn literal_safe(s: &str) -> bool {
     !s.contains("'''")
         && !s.starts_with('\n')

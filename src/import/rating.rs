@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use super::clean::{remove_indices, strip_bullet};
 use super::draft::{Draft, fmt_num, quote, same_text};
+use crate::data::{AudienceRating, Rating};
 
 /// Labels that may stand before a critic's score on a line of its own (lower case).
 const RATING_LABELS: &[&str] = &[
@@ -106,7 +107,10 @@ pub(super) fn apply_rating(
 ) -> bool {
     match found {
         Score::Critic(score, max, token) if draft.rating.is_none() => {
-            draft.rating = Some((*score, *max));
+            draft.rating = Some(Rating {
+                score: *score,
+                max: *max,
+            });
             let mut note = format!(
                 "rating {}/{} from {}",
                 fmt_num(*score),
@@ -120,7 +124,11 @@ pub(super) fn apply_rating(
             true
         }
         Score::Audience(score, max, votes, assumed) if draft.audience.is_none() => {
-            draft.audience = Some((*score, *max, *votes));
+            draft.audience = Some(AudienceRating {
+                score: *score,
+                max: *max,
+                votes: *votes,
+            });
             let votes_text = match votes {
                 Some(1) => " (1 vote)".to_owned(),
                 Some(n) => format!(" ({n} votes)"),
