@@ -17,7 +17,7 @@ const MAX_QUOTE: usize = 60;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Guess {
     /// The file stem to save under (`reviews/ID.toml`): a slug of the title, or of the
-    /// file name when the title has no ASCII letters or digits.
+    /// file name when the title has no Latin letters or digits.
     pub id: String,
     /// The review file: a header comment listing the notes, then the fields found.
     pub toml: String,

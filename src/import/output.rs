@@ -29,16 +29,26 @@ pub(super) fn id_for(title: &str, file_stem: &str, notes: &mut Vec<String>) -> S
     id
 }
 
-/// Lower-case ASCII letters and digits (accents dropped) joined by single dashes, at most
-/// [`MAX_ID`] bytes, cut at a dash when one is near the end.
+/// Blocks of the Latin script whose letters a slug keeps, transliterated (Latin-1 and the
+/// Latin Extended blocks, IPA, ligatures such as `ﬁ`, full-width `Ａ`). Other scripts are
+/// left out, so a title in them gives no slug and the ID comes from the file name.
+const LATIN: &[std::ops::RangeInclusive<char>] = &[
+    '\u{c0}'..='\u{2af}',
+    '\u{1e00}'..='\u{1eff}',
+    '\u{2c60}'..='\u{2c7f}',
+    '\u{a720}'..='\u{a7ff}',
+    '\u{ab30}'..='\u{ab6f}',
+    '\u{fb00}'..='\u{fb06}',
+    '\u{ff21}'..='\u{ff5a}',
+];
+
+/// Lower-case ASCII letters and digits (other Latin letters transliterated) joined by
+/// single dashes, at most [`MAX_ID`] bytes, cut at a dash when one is near the end.
 fn slug(text: &str) -> String {
     let mut out = String::new();
     let mut gap = false;
     for c in text.chars() {
-        let ascii = c
-            .is_ascii_alphanumeric()
-            .then(|| c.to_ascii_lowercase().to_string());
-        if let Some(letters) = ascii.or_else(|| fold_latin(c).map(str::to_owned)) {
+        if let Some(letters) = slug_letters(c) {
             if gap && !out.is_empty() {
                 out.push('-');
             }
@@ -58,22 +68,22 @@ fn slug(text: &str) -> String {
     out.trim_end_matches('-').to_owned()
 }
 
-/// The plain letters of an accented Latin-1 letter (`ñ` → `n`), so `Ñandú` slugs as `nandu`.
-fn fold_latin(c: char) -> Option<&'static str> {
-    Some(match c {
-        'à'..='å' | 'À'..='Å' => "a",
-        'æ' | 'Æ' => "ae",
-        'ç' | 'Ç' => "c",
-        'è'..='ë' | 'È'..='Ë' => "e",
-        'ì'..='ï' | 'Ì'..='Ï' => "i",
-        'ñ' | 'Ñ' => "n",
-        'ò'..='ö' | 'ø' | 'Ò'..='Ö' | 'Ø' => "o",
-        'ù'..='ü' | 'Ù'..='Ü' => "u",
-        'ý' | 'ÿ' | 'Ý' => "y",
-        'ß' => "ss",
-        'œ' | 'Œ' => "oe",
-        _ => return None,
-    })
+/// What `c` adds to a slug: itself when an ASCII letter or digit (in lower case), the
+/// ASCII letters `deunicode` gives for a Latin letter (`ñ` → `n`, `ł` → `l`, `æ` → `ae`,
+/// so `Ñandú` slugs as `nandu`), else nothing.
+fn slug_letters(c: char) -> Option<String> {
+    if c.is_ascii_alphanumeric() {
+        return Some(c.to_ascii_lowercase().to_string());
+    }
+    if !c.is_alphabetic() || !LATIN.iter().any(|block| block.contains(&c)) {
+        return None;
+    }
+    let letters: String = deunicode::deunicode_char(c)?
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|l| l.to_ascii_lowercase())
+        .collect();
+    (!letters.is_empty()).then_some(letters)
 }
 
 /// The review file: a header comment with the notes, then the fields found. Every value is
