@@ -125,8 +125,10 @@ pub(super) fn apply_rating(
         }
         Score::Audience(score, max, votes, assumed) if draft.audience.is_none() => {
             draft.audience = Some(AudienceRating {
-                score: *score,
-                max: *max,
+                rating: Rating {
+                    score: *score,
+                    max: *max,
+                },
                 votes: *votes,
             });
             let votes_text = match votes {
