@@ -2,22 +2,7 @@
 //! separators and punctuation around the words of a byline.
 
 use crate::data::Date;
-
-/// Month names; three-letter abbreviations are their first three letters.
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+use crate::data::date::MONTHS;
 
 /// A date written `Jun 12, 2024`, `12 June 2024` or `2024-06-12` at `words[i]`, and how
 /// many words it takes.
@@ -36,8 +21,10 @@ pub(super) fn date_at(words: &[&str], i: usize) -> Option<(Date, usize)> {
 
 fn month(word: &str) -> Option<u8> {
     let w = word.trim_end_matches(['.', ',']).to_ascii_lowercase();
-    let position = MONTHS.iter().position(|m| {
-        w == *m || (w.len() == 3 && m.starts_with(&w)) || w == "sept" && *m == "september"
+    // Three-letter abbreviations are the names' first three letters.
+    let position = MONTHS.iter().position(|name| {
+        let m = name.to_ascii_lowercase();
+        w == m || (w.len() == 3 && m.starts_with(&w)) || w == "sept" && m == "september"
     })?;
     u8::try_from(position + 1).ok()
 }
