@@ -3,7 +3,7 @@
 
 use super::clean::strip_bullet;
 use super::comments::marker;
-use super::draft::{plural, quote};
+use super::draft::{listed, plural, quote};
 
 /// Longest line that can be a heading, in characters.
 const MAX_HEADING: usize = 60;
@@ -82,13 +82,12 @@ pub(super) fn body(lines: &[String], notes: &mut Vec<String>) -> String {
         i += 1;
     }
     if !headings.is_empty() {
-        let shown: Vec<String> = headings.iter().take(6).map(|h| quote(h)).collect();
-        let more = if headings.len() > 6 { ", …" } else { "" };
+        let quoted: Vec<String> = headings.iter().map(|h| quote(h)).collect();
         notes.push(format!(
-            "{} heading{} from short stand-alone lines: {}{more}",
+            "{} heading{} from short stand-alone lines: {}",
             headings.len(),
             plural(headings.len()),
-            shown.join(", ")
+            listed(&quoted, 6)
         ));
     }
     if key_values > 0 {

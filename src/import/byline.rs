@@ -113,6 +113,7 @@ fn name_after_by(words: &[&str], start: usize) -> Option<(String, usize)> {
     (!name.is_empty()).then(|| (name.join(" "), j - start))
 }
 
+/// Records the byline's facts not already found, each with a note of its source words.
 fn apply_byline(found: Byline, draft: &mut Draft, notes: &mut Vec<String>) {
     if let Some((name, source)) = found.reviewer
         && draft.reviewer.is_none()

@@ -56,19 +56,16 @@ pub(super) fn normalize(text: &str, notes: &mut Vec<String>) -> Vec<String> {
 
 /// Whether a line is a blog's widget text rather than the review's.
 fn is_chrome(line: &str) -> bool {
-    let trimmed = line.trim();
-    let core = strip_bullet(trimmed).unwrap_or(trimmed).to_lowercase();
+    let core = unbulleted(line).to_lowercase();
     CHROME_LINES.contains(&core.as_str()) || CHROME_PREFIXES.iter().any(|p| core.starts_with(p))
 }
 
+/// Drops a blog's widget lines ("Leave a reply", "Share this:"…), noting the first and last.
 pub(super) fn drop_chrome(lines: &mut Vec<String>, notes: &mut Vec<String>) {
     let dropped: Vec<String> = lines
         .iter()
         .filter(|l| is_chrome(l))
-        .map(|l| {
-            let t = l.trim();
-            strip_bullet(t).unwrap_or(t).to_owned()
-        })
+        .map(|l| unbulleted(l).to_owned())
         .collect();
     lines.retain(|l| !is_chrome(l));
     match dropped.as_slice() {
@@ -83,6 +80,12 @@ pub(super) fn drop_chrome(lines: &mut Vec<String>, notes: &mut Vec<String>) {
     }
 }
 
+/// The line trimmed and without its list bullet, if it has one.
+pub(super) fn unbulleted(line: &str) -> &str {
+    let t = line.trim();
+    strip_bullet(t).unwrap_or(t)
+}
+
 /// The text after a list bullet (`•`, `- `…), or `None` when the line has none.
 pub(super) fn strip_bullet(line: &str) -> Option<&str> {
     let t = line.trim_start();
@@ -94,6 +97,7 @@ pub(super) fn strip_bullet(line: &str) -> Option<&str> {
         .map(str::trim_start)
 }
 
+/// Removes the lines at `drop`, the indices of lines a pass has taken in.
 pub(super) fn remove_indices(lines: &mut Vec<String>, drop: &[usize]) {
     // `drop` is in ascending order: it is filled front to back.
     let mut index = 0;

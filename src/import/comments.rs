@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::dates::date_line;
-use super::draft::{plural, quote};
+use super::draft::{listed, plural, quote};
 use crate::data::Comment;
 
 /// Sites whose handle may follow a commenter's name, as in `Twitter: yesnofilms`.
@@ -35,6 +35,7 @@ pub(super) struct Marker<'a> {
     rest: &'a str,
 }
 
+/// The number and text of a numbered-list item (`2. text`, `2) text`).
 pub(super) fn marker(line: &str) -> Option<Marker<'_>> {
     let t = line.trim_start();
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
@@ -156,6 +157,8 @@ pub(super) fn take_comments(lines: &mut Vec<String>, notes: &mut Vec<String>) ->
     comments
 }
 
+/// Numbered items from `1.` counting up to the end, when they look like comments (a name
+/// says something, a comments heading stands above, or blank lines separate them).
 fn numbered_section(lines: &[String]) -> Option<Section> {
     for (start, line) in lines.iter().enumerate() {
         if marker(line).is_none_or(|m| m.number != 1) {
@@ -193,6 +196,7 @@ fn numbered_section(lines: &[String]) -> Option<Section> {
     None
 }
 
+/// `Name says:` blocks, when there are two or a comments heading stands above.
 fn says_section(lines: &[String]) -> Option<Section> {
     let starts: Vec<usize> = lines
         .iter()
@@ -273,6 +277,7 @@ fn paragraphs(lines: &[&str]) -> String {
     out
 }
 
+/// The note summing up the comments found: how many, how marked, whose, with what.
 fn comments_note(comments: &[Comment], numbered: bool) -> String {
     let n = comments.len();
     let names: Vec<&str> = comments
@@ -290,9 +295,7 @@ fn comments_note(comments: &[Comment], numbered: bool) -> String {
         names.len()
     );
     if !names.is_empty() {
-        let shown: Vec<&str> = names.iter().take(8).copied().collect();
-        let more = if names.len() > 8 { ", …" } else { "" };
-        let _ = write!(note, " ({}{more})", shown.join(", "));
+        let _ = write!(note, " ({})", listed(&names, 8));
     }
     let contacts = comments.iter().filter(|c| c.contact.is_some()).count();
     if contacts > 0 {

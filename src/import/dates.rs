@@ -19,6 +19,7 @@ pub(super) fn date_at(words: &[&str], i: usize) -> Option<(Date, usize)> {
     iso_date(rest.first()?).map(|d| (d, 1))
 }
 
+/// A month's number from its name or abbreviation (`June`, `Jun.`, `Sept`).
 fn month(word: &str) -> Option<u8> {
     let w = word.trim_end_matches(['.', ',']).to_ascii_lowercase();
     // Three-letter abbreviations are the names' first three letters.
@@ -29,6 +30,7 @@ fn month(word: &str) -> Option<u8> {
     u8::try_from(position + 1).ok()
 }
 
+/// A day of the month, 1–31, optionally with `st`/`nd`/`rd`/`th`.
 fn day(word: &str) -> Option<u8> {
     let w = word.trim_end_matches(',');
     let w = ["st", "nd", "rd", "th"]
@@ -41,6 +43,7 @@ fn day(word: &str) -> Option<u8> {
     w.parse().ok().filter(|d| (1..=31).contains(d))
 }
 
+/// A four-digit year, 1870–2200.
 fn year(word: &str) -> Option<u16> {
     let w = word.trim_end_matches([',', '.', ';', ')', '·', '|']);
     if w.len() != 4 || !w.bytes().all(|b| b.is_ascii_digit()) {
@@ -49,6 +52,7 @@ fn year(word: &str) -> Option<u16> {
     w.parse().ok().filter(|y| (1870..=2200).contains(y))
 }
 
+/// A date written `2024-06-12`, perhaps inside punctuation.
 fn iso_date(word: &str) -> Option<Date> {
     let w = word.trim_matches(|c: char| !c.is_ascii_digit());
     let parts: Vec<&str> = w.split('-').collect();
@@ -61,6 +65,7 @@ fn iso_date(word: &str) -> Option<Date> {
     valid_date(year(y)?, m.parse().ok()?, d.parse().ok()?)
 }
 
+/// The date, when it exists in the calendar (leap years counted).
 fn valid_date(year: u16, month: u8, day: u8) -> Option<Date> {
     let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
     let days = match month {
@@ -89,6 +94,7 @@ pub(super) fn date_line(line: &str) -> Option<Date> {
         .then_some(date)
 }
 
+/// Part of a time of day (`at`, `10:12`, `am`), which may follow a date and is skipped.
 pub(super) fn is_time_word(word: &str) -> bool {
     let w = bare(word).to_ascii_lowercase();
     if ["at", "am", "pm", "a.m", "p.m"].contains(&w.as_str()) {
@@ -101,6 +107,7 @@ pub(super) fn is_time_word(word: &str) -> bool {
             .all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// Punctuation standing between byline facts (`·`, `|`, `—`).
 pub(super) fn is_separator(word: &str) -> bool {
     word.chars().all(|c| "·|•-–—/,:~".contains(c))
 }

@@ -96,13 +96,13 @@ pub fn guess(text: &str, file_stem: &str) -> Guess {
 
 /// Equal but for case and spacing.
 pub(super) fn same_text(a: &str, b: &str) -> bool {
-    let norm = |s: &str| {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
-    norm(a) == norm(b)
+    flat(a).to_lowercase() == flat(b).to_lowercase()
+}
+
+/// The text with spacing collapsed (runs of white space as one space, ends trimmed), so
+/// line breaks and indents from the page do not matter.
+pub(super) fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// `“text”`, shortened and with spacing collapsed, for a note.
@@ -110,8 +110,9 @@ pub(super) fn quote(text: &str) -> String {
     format!("“{}”", quote_bare(text))
 }
 
+/// The text of [`quote`] without the quotation marks, for notes that list excerpts.
 pub(super) fn quote_bare(text: &str) -> String {
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = flat(text);
     if flat.chars().count() > MAX_QUOTE {
         let cut: String = flat.chars().take(MAX_QUOTE - 1).collect();
         format!("{}…", cut.trim_end())
@@ -125,8 +126,17 @@ pub(super) fn fmt_num(n: f64) -> String {
     format!("{n}")
 }
 
+/// The ending that makes a noun agree with `n` (`1 comment`, `2 comments`).
 pub(super) fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+/// The first `max` items joined by commas, then `…` when there are more, so a note that
+/// names things stays one readable line.
+pub(super) fn listed<S: AsRef<str>>(items: &[S], max: usize) -> String {
+    let shown: Vec<&str> = items.iter().take(max).map(AsRef::as_ref).collect();
+    let more = if items.len() > max { ", …" } else { "" };
+    format!("{}{more}", shown.join(", "))
 }
 
 /// Whether `word` appears in `text` as a whole word, in any case.

@@ -3,8 +3,8 @@
 
 use std::fmt::Write as _;
 
-use super::clean::{remove_indices, strip_bullet};
-use super::draft::{Draft, fmt_num, quote, same_text};
+use super::clean::{remove_indices, unbulleted};
+use super::draft::{Draft, flat, fmt_num, plural, quote, same_text};
 use crate::data::{AudienceRating, Rating};
 
 /// Labels that may stand before a critic's score on a line of its own (lower case).
@@ -71,7 +71,7 @@ pub(super) enum Score {
 /// A score stated by a whole line: a label and a score (`Rating: 4/5`, `★★★☆☆`), or near
 /// the top (`leading`) a short line ending in a score; prose such as "I give it 3/5." stays.
 pub(super) fn rating_line(line: &str, leading: bool) -> Option<Score> {
-    let core = strip_bullet(line).unwrap_or(line).trim();
+    let core = unbulleted(line);
     if core.is_empty() || core.chars().count() > 100 {
         return None;
     }
@@ -83,10 +83,7 @@ pub(super) fn rating_line(line: &str, leading: bool) -> Option<Score> {
     }
     let (score, max, start, end) = rating_token(core)?;
     let outside = format!("{} {}", &core[..start], &core[end..]);
-    let label = outside
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let label = flat(&outside)
         .trim_end_matches([':', '-', '–', '—'])
         .trim()
         .to_lowercase();
@@ -131,11 +128,9 @@ pub(super) fn apply_rating(
                 },
                 votes: *votes,
             });
-            let votes_text = match votes {
-                Some(1) => " (1 vote)".to_owned(),
-                Some(n) => format!(" ({n} votes)"),
-                None => String::new(),
-            };
+            let votes_text = votes
+                .map(|n| format!(" ({n} vote{})", plural(n as usize)))
+                .unwrap_or_default();
             let scale = if *assumed {
                 format!(", out of {} assumed", fmt_num(*max))
             } else {
