@@ -4,6 +4,8 @@
 use std::cmp::Ordering;
 use std::fmt;
 
+use rayon::prelude::*;
+
 use crate::data::Review;
 use crate::data::fold::folded;
 use crate::data::index::{self, Indexed};
@@ -194,7 +196,13 @@ fn scan<R: Send + Clone>(
         return vec![none; indexed.len()];
     }
     let finder = memchr::memmem::Finder::new(needle.as_bytes());
-    crate::par::map(indexed, 256, |i| per_review(&finder, i.text.as_bytes()))
+    indexed
+        .par_iter()
+        // One review's scan is a memmem over a few kilobytes: tasks of fewer reviews
+        // than this would cost more in hand-offs than they save.
+        .with_min_len(256)
+        .map(|i| per_review(&finder, i.text.as_bytes()))
+        .collect()
 }
 
 #[cfg(test)]

@@ -6,6 +6,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
+use rayon::prelude::*;
+
 use super::index::{Indexed, index_review};
 use super::model::{Collection, Film, Library, Review};
 use super::parse::{SourceFile, parse_film, parse_review};
@@ -192,11 +194,14 @@ fn load_collections(
         (parsed, indexed, size)
     };
     // Chunks span films, so cores wait for each other once per chunk, not once per film.
+    // Within a chunk, rayon's work stealing splits down to single files when a core goes
+    // idle, so one 4 MB review does not hold up the rest.
     let mut start = 0;
     while start < jobs.len() {
         let size = if start == 0 { FIRST_BATCH } else { CHUNK };
         let chunk = &jobs[start..(start + size).min(jobs.len())];
-        for (job, parsed) in chunk.iter().zip(crate::par::map(chunk, 16, work)) {
+        let parsed: Vec<Parsed> = chunk.par_iter().map(work).collect();
+        for (job, parsed) in chunk.iter().zip(parsed) {
             emitter.take(job.0, parsed, sink);
         }
         start += chunk.len();
