@@ -1,4 +1,4 @@
-//! Costs at scale, on a library made by `examples/gen-corpus.rs`:
+//! Costs at scale, on a library made by `examples/gen-corpus/`:
 //!
 //! ```sh
 //! cargo run --release --example gen-corpus -- --reviews 10000 --comments 100000 --out /tmp/corpus
