@@ -132,54 +132,6 @@ impl ReadingState {
             .or_default()
             .last_open = Some(id.to_owned());
     }
-
-    /// The review to reopen, if one was recorded for this collection.
-    #[must_use]
-    pub fn last_open(&self, collection: &str) -> Option<&str> {
-        self.collections
-            .get(collection)
-            .and_then(|c| c.last_open.as_deref())
-    }
-
-    /// Marks a review read with all `comments_now` comments seen, so later growth counts as new.
-    pub fn mark_read(&mut self, collection: &str, id: &str, comments_now: usize) {
-        let review = self.review_mut(collection, id);
-        review.read = true;
-        review.comments_seen = comments_now;
-    }
-
-    /// Comments added since the review was read; 0 for unread reviews, which are new anyway.
-    #[must_use]
-    pub fn new_comments(&self, collection: &str, id: &str, count_now: usize) -> usize {
-        let review = self.review(collection, id);
-        if review.read {
-            count_now.saturating_sub(review.comments_seen)
-        } else {
-            0
-        }
-    }
-
-    /// Flips a review's bookmark for the one-key star, returning the new value.
-    pub fn toggle_star(&mut self, collection: &str, id: &str) -> bool {
-        let review = self.review_mut(collection, id);
-        review.starred = !review.starred;
-        review.starred
-    }
-
-    /// Starred review IDs of a collection in ID order, for a bookmarks view.
-    #[must_use]
-    pub fn starred(&self, collection: &str) -> Vec<&str> {
-        self.collections
-            .get(collection)
-            .map(|c| {
-                c.reviews
-                    .iter()
-                    .filter(|(_, r)| r.starred)
-                    .map(|(id, _)| id.as_str())
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
 }
 
 /// Where the state lives by default, so every run finds the same file.
@@ -302,32 +254,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn new_comments_count_only_for_read_reviews() {
-        let mut state = ReadingState::default();
-        assert_eq!(state.new_comments("c", "r", 5), 0);
-        state.mark_read("c", "r", 3);
-        assert_eq!(state.new_comments("c", "r", 5), 2);
-        // Deleted comments never make the count negative.
-        assert_eq!(state.new_comments("c", "r", 1), 0);
-        assert_eq!(state.new_comments("other", "r", 5), 0);
-    }
-
-    #[test]
-    fn starring_toggles_and_lists_in_id_order() {
-        let mut state = ReadingState::default();
-        assert!(state.toggle_star("c", "b"));
-        assert!(state.toggle_star("c", "a"));
-        assert!(state.toggle_star("c", "z"));
-        assert!(!state.toggle_star("c", "z"));
-        assert_eq!(state.starred("c"), ["a", "b"]);
-        assert!(state.starred("missing").is_empty());
-    }
-
-    #[test]
     fn looking_up_does_not_insert() {
         let state = ReadingState::default();
         assert_eq!(state.review("c", "r"), ReviewState::default());
-        assert_eq!(state.last_open("c"), None);
+        assert_eq!(
+            state.collections.get("c").map(|c| c.last_open.clone()),
+            None
+        );
         assert!(state.collections.is_empty());
     }
 

@@ -238,7 +238,7 @@ fn limit_text(bytes: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::{LoadOptions, limit_text};
-    use crate::data::load_path_with;
+    use crate::data::stream::load_path_with;
 
     #[test]
     fn the_size_limit_is_configurable() {

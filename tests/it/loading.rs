@@ -2,6 +2,7 @@
 //! loaded at once, the indexes answer as the plain scans did, and saved state applies to
 //! reviews whenever they arrive. No timing anywhere.
 
+use crate::support::state::StateExt as _;
 use std::path::Path;
 
 use reelread::action::{Action, Command};

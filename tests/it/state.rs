@@ -1,6 +1,7 @@
 //! Reading state on disk: round trips, broken files set aside, failed writes that keep the
 //! old file, and a writer killed at random moments that never leaves a torn file.
 
+use crate::support::state::StateExt as _;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};

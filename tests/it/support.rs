@@ -3,3 +3,4 @@
 
 pub mod library;
 pub mod pty;
+pub mod state;
