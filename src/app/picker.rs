@@ -15,10 +15,8 @@ impl Picker {
     /// People whose name contains the query, by the one reviewer rule.
     #[must_use]
     pub fn matches<'a>(&self, people: &'a [Person]) -> Vec<&'a Person> {
-        people
-            .iter()
-            .filter(|p| people::name_matches(&p.name, &self.query))
-            .collect()
+        let matches = people::matcher(&self.query);
+        people.iter().filter(|p| matches(&p.name)).collect()
     }
 }
 

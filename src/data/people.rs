@@ -25,7 +25,14 @@ pub fn key(name: &str) -> String {
 /// which the picker narrows people and `--reviewer` picks them.
 #[must_use]
 pub fn name_matches(name: &str, query: &str) -> bool {
-    key(name).contains(&key(query))
+    matcher(query)(name)
+}
+
+/// [`name_matches`] for many names against one query, folding the query once (the picker
+/// tests every person on each keystroke).
+pub fn matcher(query: &str) -> impl Fn(&str) -> bool {
+    let query = key(query);
+    move |name| key(name).contains(&query)
 }
 
 /// True when the review's author or any commenter's name contains `query` (see
