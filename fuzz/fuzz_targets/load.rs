@@ -7,31 +7,22 @@
 use libfuzzer_sys::fuzz_target;
 use reelread::data::{parse_film, parse_review};
 use reelread::diagnostic::Diagnostic;
+use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 
-/// Controls (ESC, C0 but LF, DEL, C1) and bidi or invisible format characters: what
-/// `sanitize` promises to leave out.
+/// Characters that are invisible though Unicode classes them as letters or marks (the
+/// Hangul fillers, the combining grapheme joiner): the sanitiser replaces them too.
+const INVISIBLE_LETTERS: &[char] = &['\u{34f}', '\u{115f}', '\u{1160}', '\u{3164}', '\u{ffa0}'];
+
+/// What `sanitize` promises to leave out, from Unicode's categories: controls (Cc) but LF,
+/// format characters (Cf, bidi controls among them) but the joiners emoji need, line and
+/// paragraph separators (Zl, Zp); and the invisible letters.
 fn dangerous(c: char) -> bool {
-    (c.is_control() && c != '\n')
-        || matches!(
-            c,
-            '\u{61c}'
-                | '\u{180e}'
-                | '\u{200b}'
-                | '\u{200e}'
-                | '\u{200f}'
-                | '\u{202a}'..='\u{202e}'
-                | '\u{2060}'..='\u{2064}'
-                | '\u{2066}'..='\u{206f}'
-                | '\u{feff}'
-                | '\u{fff9}'..='\u{fffb}'
-                | '\u{ad}'
-                | '\u{34f}'
-                | '\u{115f}'
-                | '\u{1160}'
-                | '\u{3164}'
-                | '\u{ffa0}'
-                | '\u{e0000}'..='\u{e007f}'
-        )
+    match c.general_category() {
+        GeneralCategory::Control => c != '\n',
+        GeneralCategory::Format => !matches!(c, '\u{200c}' | '\u{200d}'),
+        GeneralCategory::LineSeparator | GeneralCategory::ParagraphSeparator => true,
+        _ => INVISIBLE_LETTERS.contains(&c),
+    }
 }
 
 fn check_text(field: &str, text: &str) {
