@@ -199,15 +199,19 @@ fn event_loop(
         }
         // Carrying out an effect may report back, and the report may ask for more.
         while !effects.is_empty() {
-            dirty = true;
             for effect in std::mem::take(&mut effects) {
                 match effect {
-                    Effect::Suspend => terminal::suspend(terminal, options.mouse)?,
                     // The loop asks the app what to lay out: a resize storm asks many times.
+                    // Asking changes nothing on screen, so it draws nothing.
                     Effect::LayOut => layout.asked = true,
+                    Effect::Suspend => {
+                        terminal::suspend(terminal, options.mouse)?;
+                        dirty = true;
+                    }
                     effect => {
                         let message = effects::perform(app, effect);
                         effects.extend(update(app, Action::Notify(message)));
+                        dirty = true;
                     }
                 }
             }
@@ -215,6 +219,8 @@ fn event_loop(
         if let Some(done) = layout.step(app) {
             effects.extend(update(app, Action::LaidOut(Box::new(done))));
             dirty = true;
+            // Start the next whole layout the app needs now that it has this one.
+            let _ = layout.step(app);
         }
         // Show the result of a key before any disk work (the state file is synced).
         if std::mem::take(&mut dirty) {

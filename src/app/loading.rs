@@ -50,7 +50,7 @@ impl App {
 
     /// Takes one part of a background load (the data path besides [`super::update`]: new
     /// data, not an action). Call [`App::absorbed`] after a run of parts.
-    pub fn absorb(&mut self, part: Part) {
+    pub(super) fn absorb(&mut self, part: Part) {
         match part {
             Part::Plan { files, bytes } => {
                 if let Some(p) = &mut self.catalog.loading {
@@ -78,7 +78,7 @@ impl App {
     }
 
     /// Brings the list, the people and the open review up to date after parts arrived.
-    pub fn absorbed(&mut self) {
+    pub(super) fn absorbed(&mut self) {
         // Sorting thousands of names is left for the end of loading, unless the picker
         // is open and should show who has arrived.
         if self.catalog.loading.is_none() {
@@ -115,7 +115,7 @@ impl App {
 
     /// Everything is loaded: the progress indicator goes, skipped files are announced,
     /// and the review opened by loading counts as read.
-    pub fn finish_loading(&mut self) {
+    pub(super) fn finish_loading(&mut self) {
         self.catalog.loading = None;
         self.absorbed();
         self.set_notice();

@@ -154,7 +154,7 @@ impl App {
     }
 
     /// Notes that the marks were saved.
-    pub fn saved(&mut self) {
+    pub(super) fn saved(&mut self) {
         self.marks.dirty = false;
     }
 

@@ -18,7 +18,7 @@ impl App {
     /// Swaps in freshly loaded data (the one way besides [`super::update`] that state
     /// changes: the data itself is new). Selection, scroll, marks and toggles follow each
     /// review by collection and ID.
-    pub fn reload(&mut self, mut library: Library) {
+    pub(super) fn reload(&mut self, mut library: Library) {
         let errors: Vec<String> = library
             .diagnostics
             .iter()

@@ -176,7 +176,7 @@ impl App {
     /// Takes the whole layout of a huge review from a worker (new data, like
     /// [`App::absorb`]). Dropped if the data was reloaded or the options changed since
     /// the job was made; the reader stays on the same line otherwise.
-    pub fn install_layout(&mut self, job: &LayoutJob, doc: Doc) {
+    pub(super) fn install_layout(&mut self, job: &LayoutJob, doc: Doc) {
         let entry = job.entry;
         let current = self.layouts.docs.get(&entry);
         if job.generation == self.catalog.generation

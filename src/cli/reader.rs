@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use std::sync::mpsc;
 
 use super::setup::ColorMode;
+use crate::action::Action;
 use crate::app::{App, Settings};
 use crate::config::Loaded;
 use crate::data::{Library, Part};
@@ -56,10 +57,12 @@ pub fn read(dir: Option<&Path>, loaded: &Loaded, color: ColorMode) -> ExitCode {
         ),
         Start::Loading { path, first, rest } => {
             let mut app = App::loading(settings, &path.display().to_string(), restore);
+            // Before the first frame there is no size, so nothing to lay out yet: the
+            // loop's first resize asks for whatever these parts need.
             for part in first {
-                app.absorb(part);
+                crate::app::update(&mut app, Action::Loaded(part));
             }
-            app.absorbed();
+            crate::app::update(&mut app, Action::Show);
             (app, Some(rest))
         }
     };

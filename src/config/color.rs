@@ -72,6 +72,17 @@ pub fn parse_color(text: &str) -> Option<Color> {
     if text.eq_ignore_ascii_case("default") {
         return Some(Color::Reset);
     }
+    // ratatui reads "light gray" as white (its gray is already the light one): a user who
+    // writes it means something else, so it is an error to report, not a surprise.
+    let squeezed: String = text
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '_'))
+        .collect::<String>()
+        .to_ascii_lowercase()
+        .replace("grey", "gray");
+    if squeezed == "lightgray" {
+        return None;
+    }
     Color::from_str(text).ok().filter(|c| *c != Color::Reset)
 }
 
@@ -105,6 +116,12 @@ mod tests {
         assert_eq!(parse_color("208"), Some(Color::Indexed(208)));
         assert_eq!(parse_color("ultraviolet"), None);
         assert_eq!(parse_color("#ff80"), None);
+        assert_eq!(parse_color("Dark Grey"), Some(Color::DarkGray));
+        assert_eq!(
+            parse_color("light-gray"),
+            None,
+            "ratatui would read it as white"
+        );
     }
 
     #[test]

@@ -39,33 +39,57 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The top-level modules a file's code names through `crate::` (comments left out).
+/// The top-level modules a file's code names through `crate::` (comments left out), with
+/// the line each is named on. A `use crate::{…}` group may span lines and nest.
 fn uses(text: &str) -> Vec<(usize, String)> {
+    let code: String = text
+        .lines()
+        .map(|line| line.split("//").next().unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let line_of = |at: usize| code[..at].matches('\n').count() + 1;
+    let ident = |s: &str| -> String {
+        s.chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect()
+    };
     let mut found = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        let code = line.split("//").next().unwrap_or("");
-        let mut rest = code;
-        while let Some(at) = rest.find("crate::") {
-            rest = &rest[at + "crate::".len()..];
-            if let Some(group) = rest.strip_prefix('{') {
-                let inner = group.split('}').next().unwrap_or("");
-                for item in inner.split(',') {
-                    let name: String = item
-                        .trim()
-                        .chars()
-                        .take_while(|c| c.is_alphanumeric() || *c == '_')
-                        .collect();
-                    if !name.is_empty() {
-                        found.push((n + 1, name));
+    let mut from = 0;
+    while let Some(offset) = code[from..].find("crate::") {
+        let at = from + offset + "crate::".len();
+        from = at;
+        let rest = &code[at..];
+        if let Some(group) = rest.strip_prefix('{') {
+            // The group's top-level items: split on commas outside nested braces.
+            let mut depth = 0;
+            let mut item_start = 0;
+            for (k, c) in group.char_indices() {
+                match c {
+                    '{' => depth += 1,
+                    '}' if depth == 0 => {
+                        let item = &group[item_start..k];
+                        let lead = item.len() - item.trim_start().len();
+                        let name = ident(item.trim_start());
+                        if !name.is_empty() {
+                            found.push((line_of(at + 1 + item_start + lead), name));
+                        }
+                        break;
                     }
+                    '}' => depth -= 1,
+                    ',' if depth == 0 => {
+                        let item = &group[item_start..k];
+                        let lead = item.len() - item.trim_start().len();
+                        let name = ident(item.trim_start());
+                        if !name.is_empty() {
+                            found.push((line_of(at + 1 + item_start + lead), name));
+                        }
+                        item_start = k + 1;
+                    }
+                    _ => {}
                 }
-            } else {
-                let name: String = rest
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric() || *c == '_')
-                    .collect();
-                found.push((n + 1, name));
             }
+        } else {
+            found.push((line_of(at), ident(rest)));
         }
     }
     found
@@ -124,7 +148,12 @@ fn no_module_uses_a_layer_above_its_own() {
 
 #[test]
 fn the_checker_sees_grouped_and_inline_paths() {
-    let found = uses("use crate::{app::App, data};\nlet x = crate::ui::draw(); // crate::cli\n");
-    let names: Vec<&str> = found.iter().map(|(_, n)| n.as_str()).collect();
-    assert_eq!(names, ["app", "data", "ui"]);
+    let found = uses(
+        "use crate::{app::App, data};\nlet x = crate::ui::draw(); // crate::cli\nuse crate::{\n    doc::{Doc, Hit},\n    tui,\n};\n",
+    );
+    let names: Vec<(usize, &str)> = found.iter().map(|(l, n)| (*l, n.as_str())).collect();
+    assert_eq!(
+        names,
+        [(1, "app"), (1, "data"), (2, "ui"), (4, "doc"), (5, "tui")]
+    );
 }
