@@ -4,6 +4,7 @@
 mod check;
 mod export;
 mod import;
+mod library;
 mod list;
 mod reader;
 mod select;
@@ -73,22 +74,32 @@ pub fn main() -> ExitCode {
     die_quietly_on_closed_pipe();
     let cli = Cli::parse();
     let config = || setup::config(cli.config.as_deref(), true);
+    // A folder given wins; else the library when it holds a collection; else the bundled one.
+    let folder = |dir: Option<PathBuf>| {
+        dir.or_else(|| {
+            library::with_collections(&setup::config(cli.config.as_deref(), false).config)
+        })
+    };
     match cli.command {
-        None => reader::read(cli.dir.as_deref(), &config(), cli.color),
-        Some(Command::List(args)) => match load_reporting(args.select.dir.as_deref()) {
-            Some(library) => list::run(&library, &args),
-            None => ExitCode::FAILURE,
-        },
-        Some(Command::Show(args)) => match load_reporting(args.dir.as_deref()) {
+        None => reader::read(folder(cli.dir).as_deref(), &config(), cli.color),
+        Some(Command::List(args)) => {
+            match load_reporting(folder(args.select.dir.clone()).as_deref()) {
+                Some(library) => list::run(&library, &args),
+                None => ExitCode::FAILURE,
+            }
+        }
+        Some(Command::Show(args)) => match load_reporting(folder(args.dir.clone()).as_deref()) {
             Some(library) => show::run(&library, &args, &config().config.date_format),
             None => ExitCode::FAILURE,
         },
-        Some(Command::Export(args)) => match load_reporting(args.select.dir.as_deref()) {
-            Some(library) => export::run(&library, &args),
-            None => ExitCode::FAILURE,
-        },
+        Some(Command::Export(args)) => {
+            match load_reporting(folder(args.select.dir.clone()).as_deref()) {
+                Some(library) => export::run(&library, &args),
+                None => ExitCode::FAILURE,
+            }
+        }
         Some(Command::Check { dir }) => check::run(
-            &load(dir.as_deref()),
+            &load(folder(dir).as_deref()),
             &setup::config(cli.config.as_deref(), false),
         ),
         Some(Command::Import(args)) => import::run(&args),

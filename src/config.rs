@@ -44,6 +44,8 @@ pub struct Config {
     pub date_format: String,
     /// Keys for every command.
     pub keymap: Keymap,
+    /// Where the library lives, when not in the default place ([`library_path`]).
+    pub library: Option<PathBuf>,
 }
 
 /// The defaults, read from [`DEFAULT_CONFIG`] once: the one place they are written.
@@ -81,6 +83,7 @@ impl Config {
             sidebar: false,
             date_format: String::new(),
             keymap: Keymap::empty(),
+            library: None,
         }
     }
 }
@@ -102,6 +105,17 @@ pub fn default_path() -> Option<PathBuf> {
     use etcetera::BaseStrategy;
     let strategy = etcetera::choose_base_strategy().ok()?;
     Some(strategy.config_dir().join("reelread").join("config.toml"))
+}
+
+/// The library: one collection folder per film, read by every command given no folder.
+/// `library = "PATH"` moves it from `$XDG_DATA_HOME/reelread/library`.
+#[must_use]
+pub fn library_path(config: &Config) -> Option<PathBuf> {
+    use etcetera::BaseStrategy;
+    config.library.clone().or_else(|| {
+        let strategy = etcetera::choose_base_strategy().ok()?;
+        Some(strategy.data_dir().join("reelread").join("library"))
+    })
 }
 
 /// Reads `explicit`, or the default path when it exists; defaults when there is none.

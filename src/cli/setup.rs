@@ -73,6 +73,15 @@ pub fn config_toml(config: &Config) -> String {
     let _ = writeln!(out, "mouse = {}", config.mouse);
     let _ = writeln!(out, "sidebar = {}", config.sidebar);
     let _ = writeln!(out, "date_format = {}", quote(&config.date_format));
+    match (&config.library, config::library_path(config)) {
+        (Some(dir), _) => {
+            let _ = writeln!(out, "library = {}", quote(&dir.display().to_string()));
+        }
+        (None, Some(default)) => {
+            let _ = writeln!(out, "# library = {}", quote(&default.display().to_string()));
+        }
+        (None, None) => {}
+    }
     let _ = writeln!(out, "\n[colors]");
     let theme = crate::ui::theme::Theme::new(&config.chosen_colors());
     for role in config::Role::ALL {
@@ -130,4 +139,28 @@ pub fn print_man() -> ExitCode {
 /// A path as it may be printed: no control character from a folder name reaches the terminal.
 fn shown(path: &Path) -> String {
     crate::data::sanitize_line(&path.display().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::config_toml;
+    use crate::action::Command;
+    use crate::config::{Config, parse_text};
+
+    #[test]
+    fn the_effective_config_reads_back_as_itself() {
+        let mut config = Config {
+            text_width: 72,
+            library: Some("/srv/reviews".into()),
+            ..Config::default()
+        };
+        config
+            .keymap
+            .rebind(Command::Quit, &["Q".parse().expect("key")]);
+        let (again, diagnostics) = parse_text("x", &config_toml(&config));
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert_eq!(again.text_width, 72);
+        assert_eq!(again.keymap, config.keymap);
+        assert_eq!(again.library, config.library);
+    }
 }

@@ -101,6 +101,7 @@ pub fn parse(mut config: Config, path: &str, text: &str) -> (Config, Vec<Diagnos
                     ),
                 }
             }
+            "library" => read_library(&mut r, at, value, &mut config),
             "date_format" => match value {
                 DeValue::String(s) if crate::data::sanitize_line(s) != s.as_ref() => {
                     r.error(at, "date_format holds control or invisible characters");
@@ -142,6 +143,21 @@ pub fn parse(mut config: Config, path: &str, text: &str) -> (Config, Vec<Diagnos
     let mut diagnostics = r.diagnostics;
     diagnostics.sort_by_key(|d| (d.line, d.column));
     (config, diagnostics)
+}
+
+/// `library = "PATH"`: a folder, written plainly.
+fn read_library(r: &mut Reader<'_>, at: usize, value: &DeValue<'_>, config: &mut Config) {
+    match value {
+        DeValue::String(s) if s.trim().is_empty() => r.error(at, "library must name a folder"),
+        DeValue::String(s) if crate::data::sanitize_line(s) != s.as_ref() => {
+            r.error(at, "library holds control or invisible characters");
+        }
+        DeValue::String(s) => config.library = Some(std::path::PathBuf::from(s.as_ref())),
+        other => r.error(
+            at,
+            &format!("library must be a string (a folder), found {}", kind(other)),
+        ),
+    }
 }
 
 fn unknown_directive(pattern: &str) -> Option<char> {

@@ -1,12 +1,9 @@
 //! The command line, run as a user would: output text, JSON shape and exit codes.
 
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_reelread"))
-        .args(args)
-        .output()
-        .expect("run reelread")
+    crate::support::cli::run(args)
 }
 
 fn stdout(output: &Output) -> String {
@@ -130,5 +127,77 @@ fn a_missing_folder_fails_with_a_message() {
         let out = run(&args);
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         assert!(String::from_utf8_lossy(&out.stderr).contains("no such folder"));
+    }
+}
+
+#[test]
+fn commands_given_no_folder_read_the_library_once_it_holds_a_collection() {
+    let home = tempfile::tempdir().expect("temp home");
+    let library = home.path().join("data/reelread/library");
+    // An empty library: the bundled collection, as on a fresh machine.
+    std::fs::create_dir_all(&library).expect("mkdir");
+    let out = crate::support::cli::run_with_home(&["list"], home.path());
+    assert!(ids(&out).contains(&"trailer-park-tuesday".to_owned()));
+    // One film in it: that is what every command reads.
+    copy_dir(
+        &std::path::PathBuf::from(fixture("library/alpha")),
+        &library.join("alpha"),
+    );
+    let out = crate::support::cli::run_with_home(&["list"], home.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        !ids(&out).contains(&"trailer-park-tuesday".to_owned()),
+        "{}",
+        stdout(&out)
+    );
+    assert!(!ids(&out).is_empty());
+    let check = crate::support::cli::run_with_home(&["check"], home.path());
+    // The library's one review, not the bundled collection's five.
+    assert!(
+        stdout(&check).contains("1 collection, 1 review,"),
+        "{check:?}"
+    );
+}
+
+#[test]
+fn library_in_the_config_moves_it() {
+    let home = tempfile::tempdir().expect("temp home");
+    let elsewhere = home.path().join("reviews");
+    copy_dir(
+        &std::path::PathBuf::from(fixture("library/beta")),
+        &elsewhere.join("beta"),
+    );
+    let config = home.path().join("config/reelread");
+    std::fs::create_dir_all(&config).expect("mkdir");
+    let line = format!(
+        "library = {}\n",
+        toml::Value::String(elsewhere.display().to_string())
+    );
+    std::fs::write(config.join("config.toml"), line).expect("write config");
+    let out = crate::support::cli::run_with_home(&["list"], home.path());
+    assert!(out.status.success());
+    assert!(
+        !ids(&out).contains(&"trailer-park-tuesday".to_owned()),
+        "{}",
+        stdout(&out)
+    );
+    let shown = crate::support::cli::run_with_home(&["config"], home.path());
+    assert!(stdout(&shown).contains("library = "), "{}", stdout(&shown));
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read fixture") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
     }
 }

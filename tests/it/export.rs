@@ -1,15 +1,12 @@
 //! `reelread export` run as a user would, and the Markdown file the reader's `e` key writes.
 
-use std::process::{Command, Output};
+use std::process::Output;
 
 use reelread::data::bundled_library;
 use serde_json::Value;
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_reelread"))
-        .args(args)
-        .output()
-        .expect("run reelread")
+    crate::support::cli::run(args)
 }
 
 fn stdout(output: &Output) -> String {

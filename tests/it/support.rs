@@ -1,6 +1,7 @@
 //! Helpers the test modules share: libraries written to a temporary folder, and the real
 //! binary in a pseudo-terminal.
 
+pub mod cli;
 pub mod library;
 pub mod pty;
 pub mod state;
