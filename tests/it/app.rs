@@ -1,5 +1,6 @@
 //! The reader's state machine, driven by actions alone: no terminal involved.
 
+use crate::support::drive::{send, type_text};
 use reelread::action::{Action, Command};
 use reelread::app::{App, Focus, Mode, update};
 use reelread::data::bundled_library;
@@ -9,18 +10,6 @@ fn app_at(width: u16, height: u16) -> App {
     let mut app = App::new(bundled_library());
     update(&mut app, Action::Resize(width, height));
     app
-}
-
-fn send(app: &mut App, commands: &[Command]) {
-    for &command in commands {
-        update(app, command);
-    }
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        update(app, Action::Input(c));
-    }
 }
 
 fn open_title(app: &App) -> String {

@@ -1,6 +1,7 @@
 //! Reading features of the state machine: search, list search, cast mentions, comments,
 //! spoilers, sorting, the split view and the ratings popup, driven by actions alone.
 
+use crate::support::drive::{send, type_text};
 use reelread::action::{Action, Command};
 use reelread::app::{App, Focus, Mode, PromptFor, update};
 use reelread::data::{Date, Library, bundled_library};
@@ -22,18 +23,6 @@ fn app_with(library: Library) -> App {
 
 fn app() -> App {
     app_with(bundled_library())
-}
-
-fn send(app: &mut App, commands: &[Command]) {
-    for &command in commands {
-        update(app, command);
-    }
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        update(app, Action::Input(c));
-    }
 }
 
 /// Tabs to `pane`, which must be shown.

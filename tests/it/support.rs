@@ -2,6 +2,7 @@
 //! binary in a pseudo-terminal.
 
 pub mod cli;
+pub mod drive;
 pub mod library;
 pub mod pty;
 pub mod state;
