@@ -81,17 +81,31 @@ pub fn main() -> ExitCode {
         })
     };
     match cli.command {
-        None => reader::read(folder(cli.dir).as_deref(), &config(), cli.color),
+        None => {
+            // The reader reads the config anyway: find the library in that one reading.
+            let loaded = config();
+            let dir = cli
+                .dir
+                .or_else(|| library::with_collections(&loaded.config));
+            reader::read(dir.as_deref(), &loaded, cli.color)
+        }
         Some(Command::List(args)) => {
             match load_reporting(folder(args.select.dir.clone()).as_deref()) {
                 Some(library) => list::run(&library, &args),
                 None => ExitCode::FAILURE,
             }
         }
-        Some(Command::Show(args)) => match load_reporting(folder(args.dir.clone()).as_deref()) {
-            Some(library) => show::run(&library, &args, &config().config.date_format),
-            None => ExitCode::FAILURE,
-        },
+        Some(Command::Show(args)) => {
+            let loaded = config();
+            let dir = args
+                .dir
+                .clone()
+                .or_else(|| library::with_collections(&loaded.config));
+            match load_reporting(dir.as_deref()) {
+                Some(library) => show::run(&library, &args, &loaded.config.date_format),
+                None => ExitCode::FAILURE,
+            }
+        }
         Some(Command::Export(args)) => {
             match load_reporting(folder(args.select.dir.clone()).as_deref()) {
                 Some(library) => export::run(&library, &args),
