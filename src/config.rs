@@ -46,6 +46,22 @@ pub struct Config {
     pub keymap: Keymap,
     /// Where the library lives, when not in the default place ([`library_path`]).
     pub library: Option<PathBuf>,
+    /// How followed sources are fetched: parallelism, timeouts and size caps.
+    pub fetch: FetchLimits,
+}
+
+/// The `[fetch]` table: what a fetch may cost, so a slow or hostile server cannot hang or
+/// fill the machine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FetchLimits {
+    /// Sources fetched at once.
+    pub jobs: usize,
+    /// Connections to one host at once.
+    pub per_host: usize,
+    /// Per request: connecting, then each read.
+    pub timeout_secs: u64,
+    /// The largest body read; a larger one is cut off and reported.
+    pub max_bytes: u64,
 }
 
 /// The defaults, read from [`DEFAULT_CONFIG`] once: the one place they are written.
@@ -84,6 +100,12 @@ impl Config {
             date_format: String::new(),
             keymap: Keymap::empty(),
             library: None,
+            fetch: FetchLimits {
+                jobs: 0,
+                per_host: 0,
+                timeout_secs: 0,
+                max_bytes: 0,
+            },
         }
     }
 }

@@ -27,6 +27,7 @@ pub mod layout;
 pub mod query;
 pub mod sanitize;
 pub mod session;
+pub mod sources;
 pub mod state;
 pub mod tui;
 pub mod ui;

@@ -82,6 +82,12 @@ pub fn config_toml(config: &Config) -> String {
         }
         (None, None) => {}
     }
+    let fetch = &config.fetch;
+    let _ = writeln!(out, "\n[fetch]");
+    let _ = writeln!(out, "jobs = {}", fetch.jobs);
+    let _ = writeln!(out, "per_host = {}", fetch.per_host);
+    let _ = writeln!(out, "timeout_secs = {}", fetch.timeout_secs);
+    let _ = writeln!(out, "max_bytes = {}", fetch.max_bytes);
     let _ = writeln!(out, "\n[colors]");
     let theme = crate::ui::theme::Theme::new(&config.chosen_colors());
     for role in config::Role::ALL {

@@ -127,6 +127,13 @@ pub fn parse(mut config: Config, path: &str, text: &str) -> (Config, Vec<Diagnos
                     &format!("[colors] must be a table, found {}", kind(other)),
                 ),
             },
+            "fetch" => match value {
+                DeValue::Table(fetch) => read_fetch(&mut r, fetch, &mut config),
+                other => r.error(
+                    at,
+                    &format!("[fetch] must be a table, found {}", kind(other)),
+                ),
+            },
             "keys" => match value {
                 DeValue::Table(keys) => read_keys(&mut r, keys, &mut config),
                 other => r.error(
@@ -172,6 +179,49 @@ fn unknown_directive(pattern: &str) -> Option<char> {
         }
     }
     None
+}
+
+/// `[fetch]`: whole numbers, each within bounds that keep a fetch finite.
+fn read_fetch(r: &mut Reader<'_>, table: &DeTable<'_>, config: &mut Config) {
+    for (key, value) in table {
+        let name = key.get_ref().as_ref();
+        let (low, high): (u64, u64) = match name {
+            "jobs" => (1, 64),
+            "per_host" => (1, 16),
+            "timeout_secs" => (1, 600),
+            "max_bytes" => (1024, 1 << 32),
+            other => {
+                let message = format!(
+                    "unknown setting `fetch.{other}` ignored (known: jobs, per_host, timeout_secs, max_bytes)"
+                );
+                r.report(key.span().start, Severity::Warning, &message);
+                continue;
+            }
+        };
+        let at = value.span().start;
+        let n = match value.get_ref() {
+            DeValue::Integer(i) => i.as_str().replace('_', "").parse::<u64>().ok(),
+            other => {
+                r.error(
+                    at,
+                    &format!("fetch.{name} must be a whole number, found {}", kind(other)),
+                );
+                continue;
+            }
+        };
+        match n.filter(|n| (low..=high).contains(n)) {
+            Some(n) => {
+                let limits = &mut config.fetch;
+                match name {
+                    "jobs" => limits.jobs = n as usize,
+                    "per_host" => limits.per_host = n as usize,
+                    "timeout_secs" => limits.timeout_secs = n,
+                    _ => limits.max_bytes = n,
+                }
+            }
+            None => r.error(at, &format!("fetch.{name} must be from {low} to {high}")),
+        }
+    }
 }
 
 fn read_colors(r: &mut Reader<'_>, colors: &DeTable<'_>, config: &mut Config) {

@@ -175,6 +175,8 @@ mod tests {
             kind: crate::data::Kind::Review,
             rating: None,
             audience_rating: None,
+            watched: None,
+            rewatch: false,
             comments: vec![],
         };
         assert_eq!(count_mentions(&review, &m), 3);

@@ -28,6 +28,9 @@ pub struct Film {
     /// Cast in billing order.
     #[serde(default)]
     pub cast: Vec<CastMember>,
+    /// The film's number at The Movie Database, as Letterboxd feeds give it, so films from
+    /// different sources can be told apart.
+    pub tmdb_id: Option<u64>,
 }
 
 /// One actor and the names the texts use for them, so mentions can be found.
@@ -199,6 +202,12 @@ pub struct Review {
     pub rating: Option<Rating>,
     /// The readers' score.
     pub audience_rating: Option<AudienceRating>,
+    /// When the reviewer watched the film (a Letterboxd diary date), which may differ
+    /// from when the review was published.
+    pub watched: Option<Date>,
+    /// The reviewer had seen the film before (a Letterboxd rewatch).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub rewatch: bool,
     /// Readers' comments, in the order posted.
     #[serde(default)]
     pub comments: Vec<Comment>,

@@ -17,6 +17,7 @@ const LAYERS: &[&[&str]] = &[
     &["keymap"],
     &["config"],
     &["state", "export", "import"],
+    &["sources"],
     &["app"],
     &["session"],
     &["ui"],
