@@ -24,6 +24,9 @@ mod comments;
 mod dates;
 mod draft;
 mod output;
+
+/// TOML writing shared with the sources, so fetched and imported files are quoted alike.
+pub use output::{literal_safe, slug, toml_date, value as toml_value};
 mod rating;
 
 pub use draft::{Guess, guess};

@@ -9,13 +9,16 @@
 //! - `http`: one careful blocking client (timeouts, size cap, redirects, conditional GET);
 //! - `feed`: RSS 2.0 and Atom documents parsed to one neutral [`feed::Feed`];
 //! - `map`: feed items to entries (Letterboxd member feeds, any blog or critic, comments);
-//! - `page`: a web page's article and metadata (JSON-LD, OpenGraph), its comment feed;
+//! - `page`: a web page's article and metadata (JSON-LD, `OpenGraph`), its comment feed;
 //! - `html`: HTML to the Markdown the reader renders;
 //! - `letterboxd_export`: a Letterboxd export's CSV files;
 //! - `write`: entries into collection folders, without duplicates or lost edits;
-//! - `fetch_state`: ETags and which item wrote which file, under the state folder;
+//! - `fetch_state`: `ETag`s and which item wrote which file, under the state folder;
 //! - `fetch`: every source on worker threads, one report.
 
 mod entry;
+pub mod fetch_state;
+pub mod subscriptions;
+pub mod write;
 
 pub use entry::{Entry, FilmFacts, FilmRef, Mapped};

@@ -120,27 +120,9 @@ pub fn parse(mut config: Config, path: &str, text: &str) -> (Config, Vec<Diagnos
                     &format!("date_format must be a string, found {}", kind(other)),
                 ),
             },
-            "colors" => match value {
-                DeValue::Table(colors) => read_colors(&mut r, colors, &mut config),
-                other => r.error(
-                    at,
-                    &format!("[colors] must be a table, found {}", kind(other)),
-                ),
-            },
-            "fetch" => match value {
-                DeValue::Table(fetch) => read_fetch(&mut r, fetch, &mut config),
-                other => r.error(
-                    at,
-                    &format!("[fetch] must be a table, found {}", kind(other)),
-                ),
-            },
-            "keys" => match value {
-                DeValue::Table(keys) => read_keys(&mut r, keys, &mut config),
-                other => r.error(
-                    at,
-                    &format!("[keys] must be a table, found {}", kind(other)),
-                ),
-            },
+            "colors" | "fetch" | "keys" => {
+                read_table(&mut r, key.get_ref(), at, value, &mut config);
+            }
             other => {
                 let message = format!("unknown setting `{other}` ignored");
                 r.report(key.span().start, Severity::Warning, &message);
@@ -150,6 +132,22 @@ pub fn parse(mut config: Config, path: &str, text: &str) -> (Config, Vec<Diagnos
     let mut diagnostics = r.diagnostics;
     diagnostics.sort_by_key(|d| (d.line, d.column));
     (config, diagnostics)
+}
+
+/// A table setting: `[colors]`, `[fetch]` or `[keys]`.
+fn read_table(r: &mut Reader<'_>, name: &str, at: usize, value: &DeValue<'_>, config: &mut Config) {
+    let DeValue::Table(table) = value else {
+        r.error(
+            at,
+            &format!("[{name}] must be a table, found {}", kind(value)),
+        );
+        return;
+    };
+    match name {
+        "colors" => read_colors(r, table, config),
+        "fetch" => read_fetch(r, table, config),
+        _ => read_keys(r, table, config),
+    }
 }
 
 /// `library = "PATH"`: a folder, written plainly.

@@ -66,7 +66,14 @@ pub(super) fn plan(dir: PathBuf) -> Plan {
                 // Hidden non-files are editor lock links (Emacs's `.#review.toml`), not reviews.
                 let meta = fs::metadata(&p).ok();
                 let regular = meta.as_ref().is_some_and(fs::Metadata::is_file);
-                if p.extension().is_some_and(|e| e == "toml") && (regular || !hidden) {
+                // `ID.fetched.toml` is a fetch's copy kept beside a review the person edited:
+                // theirs to merge, not a second review.
+                let kept_copy = entry
+                    .file_name()
+                    .to_string_lossy()
+                    .ends_with(".fetched.toml");
+                if p.extension().is_some_and(|e| e == "toml") && (regular || !hidden) && !kept_copy
+                {
                     let id = p
                         .file_stem()
                         .unwrap_or_default()

@@ -44,7 +44,8 @@ const LATIN: &[std::ops::RangeInclusive<char>] = &[
 
 /// Lower-case ASCII letters and digits (other Latin letters transliterated) joined by
 /// single dashes, at most [`MAX_ID`] bytes, cut at a dash when one is near the end.
-fn slug(text: &str) -> String {
+#[must_use]
+pub fn slug(text: &str) -> String {
     let mut out = String::new();
     let mut gap = false;
     for c in text.chars() {
@@ -151,7 +152,12 @@ pub(super) fn write_toml(draft: &Draft, file_stem: &str, notes: &[String]) -> St
 
 /// A value as TOML from the `toml` crate's serializer, so quoting, escaping and number
 /// formats are the crate's rather than ours.
-fn value<T: Serialize + ?Sized>(v: &T) -> String {
+///
+/// # Panics
+///
+/// Never for the strings, numbers, dates and flat tables it is given here.
+#[must_use]
+pub fn value<T: Serialize + ?Sized>(v: &T) -> String {
     let mut out = String::new();
     v.serialize(toml::ser::ValueSerializer::new(&mut out))
         .expect("strings, numbers, dates and flat tables serialise to TOML");
@@ -160,7 +166,8 @@ fn value<T: Serialize + ?Sized>(v: &T) -> String {
 
 /// A date as the `toml` crate's local date, which it writes bare (`2024-06-12`); our
 /// [`Date`] serialises as a string.
-fn toml_date(date: Date) -> toml::value::Datetime {
+#[must_use]
+pub fn toml_date(date: Date) -> toml::value::Datetime {
     toml::value::Datetime {
         date: Some(toml::value::Date {
             year: date.year,
@@ -176,7 +183,8 @@ fn toml_date(date: Date) -> toml::value::Datetime {
 /// feeds and tabs, no leading line feed (TOML would drop it). Text is written this way
 /// because the `toml` crate offers no choice of string style and picks `"""` strings, in
 /// which a backslash a person adds while correcting the Markdown would start an escape.
-fn literal_safe(s: &str) -> bool {
+#[must_use]
+pub fn literal_safe(s: &str) -> bool {
     !s.contains("'''")
         && !s.starts_with('\n')
         && s.chars().all(|c| c == '\n' || c == '\t' || !c.is_control())
