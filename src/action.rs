@@ -3,10 +3,12 @@
 //! here knows the state, so the keymap and the config can name commands without the app.
 
 mod key;
+mod sources;
 
 use strum::{EnumIter, EnumMessage, EnumString, IntoStaticStr};
 
 pub use key::Key;
+pub use sources::{FetchProgress, SourceRow, table as source_table};
 
 use crate::data::{Library, Part};
 use crate::doc::{Doc, LayoutJob};
@@ -126,6 +128,12 @@ pub enum Command {
     /// Close a popup, or clear the filter.
     #[strum(message = "Close a popup; end a search; clear a filter")]
     Back,
+    /// Fetch every followed source in the background.
+    #[strum(message = "Fetch every followed source in the background")]
+    Fetch,
+    /// Show the followed sources and how their last fetch went.
+    #[strum(message = "Show the followed sources and their status")]
+    Sources,
     /// Hand the terminal back to the shell until `fg`.
     #[strum(message = "Suspend to the shell (fg resumes)")]
     Suspend,
@@ -196,6 +204,10 @@ pub enum Action {
     Reloaded(Box<Library>),
     /// The reading state was written: what changed is safe on disk.
     Saved,
+    /// A fetch started with [`Command::Fetch`] moved on, or ended.
+    Fetch(FetchProgress),
+    /// The followed sources and their status, for the sources popup.
+    Sources(Vec<SourceRow>),
 }
 
 impl From<Command> for Action {

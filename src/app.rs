@@ -15,6 +15,7 @@ mod picker;
 mod reading;
 mod reload;
 mod settings;
+mod sources;
 mod update;
 mod view;
 
@@ -54,6 +55,10 @@ pub enum Effect {
     /// A huge review on screen is laid out only in part: make the whole layout on a
     /// worker thread ([`App::next_layout_job`], then [`App::install_layout`]).
     LayOut,
+    /// Fetch every followed source on a worker, reporting with [`Action::Fetch`].
+    Fetch,
+    /// Read the followed sources' rows, reporting with [`Action::Sources`].
+    ListSources,
 }
 
 /// The reader's whole state: a few owned parts, each with its own file and methods.
@@ -71,6 +76,8 @@ pub struct App {
     marks: Marks,
     /// What the footer says.
     footer: Footer,
+    /// A fetch in progress and the followed sources' status.
+    sources: sources::Sources,
     /// What is on top of the panes.
     mode: Mode,
     /// Where to return if the open prompt is cancelled.
@@ -111,6 +118,7 @@ impl App {
             layouts: LayoutCache::default(),
             marks: Marks::default(),
             footer: Footer::default(),
+            sources: sources::Sources::default(),
             mode: Mode::Normal,
             prompt: PromptOrigin::default(),
             focus: Focus::List,

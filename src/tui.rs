@@ -4,6 +4,7 @@
 //! screen, mouse capture, cursor) and saves the state.
 
 mod effects;
+mod fetching;
 mod input;
 mod signals;
 mod terminal;
@@ -32,7 +33,11 @@ pub struct Options {
     pub watch: Option<PathBuf>,
     /// The rest of a background load, absorbed while the reader runs.
     pub parts: Option<mpsc::Receiver<Part>>,
+    /// Where `R` fetches the followed sources into; `None` when there is no library.
+    pub fetch: Option<fetching::Setup>,
 }
+
+pub use fetching::Setup as FetchSetup;
 
 /// How the reader ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,6 +143,7 @@ fn event_loop(
     let mut effects = update(app, Action::Resize(size.width, size.height));
     let mut reloads = workers::Reloads::watch(options.watch.clone());
     let mut layout = workers::Layouts::default();
+    let mut fetching = fetching::Fetching::default();
     let mut saved_at = Instant::now();
     // Something happened since the state was last compared: only then is it worth
     // comparing again (a 10,000-review state is not free to walk every 2 s).
@@ -155,6 +161,23 @@ fn event_loop(
             effects.extend(update(app, Action::Reloaded(Box::new(library))));
             dirty = true;
         }
+        for progress in fetching.step() {
+            let done = matches!(progress, crate::action::FetchProgress::Done { .. });
+            effects.extend(update(app, Action::Fetch(progress)));
+            dirty = true;
+            if done {
+                // Reading the bundled collection because the library was empty: now that
+                // the fetch has filled it, read and watch the library instead.
+                if let (None, Some(setup)) = (&options.watch, &options.fetch) {
+                    let library = crate::data::load_path(&setup.library);
+                    if !library.collections.is_empty() {
+                        effects.extend(update(app, Action::Reloaded(Box::new(library))));
+                        options.watch = Some(setup.library.clone());
+                        reloads = workers::Reloads::watch(options.watch.clone());
+                    }
+                }
+            }
+        }
         if std::mem::take(&mut dirty) {
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         }
@@ -166,7 +189,8 @@ fn event_loop(
         if let Ok(signal) = signals.try_recv() {
             return Ok(Ended::Signal(signal));
         }
-        let wait = if options.parts.is_some() || reloads.busy() || layout.busy() {
+        let wait = if options.parts.is_some() || reloads.busy() || layout.busy() || fetching.busy()
+        {
             LOAD_TICK
         } else {
             TICK
@@ -206,6 +230,23 @@ fn event_loop(
                     Effect::LayOut => layout.asked = true,
                     Effect::Suspend => {
                         terminal::suspend(terminal, options.mouse)?;
+                        dirty = true;
+                    }
+                    Effect::Fetch => {
+                        if let Some(setup) = &options.fetch {
+                            fetching.start(setup.clone());
+                        } else {
+                            let progress = crate::action::FetchProgress::Done {
+                                summary: "no library folder to fetch into (is HOME set?)"
+                                    .to_owned(),
+                                rows: Vec::new(),
+                            };
+                            effects.extend(update(app, Action::Fetch(progress)));
+                        }
+                        dirty = true;
+                    }
+                    Effect::ListSources => {
+                        effects.extend(update(app, Action::Sources(fetching::rows())));
                         dirty = true;
                     }
                     effect => {

@@ -5,6 +5,7 @@ mod chrome;
 mod list;
 mod popup;
 mod ratings;
+mod sources;
 mod reading;
 pub mod theme;
 
@@ -42,6 +43,7 @@ impl Widget for &App {
             Mode::Help(scroll) => popup::render_help(self, *scroll, area, buf),
             Mode::Picker(picker) => popup::render_picker(self, picker, area, buf),
             Mode::Ratings => ratings::render(self, area, buf),
+            Mode::Sources(scroll) => sources::render(self, *scroll, area, buf),
         }
         theme::Theme::new(&self.settings().colors).apply(buf);
     }

@@ -41,6 +41,8 @@ pub enum Mode {
     Prompt(PromptFor, String),
     /// The ratings comparison popup.
     Ratings,
+    /// The followed sources popup, scrolled this many rows.
+    Sources(usize),
 }
 
 /// The list's text filter: the query and the entries that contain it.

@@ -24,6 +24,8 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::LaidOut(done) => app.install_layout(&done.0, done.1),
         Action::Reloaded(library) => app.reload(*library),
         Action::Saved => app.saved(),
+        Action::Fetch(progress) => app.fetch_progress(progress),
+        Action::Sources(rows) => app.set_source_rows(rows),
         Action::Run(Command::Quit) => app.running = false,
         Action::Resize(w, h) => {
             app.size = (w, h);
@@ -63,7 +65,19 @@ fn act(app: &mut App, action: Action) -> Option<Effect> {
             }
         }
         (Mode::Ratings, Action::Run(Command::Back | Command::Ratings)) => app.mode = Mode::Normal,
-        (Mode::Help(_) | Mode::Ratings, _) => {}
+        (Mode::Sources(scroll), Action::Run(command)) => {
+            let last = app.sources.rows.len().saturating_sub(1);
+            match command {
+                Command::Up => *scroll = scroll.saturating_sub(1),
+                Command::Down => *scroll = (*scroll + 1).min(last),
+                Command::Top => *scroll = 0,
+                Command::Bottom => *scroll = last,
+                Command::Fetch => return app.start_fetch(),
+                Command::Back | Command::Sources => app.mode = Mode::Normal,
+                _ => {}
+            }
+        }
+        (Mode::Help(_) | Mode::Ratings | Mode::Sources(_), _) => {}
         (Mode::Picker(_), action) => picker_update(app, &action),
         (Mode::Prompt(..), action) => prompt_update(app, &action),
         (Mode::Normal, Action::Run(command)) => return normal_update(app, command),
@@ -230,6 +244,8 @@ fn normal_update(app: &mut App, command: Command) -> Option<Effect> {
         Command::CopyUrl => return app.request_url_effect(false),
         Command::OpenUrl => return app.request_url_effect(true),
         Command::Export => return app.request_export(),
+        Command::Fetch => return app.start_fetch(),
+        Command::Sources => return app.open_sources(),
         Command::Suspend => return Some(Effect::Suspend),
         Command::Quit => {}
     }

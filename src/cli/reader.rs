@@ -71,6 +71,10 @@ pub fn read(dir: Option<&Path>, loaded: &Loaded, color: ColorMode) -> ExitCode {
         state: state_path.zip(state.map(|s| s.state)),
         watch: dir.map(Path::to_path_buf),
         parts,
+        fetch: crate::config::library_path(config).map(|library| crate::tui::FetchSetup {
+            library,
+            limits: config.fetch,
+        }),
     };
     let ended = crate::tui::run(app, options);
     match ended {

@@ -53,6 +53,15 @@ fn header_tags(app: &App) -> Line<'static> {
         spans.push(Span::styled(loading_text(progress), theme::STATUS));
         spans.push(Span::raw(" "));
     }
+    if let Some((done, total)) = app.fetching() {
+        let text = if total == 0 {
+            "Fetching sources…".to_owned()
+        } else {
+            format!("Fetching {done}/{total} sources…")
+        };
+        spans.push(Span::styled(text, theme::STATUS));
+        spans.push(Span::raw(" "));
+    }
     if let Some(right) = app.right_entry() {
         let rating = |entry: usize| {
             let (_, r) = app.entry(entry);

@@ -27,7 +27,7 @@ pub fn clear(rect: Rect, buf: &mut Buffer) {
 }
 
 /// A bordered box centred in `area`, cleared, returning its inside.
-fn frame(title: &str, width: u16, height: u16, area: Rect, buf: &mut Buffer) -> Rect {
+pub(super) fn frame(title: &str, width: u16, height: u16, area: Rect, buf: &mut Buffer) -> Rect {
     let rect = area.centered(
         Constraint::Length(width.min(area.width)),
         Constraint::Length(height.min(area.height)),
