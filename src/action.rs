@@ -3,10 +3,12 @@
 //! here knows the state, so the keymap and the config can name commands without the app.
 
 mod key;
+mod sources;
 
 use strum::{EnumIter, EnumMessage, EnumString, IntoStaticStr};
 
 pub use key::Key;
+pub use sources::{FetchProgress, SourceRow, table as source_table};
 
 use crate::data::{Library, Part};
 use crate::doc::{Doc, LayoutJob};
