@@ -3,6 +3,8 @@
 
 mod check;
 mod export;
+mod fetch;
+mod follow;
 mod import;
 mod library;
 mod list;
@@ -25,7 +27,7 @@ use crate::data::{self, Library};
     name = "reelread",
     version,
     args_conflicts_with_subcommands = true,
-    after_help = "Examples:\n  reelread                      read the bundled collection\n  reelread ~/reviews            read a collection or a library of collections\n  reelread list --reviewer liz  reviews Liz wrote or commented on\n  reelread list --sort rating --reverse --grep running\n  reelread list --mentions crudup\n  reelread show keep-on-running --width 72\n  reelread show trailer-park-tuesday --grep screener\n  reelread check ~/reviews      report every problem as path:line:column\n  reelread export --format json > reviews.json\n  reelread --color never        read without colour (also NO_COLOR=1)\n  reelread import review.txt --into ~/reviews/my-film\n  reelread completions zsh > _reelread"
+    after_help = "Examples:\n  reelread                      read the bundled collection\n  reelread ~/reviews            read a collection or a library of collections\n  reelread list --reviewer liz  reviews Liz wrote or commented on\n  reelread list --sort rating --reverse --grep running\n  reelread list --mentions crudup\n  reelread show keep-on-running --width 72\n  reelread show trailer-park-tuesday --grep screener\n  reelread check ~/reviews      report every problem as path:line:column\n  reelread export --format json > reviews.json\n  reelread --color never        read without colour (also NO_COLOR=1)\n  reelread import review.txt --into ~/reviews/my-film\n  reelread follow https://letterboxd.com/USER/rss/\n  reelread fetch                fetch every followed source into the library\n  reelread completions zsh > _reelread"
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -53,8 +55,19 @@ enum Command {
         /// Collection or library folder (bundled collection if omitted).
         dir: Option<PathBuf>,
     },
-    /// Turn a plain-text review into a review file to correct, printing what it guessed.
+    /// Import a review: plain text, an HTML page or URL, a feed file, a Letterboxd export.
     Import(import::Args),
+    /// Follow a feed or a page (a post with its comments), after fetching it once.
+    Follow(follow::FollowArgs),
+    /// Stop following a source (its reviews stay in the library).
+    Unfollow {
+        /// The source's name, as `reelread sources` shows it.
+        name: String,
+    },
+    /// List the followed sources with their last fetch.
+    Sources(follow::SourcesArgs),
+    /// Fetch every followed source (or the named ones) into the library.
+    Fetch(fetch::Args),
     /// Print the settings in force, as a config file.
     Config,
     /// Print every action with its keys and what it does.
@@ -116,7 +129,11 @@ pub fn main() -> ExitCode {
             &load(folder(dir).as_deref()),
             &setup::config(cli.config.as_deref(), false),
         ),
-        Some(Command::Import(args)) => import::run(&args),
+        Some(Command::Import(args)) => import::run(&args, &config().config),
+        Some(Command::Follow(args)) => follow::follow(&args, &config().config),
+        Some(Command::Unfollow { name }) => follow::unfollow(&name),
+        Some(Command::Sources(args)) => follow::list(&args),
+        Some(Command::Fetch(args)) => fetch::run(&args, &config().config),
         Some(Command::Config) => setup::print_config(&config()),
         Some(Command::Keys) => setup::print_keys(&config().config),
         Some(Command::Completions { shell }) => {

@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use crate::data::Library;
 
+/// Prints every problem and the summary; exit 1 when any is an error.
 pub fn run(library: &Library, config: &crate::config::Loaded) -> ExitCode {
     for d in &library.diagnostics {
         println!("{d}");
@@ -12,11 +13,19 @@ pub fn run(library: &Library, config: &crate::config::Loaded) -> ExitCode {
     for d in &config.diagnostics {
         println!("{d}");
     }
+    // The followed sources are settings too: a bad entry is found here, not at fetch time.
+    let sources = crate::sources::subscriptions::default_path()
+        .map(|p| crate::sources::subscriptions::load(&p).diagnostics)
+        .unwrap_or_default();
+    for d in &sources {
+        println!("{d}");
+    }
     let reviews = library.reviews().count();
     let comments: usize = library.reviews().map(|(_, r)| r.comments.len()).sum();
-    let config_errors = config.diagnostics.iter().filter(|d| d.is_error()).count();
+    let settings = config.diagnostics.iter().chain(&sources);
+    let config_errors = settings.clone().filter(|d| d.is_error()).count();
     let errors = library.error_count() + config_errors;
-    let warnings = library.diagnostics.len() + config.diagnostics.len() - errors;
+    let warnings = library.diagnostics.len() + settings.count() - errors;
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     println!(
         "{}, {}, {}, {}, {}",

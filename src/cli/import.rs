@@ -1,95 +1,124 @@
-//! `reelread import FILE [--into DIR] [--force]`: turns a plain-text review into
-//! `DIR/reviews/ID.toml` for a person to correct, printing what was guessed.
+//! `reelread import FILE|URL [--into DIR] [--film "TITLE (YEAR)"] [--reviewer NAME]
+//! [--force]`: a plain-text review, an HTML page (a file or a URL), a feed file or a
+//! Letterboxd export, written into the library (or `--into DIR`) as collection files.
 
-use std::fs;
+mod entries;
+mod text;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::data::{parse_review, sanitize_line};
+use crate::config::Config;
+use crate::sources::FilmRef;
+use crate::sources::write::{Target, is_collection};
 
 /// Options of `reelread import`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The plain-text file.
-    file: PathBuf,
-    /// Collection folder to write into (its reviews/ folder is created if needed).
-    #[arg(long, value_name = "DIR", default_value = ".")]
-    into: PathBuf,
-    /// Replace an existing review file.
+    /// A plain-text review, an HTML page (.html, .htm or an http(s) URL), a feed file
+    /// (.xml, .rss, .atom), or a Letterboxd export (reviews.csv, diary.csv, its .zip or
+    /// unpacked folder).
+    #[arg(value_name = "FILE|URL")]
+    file: String,
+    /// A collection to write into (it has film.toml or reviews/), else a library in which
+    /// each film's collection is found or created (default: your library).
+    #[arg(long, value_name = "DIR")]
+    into: Option<PathBuf>,
+    /// The film the imported reviews are about, as "TITLE (YEAR)".
+    #[arg(long, value_name = "TITLE (YEAR)")]
+    film: Option<String>,
+    /// The reviewer, when the source does not name one.
+    #[arg(long, value_name = "NAME")]
+    reviewer: Option<String>,
+    /// Replace a review file you edited (or deleted) since it was written.
     #[arg(long)]
     force: bool,
 }
 
+/// What every kind of import needs: where to write and what the person said.
+pub(super) struct Plan {
+    target: Target,
+    film: Option<FilmRef>,
+    reviewer: Option<String>,
+    force: bool,
+}
+
 /// Runs the import, reporting any failure on stderr; exit 1 when nothing was written.
-pub fn run(args: &Args) -> ExitCode {
-    match import(args) {
+pub fn run(args: &Args, config: &Config) -> ExitCode {
+    match plan(args, config).and_then(|plan| dispatch(args, config, &plan)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("reelread import: {message}");
+            eprintln!("reelread import: {}", crate::data::sanitize_line(&message));
             ExitCode::FAILURE
         }
     }
 }
 
 /// A path as it may be printed: no control character from a file name reaches the terminal.
-fn shown(path: &Path) -> String {
-    sanitize_line(&path.display().to_string())
+pub(super) fn shown(path: &Path) -> String {
+    crate::data::sanitize_line(&path.display().to_string())
 }
 
-fn import(args: &Args) -> Result<(), String> {
-    let bytes =
-        fs::read(&args.file).map_err(|e| format!("cannot read {}: {e}", shown(&args.file)))?;
-    let (text, lossy) = match String::from_utf8(bytes) {
-        Ok(text) => (text, false),
-        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
+fn plan(args: &Args, config: &Config) -> Result<Plan, String> {
+    let film = args
+        .film
+        .as_deref()
+        .map(crate::sources::subscriptions::parse_film)
+        .transpose()
+        .map_err(|e| format!("--film: {e}"))?;
+    let target = match &args.into {
+        Some(dir) if dir.exists() && !dir.is_dir() => {
+            return Err(format!(
+                "{} is not a folder: --into names a collection or a library",
+                shown(dir)
+            ));
+        }
+        Some(dir) if is_collection(dir) => Target::Collection(dir.clone()),
+        Some(dir) => Target::Library(dir.clone()),
+        None => Target::Library(crate::config::library_path(config).ok_or(
+            "cannot find the data folder for the library (is HOME set?); pass --into DIR",
+        )?),
     };
-    if text.trim().is_empty() {
-        return Err(format!("{} is empty: nothing to import", shown(&args.file)));
+    let reviewer = args
+        .reviewer
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .map(str::to_owned);
+    Ok(Plan {
+        target,
+        film,
+        reviewer,
+        force: args.force,
+    })
+}
+
+/// Which importer the file or URL is for.
+fn dispatch(args: &Args, config: &Config, plan: &Plan) -> Result<(), String> {
+    let name = args.file.trim();
+    if name.starts_with("http://") || name.starts_with("https://") {
+        return entries::from_url(name, config, plan);
     }
-    if !args.into.is_dir() {
+    let path = Path::new(name);
+    if !path.exists() {
+        return Err(format!("cannot read {}: no such file or folder", shown(path)));
+    }
+    if crate::sources::letterboxd_export::is_export(path) {
+        return entries::from_export(path, plan);
+    }
+    if path.is_dir() {
         return Err(format!(
-            "{} is not a folder: --into names the collection folder to write into",
-            shown(&args.into)
+            "{} is a folder but not a Letterboxd export (no reviews.csv or diary.csv in it)",
+            shown(path)
         ));
     }
-    let stem = args
-        .file
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    let mut guess = crate::import::guess(&text, &stem);
-    if lossy {
-        guess.add_note("text: not valid UTF-8; undecodable bytes became U+FFFD (�)");
+    match ext.as_str() {
+        "html" | "htm" => entries::from_page_file(path, plan),
+        "xml" | "rss" | "atom" => entries::from_feed_file(path, plan),
+        _ => text::import(path, plan),
     }
-    let path = args.into.join("reviews").join(format!("{}.toml", guess.id));
-    let (_, warnings) =
-        parse_review(&shown(&path), &guess.id, guess.toml.as_bytes()).map_err(|d| {
-            format!("bug: the guessed file would not load, so nothing was written: {d}")
-        })?;
-    if fs::symlink_metadata(&path).is_ok() && !args.force {
-        return Err(format!(
-            "{} already exists; nothing was written (pass --force to replace it)",
-            shown(&path)
-        ));
-    }
-    crate::atomic::write(&path, guess.toml.as_bytes())
-        .map_err(|e| format!("cannot write {}: {e}", shown(&path)))?;
-    println!("wrote {}", shown(&path));
-    for note in &guess.notes {
-        println!("  guessed: {note}");
-    }
-    for warning in &warnings {
-        println!("  {warning}");
-    }
-    if !args.into.join("film.toml").is_file() {
-        println!(
-            "  note: {} has no film.toml yet; the film is shown by folder name until it has one",
-            shown(&args.into)
-        );
-    }
-    println!(
-        "Check every field, then run: reelread check {}",
-        shown(&args.into)
-    );
-    Ok(())
 }

@@ -116,6 +116,27 @@ pub fn now() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
+/// Every source with its last fetch, for `sources` and the reader's popup.
+#[must_use]
+pub fn rows(sources: &[super::subscriptions::Source], state: &FetchState) -> Vec<crate::action::SourceRow> {
+    sources
+        .iter()
+        .map(|s| {
+            let url_state = state.urls.get(&s.url);
+            crate::action::SourceRow {
+                name: s.name.clone(),
+                url: crate::data::sanitize_line(&s.url),
+                kind: s.kind.name(),
+                last_fetch: url_state.and_then(|u| u.last_fetch.clone()),
+                status: url_state
+                    .and_then(|u| u.status.as_deref())
+                    .map(crate::data::sanitize_line),
+                reviews: url_state.map_or(0, |u| u.reviews),
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 pub use place::{UNSORTED, is_collection};
 
 use super::fetch_state::{FetchState, ItemRecord, hash};
-use super::{Entry, FilmRef};
+use super::{Entry, FilmFacts, FilmRef};
 use crate::data::{Comment, Review, sanitize, sanitize_line};
 use place::Films;
 
@@ -166,28 +166,40 @@ impl Writer {
     /// The collection folder for `entry`, creating it (with a film.toml) when needed; and
     /// whether it is `unsorted`.
     fn collection_for(&mut self, entry: &Entry, origin: &str) -> Result<(PathBuf, bool), String> {
+        self.collection(entry.film.as_ref(), &entry.facts, &entry.review.title, origin)
+    }
+
+    /// The collection for a review of `film` (else of a film `title` names), created with
+    /// a film.toml of `facts` when the library lacks it; and whether it is `unsorted`.
+    pub fn collection(
+        &mut self,
+        film: Option<&FilmRef>,
+        facts: &FilmFacts,
+        title: &str,
+        origin: &str,
+    ) -> Result<(PathBuf, bool), String> {
         let library = match &self.target {
             Target::Collection(dir) => {
                 let dir = dir.clone();
-                if let Some(film) = &entry.film
+                if let Some(film) = film
                     && !dir.join("film.toml").exists()
                 {
-                    write_film(&dir, film, entry, origin)?;
+                    write_film(&dir, film, facts, origin)?;
                 }
                 return Ok((dir, false));
             }
             Target::Library(dir) => dir.clone(),
         };
-        if let Some(film) = &entry.film {
+        if let Some(film) = film {
             if let Some(dir) = self.films.find(film) {
                 return Ok((dir.to_path_buf(), false));
             }
             let dir = Films::new_folder(&library, film);
-            write_film(&dir, film, entry, origin)?;
+            write_film(&dir, film, facts, origin)?;
             self.films.add(film.clone(), dir.clone());
             return Ok((dir, false));
         }
-        if let Some((_, dir)) = self.films.named_in(&entry.review.title) {
+        if let Some((_, dir)) = self.films.named_in(title) {
             return Ok((dir.to_path_buf(), false));
         }
         let dir = library.join(UNSORTED);
@@ -200,9 +212,9 @@ impl Writer {
     }
 }
 
-fn write_film(dir: &Path, film: &FilmRef, entry: &Entry, origin: &str) -> Result<(), String> {
+fn write_film(dir: &Path, film: &FilmRef, facts: &FilmFacts, origin: &str) -> Result<(), String> {
     let path = dir.join("film.toml");
-    let text = render::film(film, &entry.facts, origin);
+    let text = render::film(film, facts, origin);
     crate::atomic::write(&path, text.as_bytes())
         .map_err(|e| format!("cannot write {}: {e}", shown(&path)))
 }

@@ -1,0 +1,112 @@
+//! `reelread fetch [NAME...] [--jobs N]`: every followed source (or the named ones) into
+//! the library, a progress bar on a terminal, one line per failed source, one summary.
+
+use std::io::IsTerminal as _;
+use std::process::ExitCode;
+
+use crate::config::Config;
+use crate::data::sanitize_line;
+use crate::sources::fetch::{self, Progress, Status};
+use crate::sources::subscriptions::Source;
+
+/// Options of `reelread fetch`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Only these sources (by name); all of them if none is given.
+    names: Vec<String>,
+    /// Sources fetched at once (default: the config's fetch.jobs).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
+    jobs: Option<u16>,
+}
+
+/// Runs the fetch; exit 1 when any source failed (the others are saved all the same).
+pub fn run(args: &Args, config: &Config) -> ExitCode {
+    let (_, sources) = match super::follow::followed() {
+        Ok(found) => found,
+        Err(message) => {
+            eprintln!("reelread fetch: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let chosen = match choose(&sources, &args.names) {
+        Ok(chosen) => chosen,
+        Err(message) => {
+            eprintln!("reelread fetch: {}", sanitize_line(&message));
+            return ExitCode::FAILURE;
+        }
+    };
+    if chosen.is_empty() {
+        eprintln!("No sources followed yet. Add one with: reelread follow URL");
+        return ExitCode::SUCCESS;
+    }
+    let Some(library) = crate::config::library_path(config) else {
+        eprintln!("reelread fetch: cannot find the data folder for the library (is HOME set?)");
+        return ExitCode::FAILURE;
+    };
+    let mut limits = config.fetch;
+    if let Some(jobs) = args.jobs {
+        limits.jobs = usize::from(jobs);
+    }
+    let (state_path, mut state) = super::follow::state();
+    let bar = progress_bar(chosen.len());
+    let report = fetch::run(
+        &chosen,
+        &library,
+        &mut state,
+        state_path.as_deref(),
+        &limits,
+        &mut |p| {
+            if let (Some(bar), Progress::Finished { report, .. }) = (&bar, p) {
+                bar.set_message(report.name.clone());
+                bar.inc(1);
+            }
+        },
+    );
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    for failed in report.failures() {
+        if let Status::Failed(reason) = &failed.status {
+            eprintln!(
+                "{}: {}: {}",
+                sanitize_line(&failed.name),
+                sanitize_line(&failed.url),
+                sanitize_line(reason)
+            );
+        }
+    }
+    println!("{}", report.summary());
+    if report.failures().next().is_some() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The named sources, in the file's order, or all of them.
+fn choose(sources: &[Source], names: &[String]) -> Result<Vec<Source>, String> {
+    if let Some(unknown) = names.iter().find(|n| !sources.iter().any(|s| &s.name == *n)) {
+        return Err(format!(
+            "no source named `{unknown}`; `reelread sources` lists them"
+        ));
+    }
+    Ok(sources
+        .iter()
+        .filter(|s| names.is_empty() || names.contains(&s.name))
+        .cloned()
+        .collect())
+}
+
+/// A bar on stderr when it is a terminal; nothing when output goes to a file or a pipe.
+fn progress_bar(total: usize) -> Option<indicatif::ProgressBar> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(total as u64);
+    let style = indicatif::ProgressStyle::with_template(
+        "Fetching {pos}/{len} sources {bar:30} {wide_msg}",
+    )
+    .ok()?;
+    bar.set_style(style);
+    Some(bar)
+}

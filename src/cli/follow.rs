@@ -1,0 +1,291 @@
+//! `reelread follow URL`, `unfollow NAME` and `sources`: the followed sources, kept in
+//! `sources.toml`, which a person may also edit by hand.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::data::sanitize_line;
+use crate::sources::fetch_state::{self, FetchState};
+use crate::sources::http::{Client, Response, Validators};
+use crate::sources::subscriptions::{self, FullText, Kind, Source};
+use crate::sources::{feed, map, page};
+
+/// Options of `reelread follow`.
+#[derive(Debug, clap::Args)]
+pub struct FollowArgs {
+    /// A feed (RSS or Atom) or a web page (a post, followed with its comment feed).
+    url: String,
+    /// What to call it (default: from the feed or page).
+    #[arg(long, value_name = "NAME")]
+    name: Option<String>,
+    /// The film all its reviews are about, as "TITLE (YEAR)".
+    #[arg(long, value_name = "TITLE (YEAR)")]
+    film: Option<String>,
+}
+
+/// Options of `reelread sources`.
+#[derive(Debug, clap::Args)]
+pub struct SourcesArgs {
+    /// Print a JSON array instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Reports `message` as this command's failure.
+fn fail(command: &str, message: &str) -> ExitCode {
+    eprintln!("reelread {command}: {}", sanitize_line(message));
+    ExitCode::FAILURE
+}
+
+/// The sources file, or why there is none.
+fn sources_path() -> Result<PathBuf, String> {
+    subscriptions::default_path()
+        .ok_or_else(|| "cannot find the config folder (is HOME set?)".to_owned())
+}
+
+/// The followed sources, reporting the file's problems on stderr.
+pub(super) fn followed() -> Result<(PathBuf, Vec<Source>), String> {
+    let path = sources_path()?;
+    let loaded = subscriptions::load(&path);
+    for d in &loaded.diagnostics {
+        eprintln!("{d}");
+    }
+    Ok((path, loaded.sources))
+}
+
+/// `reelread follow`.
+pub fn follow(args: &FollowArgs, config: &Config) -> ExitCode {
+    match try_follow(args, config) {
+        Ok(message) => {
+            println!("{}", sanitize_line(&message));
+            ExitCode::SUCCESS
+        }
+        Err(message) => fail("follow", &message),
+    }
+}
+
+fn try_follow(args: &FollowArgs, config: &Config) -> Result<String, String> {
+    let url = args.url.trim().to_owned();
+    subscriptions::check_url(&url)?;
+    let film = args
+        .film
+        .as_deref()
+        .map(subscriptions::parse_film)
+        .transpose()?;
+    let (path, sources) = followed()?;
+    if let Some(same) = sources.iter().find(|s| s.url == url) {
+        return Err(format!("already following {url} as `{}`", same.name));
+    }
+    let found = probe(&Client::new(&config.fetch), &url)?;
+    let name = match &args.name {
+        Some(name) => {
+            let name = name.trim().to_owned();
+            if name.is_empty() || sanitize_line(&name) != name {
+                return Err("--name must be a name without control characters".to_owned());
+            }
+            if sources.iter().any(|s| s.name == name) {
+                return Err(format!(
+                    "a source named `{name}` is already followed; pick another --name"
+                ));
+            }
+            name
+        }
+        None => unique_name(&found.name, &sources),
+    };
+    let source = Source {
+        name: name.clone(),
+        url: found.url.clone(),
+        film,
+        kind: found.kind,
+        full_text: FullText::Auto,
+    };
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    crate::atomic::write(&path, subscriptions::with_source(&text, &source).as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok(format!(
+        "Following `{name}`: {}\n  {} — `reelread fetch` brings its reviews into the library.",
+        found.said, source.url
+    ))
+}
+
+/// What one fetch of a URL found.
+struct Probe {
+    url: String,
+    kind: Kind,
+    name: String,
+    said: String,
+}
+
+/// Fetches `url` once to tell a feed from a page and say what it holds.
+fn probe(client: &Client, url: &str) -> Result<Probe, String> {
+    let Response::Fetched(fetched) = client
+        .get(url, &Validators::default())
+        .map_err(|e| format!("{url}: {e}"))?
+    else {
+        return Err(format!("{url}: the server answered 304 to a plain request"));
+    };
+    if feed::looks_like_feed(&fetched.body) {
+        let parsed = feed::parse(&fetched.body).map_err(|e| format!("{url}: {e}"))?;
+        let mapped = map::entries(&parsed, &map::MapOptions::default());
+        let title = parsed.title.clone().unwrap_or_else(|| url.to_owned());
+        let mut said = format!(
+            "a feed, \"{title}\", with {} item{}: {} review{}",
+            parsed.items.len(),
+            plural(parsed.items.len()),
+            mapped.entries.len(),
+            plural(mapped.entries.len())
+        );
+        if mapped.skipped > 0 {
+            said.push_str(&format!(", {} skipped (not reviews)", mapped.skipped));
+        }
+        return Ok(Probe {
+            url: url.to_owned(),
+            kind: Kind::Feed,
+            name: letterboxd_member(url).unwrap_or(title),
+            said,
+        });
+    }
+    let html = String::from_utf8_lossy(&fetched.body);
+    let extracted = page::extract(&html, &fetched.url);
+    let comment_feed = page::comment_feed(&html, &fetched.url);
+    match extracted {
+        Ok(page) => {
+            let review = &page.entry.review;
+            let mut said = format!("a page, \"{}\"", review.title);
+            if let Some(by) = &review.reviewer {
+                said.push_str(&format!(" by {by}"));
+            }
+            match comment_feed.as_deref().or(page.comment_feed.as_deref()) {
+                Some(feed_url) => said.push_str(&format!(", with its comment feed {feed_url}")),
+                None => said.push_str(", without a comment feed"),
+            }
+            Ok(Probe {
+                url: url.to_owned(),
+                kind: Kind::Page,
+                name: review.title.clone(),
+                said,
+            })
+        }
+        Err(reason) => match page::feed_link(&html, &fetched.url) {
+            Some(feed_url) if feed_url != url => {
+                let mut found = probe(client, &feed_url)?;
+                found.said = format!("{} (the feed {url} links to)", found.said);
+                Ok(found)
+            }
+            _ => Err(format!("{url}: not a feed, and {reason}")),
+        },
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// `alice` for `https://letterboxd.com/alice/rss/`.
+fn letterboxd_member(url: &str) -> Option<String> {
+    let rest = url
+        .split_once("letterboxd.com/")
+        .map(|(_, rest)| rest)?
+        .trim_end_matches('/');
+    let member = rest.strip_suffix("/rss").unwrap_or(rest);
+    (!member.is_empty() && !member.contains('/')).then(|| member.to_owned())
+}
+
+/// `name`, or `name (2)` and so on when taken.
+fn unique_name(name: &str, sources: &[Source]) -> String {
+    let base = sanitize_line(name.trim());
+    let base = if base.is_empty() { "source".to_owned() } else { base };
+    let mut candidate = base.clone();
+    let mut n = 2;
+    while sources.iter().any(|s| s.name == candidate) {
+        candidate = format!("{base} ({n})");
+        n += 1;
+    }
+    candidate
+}
+
+/// `reelread unfollow`.
+pub fn unfollow(name: &str) -> ExitCode {
+    let result = (|| {
+        let path = sources_path()?;
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let Some(out) = subscriptions::without_source(&text, name.trim()) else {
+            return Err(format!(
+                "no source named `{name}`; `reelread sources` lists them"
+            ));
+        };
+        crate::atomic::write(&path, out.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        Ok(format!("Unfollowed `{}`; its reviews stay in the library.", name.trim()))
+    })();
+    match result {
+        Ok(message) => {
+            println!("{}", sanitize_line(&message));
+            ExitCode::SUCCESS
+        }
+        Err(message) => fail("unfollow", &message),
+    }
+}
+
+/// One row of `reelread sources --json`.
+#[derive(Serialize)]
+struct Row {
+    name: String,
+    url: String,
+    kind: &'static str,
+    last_fetch: Option<String>,
+    status: Option<String>,
+    reviews: usize,
+}
+
+/// The fetch state, or an empty one.
+pub(super) fn state() -> (Option<PathBuf>, FetchState) {
+    let path = fetch_state::default_path();
+    let state = path.as_deref().map_or_else(FetchState::default, |p| {
+        let (state, message) = fetch_state::load(p);
+        if let Some(message) = message {
+            eprintln!("reelread: {message}");
+        }
+        state
+    });
+    (path, state)
+}
+
+/// `reelread sources`.
+pub fn list(args: &SourcesArgs) -> ExitCode {
+    let (_, sources) = match followed() {
+        Ok(found) => found,
+        Err(message) => return fail("sources", &message),
+    };
+    let (_, state) = state();
+    let rows = fetch_state::rows(&sources, &state);
+    if args.json {
+        let rows: Vec<Row> = rows
+            .into_iter()
+            .map(|r| Row {
+                name: r.name,
+                url: r.url,
+                kind: r.kind,
+                last_fetch: r.last_fetch,
+                status: r.status,
+                reviews: r.reviews,
+            })
+            .collect();
+        match serde_json::to_string_pretty(&rows) {
+            Ok(json) => println!("{json}"),
+            Err(e) => return fail("sources", &e.to_string()),
+        }
+        return ExitCode::SUCCESS;
+    }
+    if rows.is_empty() {
+        println!("No sources followed yet. Add one with: reelread follow URL");
+        return ExitCode::SUCCESS;
+    }
+    for line in crate::action::source_table(&rows) {
+        println!("{line}");
+    }
+    ExitCode::SUCCESS
+}

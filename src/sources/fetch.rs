@@ -1,0 +1,142 @@
+//! Fetching every followed source: `jobs` worker threads fetch and map (the client keeps
+//! to `per_host` connections per host), while the calling thread writes each source's
+//! entries as it arrives and saves the state after it — so the reader's live reload shows
+//! new reviews as they come, and a kill loses at most the source being written.
+//!
+//! A source that fails is reported with its reason and never stops the others.
+
+mod one;
+mod report;
+
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+pub use report::{Counts, Report, SourceReport, Status};
+
+use super::fetch_state::{self, FetchState};
+use super::http::Client;
+use super::subscriptions::Source;
+use super::write::{Target, Writer};
+use crate::config::FetchLimits;
+
+/// What a fetch reports while it runs, for a progress bar or the reader's header.
+#[derive(Debug)]
+pub enum Progress<'a> {
+    /// About to fetch this many sources.
+    Started {
+        /// How many.
+        total: usize,
+    },
+    /// One source is done and written.
+    Finished {
+        /// How many are done, this one included.
+        done: usize,
+        /// How many in all.
+        total: usize,
+        /// What it did.
+        report: &'a SourceReport,
+    },
+}
+
+/// Fetches `sources` into the library at `library`, with `limits` (its `jobs` is the
+/// parallelism), updating `state` and saving it to `state_path` after each source.
+pub fn run(
+    sources: &[Source],
+    library: &Path,
+    state: &mut FetchState,
+    state_path: Option<&Path>,
+    limits: &FetchLimits,
+    progress: &mut dyn FnMut(Progress<'_>),
+) -> Report {
+    let total = sources.len();
+    progress(Progress::Started { total });
+    let client = Client::new(limits);
+    let known = state.urls.clone();
+    let next = AtomicUsize::new(0);
+    let mut writer = Writer::new(Target::Library(library.to_path_buf()));
+    let mut report = Report::default();
+    std::thread::scope(|scope| {
+        let (send, receive) = mpsc::channel();
+        for _ in 0..limits.jobs.clamp(1, total.max(1)) {
+            let send = send.clone();
+            let (client, known, next) = (&client, &known, &next);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(source) = sources.get(i) else { break };
+                    let gathered = one::gather(client, source, known);
+                    if send.send((source, gathered)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(send);
+        for (source, gathered) in receive {
+            let done = save(source, gathered, &mut writer, state);
+            if let Some(path) = state_path
+                && let Err(e) = fetch_state::save(path, state)
+            {
+                // The library is written; only the memory of it is lost, which costs a
+                // full download next time, never a duplicate.
+                eprintln!(
+                    "reelread: cannot save the fetch state to {}: {e}",
+                    crate::data::sanitize_line(&path.display().to_string())
+                );
+            }
+            progress(Progress::Finished {
+                done: report.sources.len() + 1,
+                total,
+                report: &done,
+            });
+            report.sources.push(done);
+        }
+    });
+    report
+}
+
+/// Writes one source's entries and records its outcome in `state`.
+fn save(
+    source: &Source,
+    gathered: Result<one::Gathered, String>,
+    writer: &mut Writer,
+    state: &mut FetchState,
+) -> SourceReport {
+    let mut counts = Counts::default();
+    let status = match gathered {
+        Err(reason) => Status::Failed(reason),
+        Ok(gathered) => {
+            let mut problems = gathered.problems;
+            counts.skipped = gathered.skipped;
+            for entry in &gathered.entries {
+                match writer.write(state, &source.url, entry, false) {
+                    Ok(written) => counts.add(&written),
+                    Err(reason) => problems.push(reason),
+                }
+            }
+            for (url, validators) in gathered.validators {
+                let entry = state.urls.entry(url).or_default();
+                entry.etag = validators.etag;
+                entry.last_modified = validators.last_modified;
+            }
+            if !problems.is_empty() {
+                Status::Failed(problems.join("; "))
+            } else if gathered.not_modified {
+                Status::NotModified
+            } else {
+                Status::Ok
+            }
+        }
+    };
+    let url_state = state.urls.entry(source.url.clone()).or_default();
+    url_state.last_fetch = Some(fetch_state::now());
+    url_state.status = Some(status.text());
+    url_state.reviews += counts.new_reviews;
+    SourceReport {
+        name: source.name.clone(),
+        url: source.url.clone(),
+        status,
+        counts,
+    }
+}
