@@ -231,7 +231,7 @@ fn an_endless_body_ends_in_too_large() {
         "too large: over 64.0 KiB (fetch.max_bytes)"
     );
     assert!(
-        start.elapsed() < Duration::from_secs(1),
+        start.elapsed() < Duration::from_secs(2),
         "{:?}",
         start.elapsed()
     );
@@ -287,7 +287,7 @@ fn a_long_retry_after_is_reported_at_once() {
         "HTTP 429 Too Many Requests (the server asks to wait 3600 s)"
     );
     assert!(
-        start.elapsed() < Duration::from_secs(1),
+        start.elapsed() < Duration::from_secs(2),
         "{:?}",
         start.elapsed()
     );
