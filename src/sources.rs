@@ -17,7 +17,9 @@
 //! - `fetch`: every source on worker threads, one report.
 
 mod entry;
+pub mod fetch;
 pub mod fetch_state;
+pub mod http;
 pub mod subscriptions;
 pub mod write;
 
