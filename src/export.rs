@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::data::{Collection, Comment, Kind, Library, Review, review_matches};
+use crate::data::{Collection, Comment, Film, Kind, Library, Review, review_matches};
 use crate::query;
 
 /// Whether a review passes `--reviewer` (written or commented on by a matching name) and
@@ -149,16 +149,39 @@ fn link(url: &str) -> String {
     }
 }
 
+/// A review's film as both JSON outputs give it, `{ "title": …, "year": … }` (year `null`
+/// when unknown), so a script can tell apart two films of one title.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub struct JsonFilm<'a> {
+    /// The film's title.
+    pub title: &'a str,
+    /// Its release year.
+    pub year: Option<i32>,
+}
+
+impl<'a> From<&'a Film> for JsonFilm<'a> {
+    fn from(film: &'a Film) -> Self {
+        Self {
+            title: &film.title,
+            year: film.year,
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct JsonReview<'a> {
     id: String,
-    film: &'a str,
+    film: JsonFilm<'a>,
     #[serde(flatten)]
     review: &'a Review,
+    /// `false` when the review's own `rewatch` is left out (review files write it only
+    /// when true), so every object has the key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rewatch: Option<bool>,
 }
 
 /// The reviews as a pretty JSON array of whole objects (ID as `list` prints it, the film's
-/// title, then every field including comments), for scripts and other tools.
+/// title and year, then every field including comments), for scripts and other tools.
 ///
 /// # Panics
 ///
@@ -169,8 +192,9 @@ pub fn json(library: &Library, rows: &[(&Collection, &Review)]) -> String {
         .iter()
         .map(|&(c, r)| JsonReview {
             id: library.qualified_id(c, r),
-            film: &c.film.title,
+            film: JsonFilm::from(&c.film),
             review: r,
+            rewatch: (!r.rewatch).then_some(false),
         })
         .collect();
     serde_json::to_string_pretty(&rows).expect("reviews serialise to JSON")
@@ -232,7 +256,7 @@ fn file_stem(id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::{Comment, Date, Film, Rating};
+    use crate::data::{Comment, Date, Rating};
 
     fn collection() -> Collection {
         Collection {

@@ -20,6 +20,7 @@ mod entry;
 pub mod fetch;
 pub mod fetch_state;
 pub mod http;
+pub mod letterboxd_export;
 pub mod subscriptions;
 pub mod write;
 

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use crate::data::{AudienceRating, Collection, Date, Library, Rating, Review, name_matches};
+use crate::export::JsonFilm;
 use crate::query::{self, SortKey};
 
 /// Options of `reelread list`.
@@ -35,9 +36,13 @@ pub struct Args {
 struct Row<'a> {
     id: String,
     title: &'a str,
+    film: JsonFilm<'a>,
     source: Option<&'a str>,
     reviewer: Option<&'a str>,
     published: Option<Date>,
+    watched: Option<Date>,
+    rewatch: bool,
+    url: Option<&'a str>,
     rating: Option<Rating>,
     audience_rating: Option<AudienceRating>,
     comments: usize,
@@ -92,9 +97,13 @@ pub fn run(library: &Library, args: &Args) -> ExitCode {
         .map(|(c, r)| Row {
             id: library.qualified_id(c, r),
             title: &r.title,
+            film: JsonFilm::from(&c.film),
             source: r.source.as_deref(),
             reviewer: r.reviewer.as_deref(),
             published: r.published,
+            watched: r.watched,
+            rewatch: r.rewatch,
+            url: r.url.as_deref(),
             rating: r.rating,
             audience_rating: r.audience_rating,
             comments: r.comments.len(),

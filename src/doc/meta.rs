@@ -1,4 +1,4 @@
-//! The lines under a review's title: byline, date and ratings, with unknowns said so.
+//! The lines under a review's title: byline, dates and ratings, with unknowns said so.
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -35,6 +35,18 @@ fn dateline(review: &Review, date_format: &str) -> Vec<Piece> {
         ("Published: ".into(), DIM),
         known(date.as_deref(), "date unknown"),
     ];
+    match (review.watched, review.rewatch) {
+        (Some(d), rewatch) => pieces.push((
+            format!(
+                " · Watched {}{}",
+                crate::data::date::format_date(d, date_format),
+                if rewatch { " (rewatch)" } else { "" }
+            ),
+            DIM,
+        )),
+        (None, true) => pieces.push((" · Rewatch".into(), DIM)),
+        (None, false) => {}
+    }
     if let Some(minutes) = review.read_minutes {
         pieces.push((format!(" · {minutes} min read"), DIM));
     }

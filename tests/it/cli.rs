@@ -49,10 +49,15 @@ fn list_json_has_the_documented_fields() {
     for field in [
         "id",
         "title",
+        "film",
         "source",
         "reviewer",
         "published",
+        "watched",
+        "rewatch",
+        "url",
         "rating",
+        "audience_rating",
         "comments",
     ] {
         assert!(row.get(field).is_some(), "missing {field}");
@@ -60,6 +65,10 @@ fn list_json_has_the_documented_fields() {
     assert_eq!(row["id"], "trailer-park-tuesday");
     assert_eq!(row["comments"], 20);
     assert!(row["reviewer"].is_null());
+    assert_eq!(row["film"]["title"], "1 Mile to You");
+    assert_eq!(row["film"]["year"], 2017);
+    assert!(row["url"].is_null() && row["watched"].is_null());
+    assert_eq!(row["rewatch"], false);
 }
 
 #[test]
@@ -98,6 +107,52 @@ fn show_hides_spoilers_unless_asked() {
     assert!(hidden.contains("[spoiler: --spoilers shows]") && !hidden.contains("wins the race"));
     let shown = stdout(&run(&["show", "twist", &dir, "--spoilers"]));
     assert!(shown.contains("wins the race"));
+}
+
+#[test]
+fn show_says_when_the_film_was_watched_in_the_configured_date_format() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let reviews = dir.path().join("reviews");
+    std::fs::create_dir_all(&reviews).expect("mkdir");
+    std::fs::write(dir.path().join("film.toml"), "title = \"Dune\"\n").expect("write");
+    for (id, facts) in [
+        (
+            "again",
+            "published = 2024-06-02\nwatched = 2024-06-01\nrewatch = true\n",
+        ),
+        ("once", "watched = 2024-06-01\n"),
+        ("seen-before", "rewatch = true\n"),
+        ("plain", ""),
+    ] {
+        let text = format!("title = \"{id}\"\nbody = \"Text.\"\n{facts}");
+        std::fs::write(reviews.join(format!("{id}.toml")), text).expect("write");
+    }
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "date_format = \"%e %B %Y\"\n").expect("write config");
+    let dir = dir.path().to_str().expect("utf-8 path");
+    let config = config.to_str().expect("utf-8 path");
+    let date_line = |id: &str, extra: &[&str]| {
+        let out = run(&[&["show", id, dir][..], extra].concat());
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        stdout(&out).lines().nth(2).expect("date line").to_owned()
+    };
+    assert_eq!(
+        date_line("again", &["--config", config]),
+        "Published: 2 June 2024 · Watched 1 June 2024 (rewatch)"
+    );
+    assert_eq!(
+        date_line("once", &[]),
+        "Published: date unknown · Watched 2024-06-01"
+    );
+    assert_eq!(
+        date_line("seen-before", &[]),
+        "Published: date unknown · Rewatch"
+    );
+    assert_eq!(date_line("plain", &[]), "Published: date unknown");
 }
 
 #[test]

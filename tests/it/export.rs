@@ -3,7 +3,7 @@
 use std::process::Output;
 
 use reelread::data::bundled_library;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 fn run(args: &[&str]) -> Output {
     crate::support::cli::run(args)
@@ -39,7 +39,8 @@ fn json_has_every_review_with_its_comments() {
         .iter()
         .find(|r| r["id"] == "trailer-park-tuesday")
         .expect("trailer post");
-    assert_eq!(trailer["film"], "1 Mile to You");
+    assert_eq!(trailer["film"]["title"], "1 Mile to You");
+    assert_eq!(trailer["film"]["year"], 2017);
     assert_eq!(trailer["kind"], "preview");
     let comments = trailer["comments"].as_array().expect("comments");
     assert_eq!(comments.len(), 20);
@@ -67,11 +68,14 @@ fn json_round_trips_every_field_of_every_review() {
             .collect();
         let loaded_texts: Vec<&str> = review.comments.iter().map(|c| c.text.as_str()).collect();
         assert_eq!(texts, loaded_texts, "{}", review.id);
-        // Everything else too: the export is the review plus its ID and film.
+        // Everything else too: the export is the review plus its ID and film, with
+        // `rewatch` even where the review file leaves it out.
         let mut expected = serde_json::to_value(review).expect("serialise");
         let object = expected.as_object_mut().expect("object");
         object.insert("id".into(), review.id.clone().into());
-        object.insert("film".into(), collection.film.title.clone().into());
+        let film = json!({ "title": collection.film.title, "year": collection.film.year });
+        object.insert("film".into(), film);
+        object.entry("rewatch").or_insert(false.into());
         assert_eq!(exported, &expected, "{}", review.id);
     }
 }
@@ -176,4 +180,78 @@ fn markdown_files_never_overwrite() {
         names,
         ["trailer-park-tuesday-2.md", "trailer-park-tuesday.md"]
     );
+}
+
+/// A library of two films: one with a year and a review that states its URL, when it was
+/// watched and that it was a rewatch; one with neither year nor any of those.
+fn two_films() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let files = [
+        ("dune/film.toml", "title = \"Dune\"\nyear = 2021\n"),
+        (
+            "dune/reviews/second-look.toml",
+            "title = \"Second look\"\nbody = \"Better.\"\nurl = \"https://example.com/dune\"\nwatched = 2024-06-01\nrewatch = true\n",
+        ),
+        ("untitled/film.toml", "title = \"Untitled\"\n"),
+        (
+            "untitled/reviews/first.toml",
+            "title = \"First\"\nbody = \"Fine.\"\n",
+        ),
+    ];
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    }
+    dir
+}
+
+/// What `list --json` and `export --format json` both say of each review's film and origin.
+fn film_and_url(rows: &[Value]) -> Vec<Value> {
+    rows.iter()
+        .map(|r| json!([r["id"], r["film"], r["url"], r["watched"], r["rewatch"]]))
+        .collect()
+}
+
+#[test]
+fn both_jsons_give_the_film_with_its_year_the_url_and_when_it_was_watched() {
+    let bundled = json!({ "title": "1 Mile to You", "year": 2017 });
+    for args in [&["list", "--json"][..], &["export", "--format", "json"]] {
+        let rows = exported_json(args);
+        assert_eq!(rows.len(), 5, "{args:?}");
+        for row in film_and_url(&rows) {
+            assert_eq!(row[1], bundled, "{args:?}");
+            assert_eq!(
+                row.as_array().expect("row")[2..],
+                [json!(null), json!(null), json!(false)]
+            );
+        }
+    }
+    let dir = two_films();
+    let dir = dir.path().to_str().expect("utf-8 path");
+    for args in [
+        &["list", dir, "--json"][..],
+        &["export", dir, "--format", "json"],
+    ] {
+        assert_eq!(
+            film_and_url(&exported_json(args)),
+            [
+                json!([
+                    "dune/second-look",
+                    { "title": "Dune", "year": 2021 },
+                    "https://example.com/dune",
+                    "2024-06-01",
+                    true
+                ]),
+                json!([
+                    "untitled/first",
+                    { "title": "Untitled", "year": null },
+                    null,
+                    null,
+                    false
+                ]),
+            ],
+            "{args:?}"
+        );
+    }
 }
