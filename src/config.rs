@@ -58,7 +58,7 @@ pub struct FetchLimits {
     pub jobs: usize,
     /// Connections to one host at once.
     pub per_host: usize,
-    /// Per request: connecting, then each read.
+    /// Per request, from connecting to the last byte of the body.
     pub timeout_secs: u64,
     /// The largest body read; a larger one is cut off and reported.
     pub max_bytes: u64,

@@ -162,19 +162,17 @@ fn event_loop(
             dirty = true;
         }
         for progress in fetching.step() {
-            let done = matches!(progress, crate::action::FetchProgress::Done { .. });
             effects.extend(update(app, Action::Fetch(progress)));
             dirty = true;
-            if done {
-                // Reading the bundled collection because the library was empty: now that
-                // the fetch has filled it, read and watch the library instead.
-                if let (None, Some(setup)) = (&options.watch, &options.fetch) {
-                    let library = crate::data::load_path(&setup.library);
-                    if !library.collections.is_empty() {
-                        effects.extend(update(app, Action::Reloaded(Box::new(library))));
-                        options.watch = Some(setup.library.clone());
-                        reloads = workers::Reloads::watch(options.watch.clone());
-                    }
+            // Reading the bundled collection because the library was empty: once the
+            // fetch has written into the library, read and watch it instead, so the rest
+            // of the fetch arrives through the ordinary reload.
+            if let (None, Some(setup)) = (&options.watch, &options.fetch) {
+                let library = crate::data::load_path(&setup.library);
+                if !library.collections.is_empty() {
+                    effects.extend(update(app, Action::Reloaded(Box::new(library))));
+                    options.watch = Some(setup.library.clone());
+                    reloads = workers::Reloads::watch(options.watch.clone());
                 }
             }
         }

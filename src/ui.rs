@@ -5,8 +5,8 @@ mod chrome;
 mod list;
 mod popup;
 mod ratings;
-mod sources;
 mod reading;
+mod sources;
 pub mod theme;
 
 use ratatui::buffer::Buffer;

@@ -103,7 +103,10 @@ mod tests {
             reviews: 3,
         }];
         let lines = table(&rows);
-        assert_eq!(lines[0], "NAME   KIND  REVIEWS  LAST FETCH            STATUS  URL");
+        assert_eq!(
+            lines[0],
+            "NAME   KIND  REVIEWS  LAST FETCH            STATUS  URL"
+        );
         assert_eq!(
             lines[1],
             "alice  feed        3  2026-12-02 01:30 UTC  ok  https://letterboxd.com/alice/rss/"

@@ -41,7 +41,8 @@ impl App {
                 self.sources.fetching = None;
                 self.sources.rows = rows;
                 self.sources.listed = true;
-                self.footer.status = Some(crate::data::sanitize_line(&format!("Fetched: {summary}")));
+                self.footer.status =
+                    Some(crate::data::sanitize_line(&format!("Fetched: {summary}")));
             }
         }
     }

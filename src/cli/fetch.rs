@@ -75,6 +75,9 @@ pub fn run(args: &Args, config: &Config) -> ExitCode {
             );
         }
     }
+    for note in &report.notes {
+        eprintln!("reelread fetch: {note}");
+    }
     println!("{}", report.summary());
     if report.failures().next().is_some() {
         ExitCode::FAILURE
@@ -85,7 +88,10 @@ pub fn run(args: &Args, config: &Config) -> ExitCode {
 
 /// The named sources, in the file's order, or all of them.
 fn choose(sources: &[Source], names: &[String]) -> Result<Vec<Source>, String> {
-    if let Some(unknown) = names.iter().find(|n| !sources.iter().any(|s| &s.name == *n)) {
+    if let Some(unknown) = names
+        .iter()
+        .find(|n| !sources.iter().any(|s| &s.name == *n))
+    {
         return Err(format!(
             "no source named `{unknown}`; `reelread sources` lists them"
         ));
@@ -103,10 +109,9 @@ fn progress_bar(total: usize) -> Option<indicatif::ProgressBar> {
         return None;
     }
     let bar = indicatif::ProgressBar::new(total as u64);
-    let style = indicatif::ProgressStyle::with_template(
-        "Fetching {pos}/{len} sources {bar:30} {wide_msg}",
-    )
-    .ok()?;
+    let style =
+        indicatif::ProgressStyle::with_template("Fetching {pos}/{len} sources {bar:30} {wide_msg}")
+            .ok()?;
     bar.set_style(style);
     Some(bar)
 }

@@ -144,7 +144,13 @@ fn probe(client: &Client, url: &str) -> Result<Probe, String> {
         return Ok(Probe {
             url: url.to_owned(),
             kind: Kind::Feed,
-            name: letterboxd_member(url).unwrap_or(title),
+            // A Letterboxd member feed is titled `Letterboxd - USER`: the member names it.
+            name: letterboxd_member(url).unwrap_or_else(|| {
+                title
+                    .strip_prefix("Letterboxd - ")
+                    .unwrap_or(&title)
+                    .to_owned()
+            }),
             said,
         });
     }
@@ -197,7 +203,11 @@ fn letterboxd_member(url: &str) -> Option<String> {
 /// `name`, or `name (2)` and so on when taken.
 fn unique_name(name: &str, sources: &[Source]) -> String {
     let base = sanitize_line(name.trim());
-    let base = if base.is_empty() { "source".to_owned() } else { base };
+    let base = if base.is_empty() {
+        "source".to_owned()
+    } else {
+        base
+    };
     let mut candidate = base.clone();
     let mut n = 2;
     while sources.iter().any(|s| s.name == candidate) {
@@ -219,7 +229,10 @@ pub fn unfollow(name: &str) -> ExitCode {
         };
         crate::atomic::write(&path, out.as_bytes())
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        Ok(format!("Unfollowed `{}`; its reviews stay in the library.", name.trim()))
+        Ok(format!(
+            "Unfollowed `{}`; its reviews stay in the library.",
+            name.trim()
+        ))
     })();
     match result {
         Ok(message) => {

@@ -67,9 +67,9 @@ fn plan(args: &Args, config: &Config) -> Result<Plan, String> {
         .transpose()
         .map_err(|e| format!("--film: {e}"))?;
     let target = match &args.into {
-        Some(dir) if dir.exists() && !dir.is_dir() => {
+        Some(dir) if !dir.is_dir() => {
             return Err(format!(
-                "{} is not a folder: --into names a collection or a library",
+                "{} is not a folder: --into names a collection or a library (create it first)",
                 shown(dir)
             ));
         }
@@ -101,7 +101,10 @@ fn dispatch(args: &Args, config: &Config, plan: &Plan) -> Result<(), String> {
     }
     let path = Path::new(name);
     if !path.exists() {
-        return Err(format!("cannot read {}: no such file or folder", shown(path)));
+        return Err(format!(
+            "cannot read {}: no such file or folder",
+            shown(path)
+        ));
     }
     if crate::sources::letterboxd_export::is_export(path) {
         return entries::from_export(path, plan);

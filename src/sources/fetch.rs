@@ -79,11 +79,15 @@ pub fn run(
                 && let Err(e) = fetch_state::save(path, state)
             {
                 // The library is written; only the memory of it is lost, which costs a
-                // full download next time, never a duplicate.
-                eprintln!(
-                    "reelread: cannot save the fetch state to {}: {e}",
+                // full download next time, never a duplicate. Said once, at the end (the
+                // reader's screen is no place for a stray line).
+                let note = format!(
+                    "cannot save the fetch state to {}: {e}",
                     crate::data::sanitize_line(&path.display().to_string())
                 );
+                if !report.notes.contains(&note) {
+                    report.notes.push(note);
+                }
             }
             progress(Progress::Finished {
                 done: report.sources.len() + 1,

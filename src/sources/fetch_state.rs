@@ -118,7 +118,10 @@ pub fn now() -> String {
 
 /// Every source with its last fetch, for `sources` and the reader's popup.
 #[must_use]
-pub fn rows(sources: &[super::subscriptions::Source], state: &FetchState) -> Vec<crate::action::SourceRow> {
+pub fn rows(
+    sources: &[super::subscriptions::Source],
+    state: &FetchState,
+) -> Vec<crate::action::SourceRow> {
     sources
         .iter()
         .map(|s| {

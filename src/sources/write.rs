@@ -166,7 +166,12 @@ impl Writer {
     /// The collection folder for `entry`, creating it (with a film.toml) when needed; and
     /// whether it is `unsorted`.
     fn collection_for(&mut self, entry: &Entry, origin: &str) -> Result<(PathBuf, bool), String> {
-        self.collection(entry.film.as_ref(), &entry.facts, &entry.review.title, origin)
+        self.collection(
+            entry.film.as_ref(),
+            &entry.facts,
+            &entry.review.title,
+            origin,
+        )
     }
 
     /// The collection for a review of `film` (else of a film `title` names), created with

@@ -112,8 +112,9 @@ fn run(setup: &Setup, tx: &mpsc::Sender<FetchProgress>) -> FetchProgress {
     } else {
         format!(" ({} failed: S shows why)", failed.join(", "))
     };
+    let notes: String = report.notes.iter().map(|n| format!(" · {n}")).collect();
     FetchProgress::Done {
-        summary: format!("{}{failed}{note}", report.summary()),
+        summary: format!("{}{failed}{note}{notes}", report.summary()),
         rows: fetch_state::rows(&sources, &state),
     }
 }

@@ -85,7 +85,10 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     }
     let hint = match app.fetching() {
         Some((done, total)) => format!("Fetching {done}/{total} sources…"),
-        None => format!("{} sources · `reelread sources` prints this table", rows.len()),
+        None => format!(
+            "{} sources · `reelread sources` prints this table",
+            rows.len()
+        ),
     };
     line(inner.height.saturating_sub(1), &hint, theme::DIM);
 }

@@ -318,7 +318,12 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).expect("utf-8 output")
 }
 
+/// Imports into `dir` as a collection: it gets a `reviews/` folder when it exists (an
+/// empty folder would be a library, with each film's collection made inside it).
 fn import_into(file: &str, dir: &Path, extra: &[&str]) -> Output {
+    if dir.is_dir() {
+        std::fs::create_dir_all(dir.join("reviews")).expect("reviews folder");
+    }
     let dir = dir.to_str().expect("utf-8 temp path");
     let mut args = vec!["import", file, "--into", dir];
     args.extend_from_slice(extra);

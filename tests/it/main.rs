@@ -18,6 +18,7 @@ mod layers;
 mod loading;
 mod properties;
 mod reading;
+mod sources;
 mod state;
 mod support;
 mod ui;

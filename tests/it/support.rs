@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod drive;
+pub mod feeds;
 pub mod library;
 pub mod pty;
 pub mod state;

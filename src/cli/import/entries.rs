@@ -48,7 +48,11 @@ pub(super) fn from_page_file(path: &Path, plan: &Plan) -> Result<(), String> {
     let mut page = page::extract(&html, &url).map_err(|e| format!("{}: {e}", shown(path)))?;
     // The file's own address is no place a reader can open; a canonical link is.
     let review = &mut page.entry.review;
-    if review.url.as_deref().is_some_and(|u| u.starts_with("file:")) {
+    if review
+        .url
+        .as_deref()
+        .is_some_and(|u| u.starts_with("file:"))
+    {
         review.url = None;
     }
     write(one(page.entry), &shown(path), plan)
@@ -162,13 +166,22 @@ fn extras(counts: &Counts) -> String {
         out.push_str(&format!(" · {} skipped (not reviews)", counts.skipped));
     }
     if counts.unsorted > 0 {
-        out.push_str(&format!(" · {} in unsorted (film unknown; pass --film)", counts.unsorted));
+        out.push_str(&format!(
+            " · {} in unsorted (film unknown; pass --film)",
+            counts.unsorted
+        ));
     }
     if counts.kept_edits > 0 {
-        out.push_str(&format!(" · {} edited file(s) kept (--force replaces them)", counts.kept_edits));
+        out.push_str(&format!(
+            " · {} edited file(s) kept (--force replaces them)",
+            counts.kept_edits
+        ));
     }
     if counts.deleted > 0 {
-        out.push_str(&format!(" · {} deleted file(s) not brought back (--force does)", counts.deleted));
+        out.push_str(&format!(
+            " · {} deleted file(s) not brought back (--force does)",
+            counts.deleted
+        ));
     }
     out
 }

@@ -11,8 +11,7 @@ use crate::sources::write::{Target, Writer};
 
 /// Guesses the review in the text at `path` and writes it where `plan` says.
 pub(super) fn import(file: &Path, plan: &Plan) -> Result<(), String> {
-    let bytes =
-        fs::read(file).map_err(|e| format!("cannot read {}: {e}", shown(file)))?;
+    let bytes = fs::read(file).map_err(|e| format!("cannot read {}: {e}", shown(file)))?;
     let (text, lossy) = match String::from_utf8(bytes) {
         Ok(text) => (text, false),
         Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
@@ -77,7 +76,10 @@ pub(super) fn import(file: &Path, plan: &Plan) -> Result<(), String> {
             shown(&dir)
         );
     }
-    println!("Check every field, then run: reelread check {}", shown(&dir));
+    println!(
+        "Check every field, then run: reelread check {}",
+        shown(&dir)
+    );
     Ok(())
 }
 

@@ -56,7 +56,10 @@ pub(super) fn gather(
         Kind::Feed => stored(known, &source.url),
         Kind::Page => Validators::default(),
     };
-    let fetched = match client.get(&source.url, &validators).map_err(|e| e.to_string())? {
+    let fetched = match client
+        .get(&source.url, &validators)
+        .map_err(|e| e.to_string())?
+    {
         Response::NotModified => {
             out.not_modified = true;
             return Ok(out);

@@ -94,6 +94,8 @@ pub struct SourceReport {
 pub struct Report {
     /// In the order they finished.
     pub sources: Vec<SourceReport>,
+    /// What went wrong outside any one source (the state could not be saved).
+    pub notes: Vec<String>,
 }
 
 /// `1 new review`, `2 new reviews`.
@@ -138,7 +140,11 @@ impl Report {
             parts.push(format!("{} in unsorted (film unknown)", all.unsorted));
         }
         if all.kept_edits > 0 {
-            parts.push(count(all.kept_edits, "edited file kept", "edited files kept"));
+            parts.push(count(
+                all.kept_edits,
+                "edited file kept",
+                "edited files kept",
+            ));
         }
         parts.join(" · ")
     }
@@ -171,13 +177,17 @@ mod tests {
             },
         ));
         for i in 0..10 {
-            report
-                .sources
-                .push(source(&format!("n{i}"), Status::NotModified, Counts::default()));
+            report.sources.push(source(
+                &format!("n{i}"),
+                Status::NotModified,
+                Counts::default(),
+            ));
         }
-        report
-            .sources
-            .push(source("bad", Status::Failed("HTTP 404 Not Found".into()), Counts::default()));
+        report.sources.push(source(
+            "bad",
+            Status::Failed("HTTP 404 Not Found".into()),
+            Counts::default(),
+        ));
         assert_eq!(
             report.summary(),
             "12 sources · 31 new reviews · 4 updated · 9 new comments · 1 error"

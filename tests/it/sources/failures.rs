@@ -1,0 +1,155 @@
+//! One fixture per failure, each asserting the line a person reads: a failing source is
+//! named with its URL and reason, the others are saved, and `fetch` exits 1.
+
+use std::time::Duration;
+
+use loopback::{Reply, Server};
+
+use super::{Home, serve_alice, summary, text};
+
+/// Follows `url` by writing sources.toml directly (a server that fails cannot be
+/// followed with `follow`, which fetches once to validate).
+fn follow_raw(home: &Home, sources: &[(&str, &str)]) {
+    let dir = home.path().join("config/reelread");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let mut text = String::new();
+    for (name, url) in sources {
+        text.push_str(&format!(
+            "[[source]]\nname = \"{name}\"\nurl = \"{url}\"\n\n"
+        ));
+    }
+    std::fs::write(dir.join("sources.toml"), text).expect("write");
+}
+
+/// A config with a short timeout and a small size cap, so failures come fast.
+fn quick_config(home: &Home) -> String {
+    let path = home.path().join("quick.toml");
+    std::fs::write(&path, "[fetch]\ntimeout_secs = 1\nmax_bytes = 65536\n").expect("write");
+    path.display().to_string()
+}
+
+/// Fetches with the quick config and returns (the failure lines, the summary).
+fn fetch(home: &Home) -> (String, String, Option<i32>) {
+    let config = quick_config(home);
+    let out = home.run(&["--config", &config, "fetch"]);
+    (text(&out.stderr), summary(&out), out.status.code())
+}
+
+#[test]
+fn a_failing_source_is_named_and_the_others_are_saved() {
+    let server = Server::start();
+    let good = serve_alice(&server, false);
+    let gone = server.url("/gone/feed/");
+    let home = Home::new();
+    follow_raw(&home, &[("alice", &good), ("gone", &gone)]);
+    let (stderr, summary, code) = fetch(&home);
+    assert_eq!(code, Some(1));
+    assert_eq!(stderr.trim(), format!("gone: {gone}: HTTP 404 Not Found"));
+    assert_eq!(
+        summary,
+        "2 sources · 2 new reviews · 0 updated · 0 new comments · 1 error · 1 skipped (not reviews)"
+    );
+    assert_eq!(home.listed().len(), 2);
+}
+
+#[test]
+fn each_failure_says_what_happened() {
+    let server = Server::start();
+    server.route("/loop-a", Reply::redirect(302, "/loop-b"));
+    server.route("/loop-b", Reply::redirect(302, "/loop-a"));
+    server.route("/to-file", Reply::redirect(301, "file:///etc/passwd"));
+    server.route("/hang", Reply::hang());
+    server.route("/endless", Reply::endless());
+    server.route(
+        "/busy",
+        Reply::ok("", "text/plain")
+            .status(429)
+            .header("Retry-After", "3600"),
+    );
+    server.route(
+        "/broken.xml",
+        Reply::ok(
+            "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>x</title>\n<item><title>a</item></channel></rss>",
+            "application/rss+xml",
+        ),
+    );
+    server.route(
+        "/bomb.xml",
+        Reply::ok(
+            include_str!("../../fixtures/sources/entity-bomb.xml"),
+            "application/rss+xml",
+        ),
+    );
+    let home = Home::new();
+    let names = [
+        ("loop", server.url("/loop-a")),
+        ("to-file", server.url("/to-file")),
+        ("hang", server.url("/hang")),
+        ("endless", server.url("/endless")),
+        ("busy", server.url("/busy")),
+        ("broken", server.url("/broken.xml")),
+        ("bomb", server.url("/bomb.xml")),
+    ];
+    let refs: Vec<(&str, &str)> = names.iter().map(|(n, u)| (*n, u.as_str())).collect();
+    follow_raw(&home, &refs);
+    let started = std::time::Instant::now();
+    let (stderr, summary, code) = fetch(&home);
+    assert!(started.elapsed() < Duration::from_secs(20), "bounded");
+    assert_eq!(code, Some(1));
+    assert!(
+        summary.starts_with("7 sources · 0 new reviews"),
+        "{summary}"
+    );
+    assert!(summary.contains("· 7 errors"), "{summary}");
+    let line = |name: &str| {
+        stderr
+            .lines()
+            .find(|l| l.starts_with(&format!("{name}: ")))
+            .unwrap_or_else(|| panic!("no line for {name} in {stderr}"))
+            .to_owned()
+    };
+    assert!(line("loop").contains("redirect loop"), "{stderr}");
+    assert!(
+        line("to-file").contains("refused redirect to file:///etc/passwd"),
+        "{stderr}"
+    );
+    assert!(line("hang").contains("timed out after 1 s"), "{stderr}");
+    assert!(line("endless").contains("too large"), "{stderr}");
+    assert!(line("busy").contains("HTTP 429"), "{stderr}");
+    assert!(line("busy").contains("3600"), "{stderr}");
+    assert!(
+        line("broken").contains("malformed feed at line 3"),
+        "{stderr}"
+    );
+    assert!(!line("bomb").is_empty());
+    assert!(!home.library().join("unsorted").exists());
+}
+
+#[test]
+fn a_404_at_follow_is_refused_and_nothing_is_followed() {
+    let server = Server::start();
+    let home = Home::new();
+    let url = server.url("/nothing/");
+    let out = home.run(&["follow", &url]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr).trim(),
+        format!("reelread follow: {url}: HTTP 404 Not Found")
+    );
+    assert!(!home.path().join("config/reelread/sources.toml").exists());
+    let out = home.run(&["follow", "ftp://example.com/feed"]);
+    assert!(text(&out.stderr).contains("must start with http:// or https://"));
+}
+
+#[test]
+fn fetching_an_unknown_name_says_so() {
+    let home = Home::new();
+    follow_raw(&home, &[("a", "https://a.example/feed")]);
+    let out = home.run(&["fetch", "b"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("no source named `b`; `reelread sources` lists them"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -1,0 +1,82 @@
+//! `R` and `S` in the reader, in a real pseudo-terminal: a fetch in the background fills an
+//! empty library (the reader moves from the bundled collection to it), a second `R` after
+//! the server adds an item and a comment brings them in, and `S` shows every source.
+
+use loopback::{Reply, Server};
+
+use super::{Home, serve_alice};
+use crate::support::feeds::{comment_feed, wordpress_post};
+use crate::support::pty::Pty;
+
+fn follow_raw(home: &Home, sources: &[(&str, &str)]) {
+    let dir = home.path().join("config/reelread");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let mut text = String::new();
+    for (name, url) in sources {
+        text.push_str(&format!(
+            "[[source]]\nname = \"{name}\"\nurl = \"{url}\"\n\n"
+        ));
+    }
+    std::fs::write(dir.join("sources.toml"), text).expect("write");
+}
+
+#[test]
+fn r_fetches_in_the_background_and_s_shows_the_sources() {
+    let server = Server::start();
+    let alice = serve_alice(&server, false);
+    let post = server.url("/2024/05/heat/");
+    let comments = server.url("/2024/05/heat/feed/");
+    server.route(
+        "/2024/05/heat/",
+        Reply::ok(wordpress_post(&post, &comments), "text/html"),
+    );
+    let one = [("Sam", 3, "The diner scene! Agreed.")];
+    server.route(
+        "/2024/05/heat/feed/",
+        Reply::ok(comment_feed(&post, &one), "application/rss+xml"),
+    );
+    let home = Home::new();
+    follow_raw(&home, &[("alice", &alice), ("reel notes", &post)]);
+    let root = home.path().to_path_buf();
+    let mut app = Pty::spawn_with(env!("CARGO_BIN_EXE_reelread"), &[], 120, 40, |cmd| {
+        cmd.env("HOME", &root);
+        cmd.env("XDG_CONFIG_HOME", root.join("config"));
+        cmd.env("XDG_DATA_HOME", root.join("data"));
+        cmd.env("XDG_STATE_HOME", root.join("state"));
+    });
+    app.wait_for("the bundled collection", |s| s.pane("Reviews 5").is_some());
+    app.send("R");
+    let done = app.wait_for("the fetch's summary", |s| s.contains("Fetched: 2 sources"));
+    assert!(
+        done.contains("Fetched: 2 sources · 3 new reviews · 0 updated · 1 new comment · 0 errors"),
+        "{}",
+        done.text()
+    );
+    app.wait_for("the library in the list", |s| s.pane("Reviews 3").is_some());
+
+    // The server adds a review and a comment; R brings both in, as unread and "1 new".
+    serve_alice(&server, true);
+    let two = [one[0], ("Ken", 6, "Best shootout ever filmed.")];
+    server.route(
+        "/2024/05/heat/feed/",
+        Reply::ok(comment_feed(&post, &two), "application/rss+xml"),
+    );
+    app.send("R");
+    app.wait_for("the second summary", |s| {
+        s.contains("Fetched: 2 sources · 1 new review · 1 updated · 1 new comment")
+    });
+    app.wait_for("the new review in the list", |s| {
+        s.pane("Reviews 4").is_some()
+    });
+
+    app.send("S");
+    let popup = app.wait_for("the sources popup", |s| s.contains("Sources · R fetches"));
+    let text = popup.text();
+    assert!(text.contains("alice"), "{text}");
+    assert!(text.contains("reel notes"), "{text}");
+    assert!(text.contains(" ok"), "{text}");
+    app.send("\x1b");
+    app.wait_for("the popup closed", |s| !s.contains("Sources · R fetches"));
+    app.send("q");
+    assert!(app.wait_exit().success());
+}
