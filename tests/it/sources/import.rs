@@ -34,6 +34,7 @@ fn an_export_into_an_empty_folder_makes_a_collection_per_film() {
     let home = Home::new();
     let zip = export_zip(home.path());
     let into = home.path().join("imported");
+    std::fs::create_dir_all(&into).expect("an empty folder");
     let out = home.run(&[
         "import",
         zip.to_str().expect("utf-8"),
