@@ -17,5 +17,6 @@
 //! - `fetch`: every source on worker threads, one report.
 
 mod entry;
+pub mod html;
 
 pub use entry::{Entry, FilmFacts, FilmRef, Mapped};
