@@ -17,6 +17,7 @@
 //! - `fetch`: every source on worker threads, one report.
 
 mod entry;
+pub mod feed;
 pub mod html;
 
 pub use entry::{Entry, FilmFacts, FilmRef, Mapped};
