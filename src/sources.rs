@@ -19,5 +19,6 @@
 mod entry;
 pub mod feed;
 pub mod html;
+pub mod map;
 
 pub use entry::{Entry, FilmFacts, FilmRef, Mapped};
