@@ -20,5 +20,6 @@ mod entry;
 pub mod feed;
 pub mod html;
 pub mod map;
+pub mod page;
 
 pub use entry::{Entry, FilmFacts, FilmRef, Mapped};
