@@ -17,10 +17,14 @@
 //! - `fetch`: every source on worker threads, one report.
 
 mod entry;
+pub mod feed;
 pub mod fetch;
 pub mod fetch_state;
+pub mod html;
 pub mod http;
 pub mod letterboxd_export;
+pub mod map;
+pub mod page;
 pub mod subscriptions;
 pub mod write;
 
