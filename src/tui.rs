@@ -161,21 +161,7 @@ fn event_loop(
             effects.extend(update(app, Action::Reloaded(Box::new(library))));
             dirty = true;
         }
-        for progress in fetching.step() {
-            effects.extend(update(app, Action::Fetch(progress)));
-            dirty = true;
-            // Reading the bundled collection because the library was empty: once the
-            // fetch has written into the library, read and watch it instead, so the rest
-            // of the fetch arrives through the ordinary reload.
-            if let (None, Some(setup)) = (&options.watch, &options.fetch) {
-                let library = crate::data::load_path(&setup.library);
-                if !library.collections.is_empty() {
-                    effects.extend(update(app, Action::Reloaded(Box::new(library))));
-                    options.watch = Some(setup.library.clone());
-                    reloads = workers::Reloads::watch(options.watch.clone());
-                }
-            }
-        }
+        dirty |= take_fetch_progress(app, options, &mut fetching, &mut reloads, &mut effects);
         if std::mem::take(&mut dirty) {
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         }
@@ -187,13 +173,8 @@ fn event_loop(
         if let Ok(signal) = signals.try_recv() {
             return Ok(Ended::Signal(signal));
         }
-        let wait = if options.parts.is_some() || reloads.busy() || layout.busy() || fetching.busy()
-        {
-            LOAD_TICK
-        } else {
-            TICK
-        };
-        match events.recv_timeout(wait) {
+        let busy = options.parts.is_some() || reloads.busy() || layout.busy() || fetching.busy();
+        match events.recv_timeout(if busy { LOAD_TICK } else { TICK }) {
             Ok(event) => {
                 dirty = true;
                 acted = true;
@@ -230,21 +211,8 @@ fn event_loop(
                         terminal::suspend(terminal, options.mouse)?;
                         dirty = true;
                     }
-                    Effect::Fetch => {
-                        if let Some(setup) = &options.fetch {
-                            fetching.start(setup.clone());
-                        } else {
-                            let progress = crate::action::FetchProgress::Done {
-                                summary: "no library folder to fetch into (is HOME set?)"
-                                    .to_owned(),
-                                rows: Vec::new(),
-                            };
-                            effects.extend(update(app, Action::Fetch(progress)));
-                        }
-                        dirty = true;
-                    }
-                    Effect::ListSources => {
-                        effects.extend(update(app, Action::Sources(fetching::rows())));
+                    Effect::Fetch | Effect::ListSources => {
+                        fetch_effect(app, options, &mut fetching, &effect, &mut effects);
                         dirty = true;
                     }
                     effect => {
@@ -285,6 +253,54 @@ fn event_loop(
         }
     }
     Ok(Ended::Quit)
+}
+
+/// Starts `R`'s fetch, or reads the sources for the `S` popup.
+fn fetch_effect(
+    app: &mut App,
+    options: &Options,
+    fetching: &mut fetching::Fetching,
+    effect: &Effect,
+    effects: &mut Vec<Effect>,
+) {
+    match (effect, &options.fetch) {
+        (Effect::Fetch, Some(setup)) => fetching.start(setup.clone()),
+        (Effect::Fetch, None) => {
+            let progress = crate::action::FetchProgress::Done {
+                summary: "no library folder to fetch into (is HOME set?)".to_owned(),
+                rows: Vec::new(),
+            };
+            effects.extend(update(app, Action::Fetch(progress)));
+        }
+        _ => effects.extend(update(app, Action::Sources(fetching::rows()))),
+    }
+}
+
+/// Hands a running fetch's progress to the app; true when the screen should change.
+/// Reading the bundled collection because the library was empty, the reader moves to the
+/// library once the fetch has written into it, so the rest arrives through the ordinary
+/// reload.
+fn take_fetch_progress(
+    app: &mut App,
+    options: &mut Options,
+    fetching: &mut fetching::Fetching,
+    reloads: &mut workers::Reloads,
+    effects: &mut Vec<Effect>,
+) -> bool {
+    let mut changed = false;
+    for progress in fetching.step() {
+        effects.extend(update(app, Action::Fetch(progress)));
+        changed = true;
+        if let (None, Some(setup)) = (&options.watch, &options.fetch) {
+            let library = crate::data::load_path(&setup.library);
+            if !library.collections.is_empty() {
+                effects.extend(update(app, Action::Reloaded(Box::new(library))));
+                options.watch = Some(setup.library.clone());
+                *reloads = workers::Reloads::watch(options.watch.clone());
+            }
+        }
+    }
+    changed
 }
 
 /// Applies one terminal event; true when it was a resize (the caller re-reads the size).

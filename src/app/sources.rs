@@ -28,9 +28,9 @@ impl App {
     }
 
     /// `S`: opens the sources popup and asks for fresh rows.
-    pub(super) fn open_sources(&mut self) -> Option<Effect> {
+    pub(super) fn open_sources(&mut self) -> Effect {
         self.mode = Mode::Sources(0);
-        Some(Effect::ListSources)
+        Effect::ListSources
     }
 
     /// A fetch moved on or ended.

@@ -245,7 +245,7 @@ fn normal_update(app: &mut App, command: Command) -> Option<Effect> {
         Command::OpenUrl => return app.request_url_effect(true),
         Command::Export => return app.request_export(),
         Command::Fetch => return app.start_fetch(),
-        Command::Sources => return app.open_sources(),
+        Command::Sources => return Some(app.open_sources()),
         Command::Suspend => return Some(Effect::Suspend),
         Command::Quit => {}
     }

@@ -1,6 +1,7 @@
 //! `reelread follow URL`, `unfollow NAME` and `sources`: the followed sources, kept in
 //! `sources.toml`, which a person may also edit by hand.
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -139,7 +140,9 @@ fn probe(client: &Client, url: &str) -> Result<Probe, String> {
             plural(mapped.entries.len())
         );
         if mapped.skipped > 0 {
-            said.push_str(&format!(", {} skipped (not reviews)", mapped.skipped));
+            {
+                let _ = write!(said, ", {} skipped (not reviews)", mapped.skipped);
+            };
         }
         return Ok(Probe {
             url: url.to_owned(),
@@ -162,10 +165,14 @@ fn probe(client: &Client, url: &str) -> Result<Probe, String> {
             let review = &page.entry.review;
             let mut said = format!("a page, \"{}\"", review.title);
             if let Some(by) = &review.reviewer {
-                said.push_str(&format!(" by {by}"));
+                {
+                    let _ = write!(said, " by {by}");
+                };
             }
             match comment_feed.as_deref().or(page.comment_feed.as_deref()) {
-                Some(feed_url) => said.push_str(&format!(", with its comment feed {feed_url}")),
+                Some(feed_url) => {
+                    let _ = write!(said, ", with its comment feed {feed_url}");
+                }
                 None => said.push_str(", without a comment feed"),
             }
             Ok(Probe {

@@ -53,6 +53,7 @@ pub fn run(
     progress(Progress::Started { total });
     let client = Client::new(limits);
     let known = state.urls.clone();
+    let order = by_host_in_turn(sources);
     let next = AtomicUsize::new(0);
     let mut writer = Writer::new(Target::Library(library.to_path_buf()));
     let mut report = Report::default();
@@ -60,11 +61,13 @@ pub fn run(
         let (send, receive) = mpsc::channel();
         for _ in 0..limits.jobs.clamp(1, total.max(1)) {
             let send = send.clone();
-            let (client, known, next) = (&client, &known, &next);
+            let (client, known, next, order) = (&client, &known, &next, &order);
             scope.spawn(move || {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(source) = sources.get(i) else { break };
+                    let Some(source) = order.get(i).and_then(|&i| sources.get(i)) else {
+                        break;
+                    };
                     let gathered = one::gather(client, source, known);
                     if send.send((source, gathered)).is_err() {
                         break;
@@ -98,6 +101,36 @@ pub fn run(
         }
     });
     report
+}
+
+/// The sources' indices taking each host in turn (a source of host A, one of B, one of C,
+/// then A again…), so the workers spread over the hosts instead of queueing at the first
+/// host's `per_host` gate while the others sit idle.
+fn by_host_in_turn(sources: &[Source]) -> Vec<usize> {
+    let host = |url: &str| {
+        let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+        rest.split(['/', '?', '#'])
+            .next()
+            .unwrap_or(rest)
+            .to_ascii_lowercase()
+    };
+    let mut hosts: Vec<(String, std::collections::VecDeque<usize>)> = Vec::new();
+    for (i, source) in sources.iter().enumerate() {
+        let h = host(&source.url);
+        match hosts.iter_mut().find(|(known, _)| *known == h) {
+            Some((_, queue)) => queue.push_back(i),
+            None => hosts.push((h, std::collections::VecDeque::from([i]))),
+        }
+    }
+    let mut order = Vec::with_capacity(sources.len());
+    while order.len() < sources.len() {
+        for (_, queue) in &mut hosts {
+            if let Some(i) = queue.pop_front() {
+                order.push(i);
+            }
+        }
+    }
+    order
 }
 
 /// Writes one source's entries and records its outcome in `state`.
@@ -142,5 +175,26 @@ fn save(
         url: source.url.clone(),
         status,
         counts,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sources::subscriptions::{FullText, Kind};
+
+    #[test]
+    fn hosts_take_turns() {
+        let sources: Vec<Source> = ["a/1", "a/2", "a/3", "b/1", "c/1", "b/2"]
+            .iter()
+            .map(|p| Source {
+                name: (*p).into(),
+                url: format!("http://{p}"),
+                film: None,
+                kind: Kind::Feed,
+                full_text: FullText::Auto,
+            })
+            .collect();
+        assert_eq!(by_host_in_turn(&sources), [0, 3, 4, 1, 5, 2]);
     }
 }

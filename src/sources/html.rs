@@ -136,10 +136,16 @@ fn widget(handlers: &dyn Handlers, element: Element) -> Option<HandlerResult> {
 /// Trailing spaces off, one blank line at most between blocks, and no `||` that the
 /// reader would take for a spoiler marker the source never wrote.
 fn tidy(markdown: &str) -> String {
+    // A line that is only a hard break is an empty line (`<br><br>` between paragraphs),
+    // and a hard break before an empty line or the end breaks nothing.
+    let lines: Vec<&str> = markdown
+        .lines()
+        .map(str::trim_end)
+        .map(|l| if l == "\\" { "" } else { l })
+        .collect();
     let mut out = String::with_capacity(markdown.len());
     let mut blank = false;
-    for line in markdown.lines() {
-        let line = line.trim_end();
+    for (i, &line) in lines.iter().enumerate() {
         if line.is_empty() {
             blank = !out.is_empty();
             continue;
@@ -148,7 +154,13 @@ fn tidy(markdown: &str) -> String {
             out.push('\n');
             blank = false;
         }
-        for c in line.chars() {
+        let next_blank = lines.get(i + 1).is_none_or(|l| l.is_empty());
+        let line = if next_blank && ends_in_hard_break(line) {
+            &line[..line.len() - 1]
+        } else {
+            line
+        };
+        for c in line.trim_end().chars() {
             if c == '|' && out.ends_with('|') {
                 out.push(' ');
             }
@@ -157,6 +169,11 @@ fn tidy(markdown: &str) -> String {
         out.push('\n');
     }
     out.trim_end().to_owned()
+}
+
+/// The line ends in a backslash that is not itself escaped.
+fn ends_in_hard_break(line: &str) -> bool {
+    line.bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 1
 }
 
 #[cfg(test)]

@@ -112,7 +112,10 @@ fn run(setup: &Setup, tx: &mpsc::Sender<FetchProgress>) -> FetchProgress {
     } else {
         format!(" ({} failed: S shows why)", failed.join(", "))
     };
-    let notes: String = report.notes.iter().map(|n| format!(" · {n}")).collect();
+    let notes = report
+        .notes
+        .iter()
+        .fold(String::new(), |all, n| all + " · " + n);
     FetchProgress::Done {
         summary: format!("{}{failed}{note}{notes}", report.summary()),
         rows: fetch_state::rows(&sources, &state),

@@ -41,6 +41,19 @@ impl Home {
         self.dir.path()
     }
 
+    /// Follows sources by writing sources.toml directly (a server that fails cannot be
+    /// followed with `follow`, which fetches once to validate).
+    pub fn follow_raw(&self, sources: &[(&str, &str)]) {
+        use std::fmt::Write as _;
+        let dir = self.path().join("config/reelread");
+        std::fs::create_dir_all(&dir).expect("mkdir");
+        let mut text = String::new();
+        for (name, url) in sources {
+            let _ = write!(text, "[[source]]\nname = \"{name}\"\nurl = \"{url}\"\n\n");
+        }
+        std::fs::write(dir.join("sources.toml"), text).expect("write");
+    }
+
     /// `reelread list --json` over the library.
     pub fn listed(&self) -> Vec<Value> {
         let out = self.run(&["list", "--json"]);
@@ -287,7 +300,7 @@ fn a_blog_post_is_followed_with_its_comments_and_new_comments_append() {
         summary(&out),
         "1 source · 0 new reviews · 1 updated · 1 new comment · 0 errors"
     );
-    let out = home.run(&["show", &reviews[0]["id"].as_str().expect("id").to_owned()]);
+    let out = home.run(&["show", reviews[0]["id"].as_str().expect("id")]);
     let shown = text(&out.stdout);
     assert!(shown.contains("Best shootout ever filmed."), "{shown}");
     assert!(

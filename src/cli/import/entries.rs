@@ -2,6 +2,7 @@
 //! by the same writer as `fetch`: films found or created, no duplicates on a second
 //! import, a person's edits kept unless `--force`.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use super::{Plan, shown};
@@ -163,25 +164,36 @@ fn write(mut mapped: Mapped, origin: &str, plan: &Plan) -> Result<(), String> {
 fn extras(counts: &Counts) -> String {
     let mut out = String::new();
     if counts.skipped > 0 {
-        out.push_str(&format!(" · {} skipped (not reviews)", counts.skipped));
+        {
+            let _ = write!(out, " · {} skipped (not reviews)", counts.skipped);
+        };
     }
     if counts.unsorted > 0 {
-        out.push_str(&format!(
-            " · {} in unsorted (film unknown; pass --film)",
-            counts.unsorted
-        ));
+        {
+            let _ = write!(
+                out,
+                " · {} in unsorted (film unknown; pass --film)",
+                counts.unsorted
+            );
+        };
     }
     if counts.kept_edits > 0 {
-        out.push_str(&format!(
-            " · {} edited file(s) kept (--force replaces them)",
-            counts.kept_edits
-        ));
+        {
+            let _ = write!(
+                out,
+                " · {} edited file(s) kept (--force replaces them)",
+                counts.kept_edits
+            );
+        };
     }
     if counts.deleted > 0 {
-        out.push_str(&format!(
-            " · {} deleted file(s) not brought back (--force does)",
-            counts.deleted
-        ));
+        {
+            let _ = write!(
+                out,
+                " · {} deleted file(s) not brought back (--force does)",
+                counts.deleted
+            );
+        };
     }
     out
 }

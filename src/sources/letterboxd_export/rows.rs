@@ -222,28 +222,7 @@ fn csv_error(file: &str, error: &csv::Error) -> String {
 /// `<b>`, `<blockquote>`, `<br />`, not always closed) and paragraphs as blank lines, so
 /// the line breaks become HTML too before the whole becomes Markdown.
 fn markdown(text: &str) -> String {
-    let html = with_breaks(text);
-    htmd::convert(&html).map_or_else(|_| text.to_owned(), |md| tidy(&md))
-}
-
-/// One empty line between paragraphs, and no trailing spaces but a line break's: two
-/// `<br />` in a row come out as a line of spaces.
-fn tidy(markdown: &str) -> String {
-    let lines: Vec<&str> = markdown.lines().collect();
-    let blank = |i: usize| lines.get(i).is_none_or(|l: &&str| l.trim().is_empty());
-    let mut out = String::with_capacity(markdown.len());
-    for (i, line) in lines.iter().enumerate() {
-        if blank(i) {
-            continue;
-        }
-        if i > 0 && blank(i - 1) && !out.is_empty() {
-            out.push('\n');
-        }
-        out.push_str(if blank(i + 1) { line.trim_end() } else { line });
-        out.push('\n');
-    }
-    out.truncate(out.trim_end().len());
-    out
+    crate::sources::html::to_markdown(&with_breaks(text))
 }
 
 /// Blank-line paragraphs as `<p>`, the line breaks inside them as `<br />`.

@@ -7,20 +7,6 @@ use loopback::{Reply, Server};
 
 use super::{Home, serve_alice, summary, text};
 
-/// Follows `url` by writing sources.toml directly (a server that fails cannot be
-/// followed with `follow`, which fetches once to validate).
-fn follow_raw(home: &Home, sources: &[(&str, &str)]) {
-    let dir = home.path().join("config/reelread");
-    std::fs::create_dir_all(&dir).expect("mkdir");
-    let mut text = String::new();
-    for (name, url) in sources {
-        text.push_str(&format!(
-            "[[source]]\nname = \"{name}\"\nurl = \"{url}\"\n\n"
-        ));
-    }
-    std::fs::write(dir.join("sources.toml"), text).expect("write");
-}
-
 /// A config with a short timeout and a small size cap, so failures come fast.
 fn quick_config(home: &Home) -> String {
     let path = home.path().join("quick.toml");
@@ -41,7 +27,7 @@ fn a_failing_source_is_named_and_the_others_are_saved() {
     let good = serve_alice(&server, false);
     let gone = server.url("/gone/feed/");
     let home = Home::new();
-    follow_raw(&home, &[("alice", &good), ("gone", &gone)]);
+    home.follow_raw(&[("alice", &good), ("gone", &gone)]);
     let (stderr, summary, code) = fetch(&home);
     assert_eq!(code, Some(1));
     assert_eq!(stderr.trim(), format!("gone: {gone}: HTTP 404 Not Found"));
@@ -83,7 +69,7 @@ fn each_failure_says_what_happened() {
         ("broken", server.url("/broken.xml")),
     ];
     let refs: Vec<(&str, &str)> = names.iter().map(|(n, u)| (*n, u.as_str())).collect();
-    follow_raw(&home, &refs);
+    home.follow_raw(&refs);
     let started = std::time::Instant::now();
     let (stderr, summary, code) = fetch(&home);
     assert!(started.elapsed() < Duration::from_secs(20), "bounded");
@@ -135,7 +121,7 @@ fn a_404_at_follow_is_refused_and_nothing_is_followed() {
 #[test]
 fn fetching_an_unknown_name_says_so() {
     let home = Home::new();
-    follow_raw(&home, &[("a", "https://a.example/feed")]);
+    home.follow_raw(&[("a", "https://a.example/feed")]);
     let out = home.run(&["fetch", "b"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
@@ -167,7 +153,10 @@ fn an_entity_bomb_neither_hangs_nor_grows() {
     let mut total = 0;
     for entry in walk(&home.library()) {
         let text = std::fs::read_to_string(&entry).expect("read");
-        assert!(!text.contains("lollol"), "an entity was expanded: {entry:?}");
+        assert!(
+            !text.contains("lollol"),
+            "an entity was expanded: {entry:?}"
+        );
         total += text.len();
     }
     assert!(total < 16 * 1024, "the library grew to {total} bytes");

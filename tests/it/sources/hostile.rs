@@ -39,7 +39,7 @@ fn assert_inert(what: &str, bytes: &[u8]) {
             || ('\u{80}'..='\u{9f}').contains(&c)
             || ('\u{202a}'..='\u{202e}').contains(&c)
             || ('\u{2066}'..='\u{2069}').contains(&c);
-        assert!(!bad, "{what} printed {:?}: {s:?}", c);
+        assert!(!bad, "{what} printed {c:?}: {s:?}");
     }
 }
 

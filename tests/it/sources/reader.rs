@@ -8,18 +8,6 @@ use super::{Home, serve_alice};
 use crate::support::feeds::{comment_feed, wordpress_post};
 use crate::support::pty::Pty;
 
-fn follow_raw(home: &Home, sources: &[(&str, &str)]) {
-    let dir = home.path().join("config/reelread");
-    std::fs::create_dir_all(&dir).expect("mkdir");
-    let mut text = String::new();
-    for (name, url) in sources {
-        text.push_str(&format!(
-            "[[source]]\nname = \"{name}\"\nurl = \"{url}\"\n\n"
-        ));
-    }
-    std::fs::write(dir.join("sources.toml"), text).expect("write");
-}
-
 #[test]
 fn r_fetches_in_the_background_and_s_shows_the_sources() {
     let server = Server::start();
@@ -36,7 +24,7 @@ fn r_fetches_in_the_background_and_s_shows_the_sources() {
         Reply::ok(comment_feed(&post, &one), "application/rss+xml"),
     );
     let home = Home::new();
-    follow_raw(&home, &[("alice", &alice), ("reel notes", &post)]);
+    home.follow_raw(&[("alice", &alice), ("reel notes", &post)]);
     let root = home.path().to_path_buf();
     let mut app = Pty::spawn_with(env!("CARGO_BIN_EXE_reelread"), &[], 120, 40, |cmd| {
         cmd.env("HOME", &root);

@@ -1,6 +1,8 @@
 //! Feeds and pages written for the tests, modelled on the real formats (a Letterboxd
-//! member feed, a WordPress post with its comment feed), with invented members and text;
+//! member feed, a `WordPress` post with its comment feed), with invented members and text;
 //! built by functions so a test can "add an item" between two fetches.
+
+use std::fmt::Write as _;
 
 /// One Letterboxd item: a review when `text` is given, else a diary-only watch.
 pub struct Lb<'a> {
@@ -52,7 +54,8 @@ pub fn letterboxd(member: &str, items: &[Lb<'_>]) -> String {
         let rating = item.rating.map_or(String::new(), |r| {
             format!("<letterboxd:memberRating>{r:.1}</letterboxd:memberRating>\n")
         });
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             r#"<item>
 <title>{film}, {year}{stars}</title>
 <link>https://letterboxd.com/{member}/film/f{id}/</link>
@@ -70,13 +73,13 @@ pub fn letterboxd(member: &str, items: &[Lb<'_>]) -> String {
             film = item.film,
             year = item.year,
             id = item.id,
-        ));
+        );
     }
     out.push_str("</channel>\n</rss>\n");
     out
 }
 
-/// A WordPress post page about `film` whose comment feed is at `comments_url`.
+/// A `WordPress` post page about `film` whose comment feed is at `comments_url`.
 pub fn wordpress_post(url: &str, comments_url: &str) -> String {
     format!(
         r#"<!DOCTYPE html>
@@ -114,8 +117,8 @@ pub fn wordpress_post(url: &str, comments_url: &str) -> String {
     )
 }
 
-/// A WordPress comment feed with `comments` as (author, day of May 2024, text), given
-/// oldest first and listed newest first as WordPress does.
+/// A `WordPress` comment feed with `comments` as (author, day of May 2024, text), given
+/// oldest first and listed newest first as `WordPress` does.
 pub fn comment_feed(post_url: &str, comments: &[(&str, u32, &str)]) -> String {
     let mut out = format!(
         r#"<?xml version="1.0" encoding="UTF-8"?>
@@ -127,7 +130,8 @@ pub fn comment_feed(post_url: &str, comments: &[(&str, u32, &str)]) -> String {
 "#
     );
     for (i, (author, day, text)) in comments.iter().enumerate().rev() {
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             r#"<item>
 <title>By: {author}</title>
 <link>{post_url}#comment-{n}</link>
@@ -140,7 +144,7 @@ pub fn comment_feed(post_url: &str, comments: &[(&str, u32, &str)]) -> String {
 "#,
             n = 100 + i,
             weekday = ["Wed", "Thu", "Fri", "Sat", "Sun", "Mon", "Tue"][(*day as usize - 1) % 7],
-        ));
+        );
     }
     out.push_str("</channel>\n</rss>\n");
     out

@@ -20,7 +20,7 @@ fn line_breaks_and_tags_open_across_paragraphs_become_markdown() {
         "Name,Review\nRocky,\"one\r\ntwo\r\n \r\n\r\nthree <i>open\n\nstill open</i> * not a list\"\n",
     );
     assert_eq!(
-        entry.review.body, "one  \ntwo\n\nthree *open*\n\n*still open* \\* not a list",
+        entry.review.body, "one\\\ntwo\n\nthree *open*\n\n*still open* \\* not a list",
         "CRLF lines, a blank line of spaces, a tag open across paragraphs, Markdown's own signs"
     );
 }
