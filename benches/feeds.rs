@@ -38,6 +38,13 @@ fn feed_of(bytes: usize) -> String {
 
 fn feeds(c: &mut Criterion) {
     let one_mb = feed_of(1 << 20);
+    c.bench_function("parse a 1 MB Letterboxd feed", |b| {
+        b.iter(|| feed::parse(black_box(one_mb.as_bytes())).expect("parses"));
+    });
+    let parsed = feed::parse(one_mb.as_bytes()).expect("parses");
+    c.bench_function("map a parsed 1 MB Letterboxd feed", |b| {
+        b.iter(|| map::entries(black_box(&parsed), &map::MapOptions::default()));
+    });
     c.bench_function("parse + map a 1 MB Letterboxd feed", |b| {
         b.iter(|| {
             let parsed = feed::parse(black_box(one_mb.as_bytes())).expect("parses");

@@ -30,12 +30,20 @@ pub fn entries(feed: &Feed, options: &MapOptions) -> Mapped {
         title: feed.title.clone(),
         ..Mapped::default()
     };
-    for item in &feed.items {
-        let entry = if letterboxd::is_letterboxd(item) {
-            letterboxd::entry(item)
-        } else {
-            post(item, feed, options)
-        };
+    // Items are mapped on every core (HTML to Markdown is most of the cost), in order.
+    use rayon::prelude::*;
+    let items: Vec<Option<Entry>> = feed
+        .items
+        .par_iter()
+        .map(|item| {
+            if letterboxd::is_letterboxd(item) {
+                letterboxd::entry(item)
+            } else {
+                post(item, feed, options)
+            }
+        })
+        .collect();
+    for entry in items {
         match entry {
             Some(entry) => mapped.entries.push(entry),
             None => mapped.skipped += 1,

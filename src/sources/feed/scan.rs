@@ -21,12 +21,12 @@ pub(super) struct Scanned {
 /// Reads events up to the end of the root element (what follows it is ignored, as the
 /// parsers ignore it).
 pub(super) fn scan(bytes: &[u8]) -> Scanned {
+    // Borrowed events: the pass copies nothing out of the document.
     let mut reader = Reader::from_reader(bytes);
-    let mut buf = Vec::new();
     let mut depth = 0usize;
     let mut root = None;
     loop {
-        let event = match reader.read_event_into(&mut buf) {
+        let event = match reader.read_event() {
             Ok(event) => event,
             Err(e) => {
                 let offset = usize::try_from(reader.error_position()).unwrap_or(usize::MAX);
@@ -66,7 +66,6 @@ pub(super) fn scan(bytes: &[u8]) -> Scanned {
             Event::Eof => break,
             _ => {}
         }
-        buf.clear();
     }
     Scanned { root, error: None }
 }
