@@ -8,6 +8,7 @@
 //! stays those six characters.
 
 mod convert;
+mod fast;
 mod scan;
 
 use std::collections::BTreeMap;
@@ -103,6 +104,17 @@ impl std::error::Error for FeedError {}
 
 /// Parses an RSS or Atom document; any bytes give a feed or an error, never a panic.
 pub fn parse(bytes: &[u8]) -> Result<Feed, FeedError> {
+    // Most feeds are well-formed UTF-8 RSS: read them on the quick path; any other
+    // document, and any problem, takes the crates' path with its located errors.
+    if let Some(feed) = fast::read(bytes) {
+        return Ok(feed);
+    }
+    parse_with_crates(bytes)
+}
+
+/// The `rss` and `atom_syndication` crates' reading, after a scan for the root, the first
+/// syntax error and the depth limit.
+fn parse_with_crates(bytes: &[u8]) -> Result<Feed, FeedError> {
     let scanned = scan::scan(bytes);
     if let Some((offset, message)) = scanned.error {
         return Err(if scanned.root.is_some() || looks_like_feed(bytes) {

@@ -4,6 +4,8 @@
 
 mod letterboxd;
 
+use rayon::prelude::*;
+
 use super::feed::{Feed, Item};
 use super::html::{plain_text, to_markdown};
 use super::{Entry, FilmFacts, FilmRef, Mapped};
@@ -31,7 +33,6 @@ pub fn entries(feed: &Feed, options: &MapOptions) -> Mapped {
         ..Mapped::default()
     };
     // Items are mapped on every core (HTML to Markdown is most of the cost), in order.
-    use rayon::prelude::*;
     let items: Vec<Option<Entry>> = feed
         .items
         .par_iter()

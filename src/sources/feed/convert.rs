@@ -62,7 +62,7 @@ fn rss_item(item: &rss::Item, prefixes: &BTreeMap<String, &'static str>) -> Item
 }
 
 /// The name in an RSS `author`, which is meant to be "email (Name)".
-fn author_name(author: &str) -> Option<String> {
+pub(super) fn author_name(author: &str) -> Option<String> {
     let author = author.trim();
     if let Some((_, rest)) = author.split_once('(')
         && let Some(name) = rest.strip_suffix(')')
