@@ -104,9 +104,11 @@ impl App {
         if let Some(query) = keep.reading.search.map(|s| s.query) {
             self.set_search(&query, false);
         }
-        self.footer.status = Some(match errors.first() {
-            Some(first) => format!("Reload kept the last good version: {first}"),
-            None => format!("Reloaded: {} reviews", self.catalog.entries.len()),
+        self.footer.status = Some(match (errors.first(), &self.sources.summary) {
+            (Some(first), _) => format!("Reload kept the last good version: {first}"),
+            // A fetch's own writes arriving: its summary is what the reader needs to see.
+            (None, Some(summary)) => summary.clone(),
+            (None, None) => format!("Reloaded: {} reviews", self.catalog.entries.len()),
         });
     }
 

@@ -14,9 +14,17 @@ pub(super) struct Sources {
     pub(super) rows: Vec<SourceRow>,
     /// The rows have been read at least once.
     pub(super) listed: bool,
+    /// The last fetch's summary, until the reader acts: the reloads its writes cause
+    /// keep it in the footer instead of "Reloaded".
+    pub(super) summary: Option<String>,
 }
 
 impl App {
+    /// The reader acted: the last fetch's summary has been seen.
+    pub(super) fn summary_seen(&mut self) {
+        self.sources.summary = None;
+    }
+
     /// `R`: starts a fetch unless one is running.
     pub(super) fn start_fetch(&mut self) -> Option<Effect> {
         if let Some((done, total)) = self.sources.fetching {

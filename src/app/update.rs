@@ -41,6 +41,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
 
 /// What the reader does: a key, the mouse, typing.
 fn act(app: &mut App, action: Action) -> Option<Effect> {
+    app.summary_seen();
     // The reader acts: the review loading opened is theirs now.
     if app.marks.auto_open {
         app.settle_open();

@@ -223,26 +223,32 @@ pub fn check_url(url: &str) -> Result<(), String> {
     }
 }
 
-/// `"TITLE (YEAR)"`, or a title alone.
+/// `"TITLE (YEAR)"`, as `--film` and `film = ` are written: a title, then a year from
+/// 1870 to 2100 in brackets.
 pub fn parse_film(text: &str) -> Result<FilmRef, String> {
     let text = text.trim();
-    if text.is_empty() {
-        return Err("film must name a title, e.g. \"Heat (1995)\"".to_owned());
+    let wrong = || {
+        format!(
+            "film must be written \"TITLE (YEAR)\", e.g. \"Heat (1995)\"; found \"{}\"",
+            crate::data::sanitize_line(text)
+        )
+    };
+    let open = text.rfind(" (").ok_or_else(wrong)?;
+    let year = text[open + 2..].strip_suffix(')').ok_or_else(wrong)?;
+    let title = text[..open].trim();
+    match year.parse::<i32>() {
+        Ok(year)
+            if year.to_string().len() == 4
+                && (1870..=2100).contains(&year)
+                && !title.is_empty() =>
+        {
+            Ok(FilmRef {
+                title: title.to_owned(),
+                year: Some(year),
+            })
+        }
+        _ => Err(wrong()),
     }
-    if let Some(open) = text.rfind(" (")
-        && let Some(year) = text[open + 2..].strip_suffix(')')
-        && year.len() == 4
-        && let Ok(year) = year.parse::<i32>()
-    {
-        return Ok(FilmRef {
-            title: text[..open].trim().to_owned(),
-            year: Some(year),
-        });
-    }
-    Ok(FilmRef {
-        title: text.to_owned(),
-        year: None,
-    })
 }
 
 /// `TITLE (YEAR)` as a person writes it.
@@ -398,13 +404,25 @@ mod tests {
     }
 
     #[test]
-    fn films_read_with_and_without_a_year() {
-        assert_eq!(parse_film("Heat (1995)").expect("ok").year, Some(1995));
-        let odd = parse_film("Alien (Director's Cut)").expect("ok");
-        assert_eq!(
-            (odd.title.as_str(), odd.year),
-            ("Alien (Director's Cut)", None)
-        );
-        assert!(parse_film("  ").is_err());
+    fn films_are_a_title_and_a_year() {
+        let heat = parse_film(" Heat (1995) ").expect("ok");
+        assert_eq!((heat.title.as_str(), heat.year), ("Heat", Some(1995)));
+        let cut = parse_film("Alien (Director's Cut) (1979)").expect("ok");
+        assert_eq!(cut.title, "Alien (Director's Cut)");
+        for wrong in [
+            "  ",
+            "Heat",
+            "Heat (95)",
+            "(1995)",
+            " (1995)",
+            "Heat (1995",
+            "Heat (3000)",
+        ] {
+            let e = parse_film(wrong).expect_err(wrong);
+            assert!(
+                e.starts_with("film must be written \"TITLE (YEAR)\""),
+                "{e}"
+            );
+        }
     }
 }

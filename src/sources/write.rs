@@ -75,9 +75,15 @@ fn shown(path: &Path) -> String {
 }
 
 impl Writer {
-    /// A writer into `target`, knowing the films already there.
+    /// A writer into `target`, knowing the films already there. The folder is made
+    /// absolute, so what the state records holds wherever the next command runs.
     #[must_use]
     pub fn new(target: Target) -> Self {
+        let absolute = |dir: PathBuf| std::path::absolute(&dir).unwrap_or(dir);
+        let target = match target {
+            Target::Library(dir) => Target::Library(absolute(dir)),
+            Target::Collection(dir) => Target::Collection(absolute(dir)),
+        };
         let films = match &target {
             Target::Library(dir) => Films::scan(dir),
             Target::Collection(_) => Films::default(),
@@ -95,7 +101,13 @@ impl Writer {
         force: bool,
     ) -> Result<Written, String> {
         let item = format!("{origin} {}", entry.key);
-        let recorded = state.items.get(&item).cloned();
+        // A record for another target (an import into another folder) is not this one's.
+        let root = self.root().to_path_buf();
+        let recorded = state
+            .items
+            .get(&item)
+            .filter(|r| r.path.starts_with(&root))
+            .cloned();
         // An item keeps the file it first wrote, even if the person moved it to another film.
         let (path, unsorted) = if let Some(record) = &recorded {
             let unsorted = record
@@ -118,7 +130,13 @@ impl Writer {
                 unsorted,
             });
         }
-        let edited = match (&on_disk, &recorded) {
+        // The file may be known under another key (the source's URL changed): what
+        // reelread wrote there still tells a person's edit.
+        let known = recorded.clone().or_else(|| {
+            on_disk.as_ref()?;
+            state.items.values().find(|r| r.path == path).cloned()
+        });
+        let edited = match (&on_disk, &known) {
             (Some(bytes), Some(record)) => hash(bytes) != record.hash,
             // A file the state does not know is ours only when it is this item's review.
             (Some(bytes), None) => !same_item(bytes, entry),
@@ -161,6 +179,13 @@ impl Writer {
             new_comments,
             unsorted,
         })
+    }
+
+    /// The folder everything this writer writes is under.
+    fn root(&self) -> &Path {
+        match &self.target {
+            Target::Library(dir) | Target::Collection(dir) => dir,
+        }
     }
 
     /// The collection folder for `entry`, creating it (with a film.toml) when needed; and

@@ -121,7 +121,10 @@ fn write(mut mapped: Mapped, origin: &str, plan: &Plan) -> Result<(), String> {
     let mut failures = Vec::new();
     let mut collections = std::collections::BTreeSet::new();
     let list = mapped.entries.len() <= LISTED;
-    let origin_key = format!("import {origin}");
+    // The file's full path (or the URL), so an import from another folder is another one.
+    let absolute = std::fs::canonicalize(origin)
+        .map_or_else(|_| origin.to_owned(), |p| p.display().to_string());
+    let origin_key = format!("import {absolute}");
     for entry in &mapped.entries {
         match writer.write(&mut state, &origin_key, entry, plan.force) {
             Ok(written) => {

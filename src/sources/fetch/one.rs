@@ -51,10 +51,16 @@ pub(super) fn gather(
     known: &BTreeMap<String, UrlState>,
 ) -> Result<Gathered, String> {
     let mut out = Gathered::default();
-    // A page is always fetched whole: its comments come from a feed found in it.
+    // A page is always fetched whole: its comments come from a feed found in it. So is a
+    // feed whose last fetch failed in part (a comment feed, a linked page): a 304 would
+    // leave what failed unfetched until the feed itself changed.
+    let failed_last_time = known
+        .get(&source.url)
+        .and_then(|u| u.status.as_deref())
+        .is_some_and(|s| s != "ok" && s != "not modified");
     let validators = match source.kind {
-        Kind::Feed => stored(known, &source.url),
-        Kind::Page => Validators::default(),
+        Kind::Feed if !failed_last_time => stored(known, &source.url),
+        Kind::Feed | Kind::Page => Validators::default(),
     };
     let fetched = match client
         .get(&source.url, &validators)

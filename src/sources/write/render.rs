@@ -27,7 +27,7 @@ pub(super) fn review(review: &Review, origin: &str) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "# Written by reelread from {}.\n# Edit freely: a later fetch keeps your edit and writes its own copy beside this file.\n",
+        "# Written by reelread from {}.\n# Edit freely: reelread keeps your edit and writes any later version beside this file.\n",
         crate::data::sanitize_line(origin)
     );
     let _ = writeln!(out, "title = {}", value(&review.title));

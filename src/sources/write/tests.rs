@@ -238,3 +238,40 @@ fn review_ids_come_from_the_key_not_the_title() {
         review_id(&e)
     );
 }
+
+#[test]
+fn an_edit_is_kept_when_the_source_url_changes() {
+    let (_dir, mut writer) = library();
+    let mut state = FetchState::default();
+    let e = entry("k", Some(("Heat", 1995)), "Heat", &[]);
+    let path = writer
+        .write(&mut state, "http://a.example/feed", &e, false)
+        .expect("write")
+        .path;
+    let mine = std::fs::read_to_string(&path)
+        .expect("read")
+        .replace("Text.", "Mine.");
+    std::fs::write(&path, &mine).expect("edit");
+    let w = writer
+        .write(&mut state, "https://a.example/feed", &e, false)
+        .expect("write");
+    assert_eq!(w.outcome, Outcome::KeptEdit);
+    assert_eq!(std::fs::read_to_string(&path).expect("kept"), mine);
+}
+
+#[test]
+fn a_record_for_another_folder_is_not_this_ones() {
+    let mut state = FetchState::default();
+    let e = entry("k", Some(("Heat", 1995)), "Heat", &[]);
+    let (one, mut first) = library();
+    let (two, mut second) = library();
+    let a = first
+        .write(&mut state, "import x", &e, false)
+        .expect("write");
+    assert!(a.path.starts_with(one.path()));
+    let b = second
+        .write(&mut state, "import x", &e, false)
+        .expect("write");
+    assert_eq!(b.outcome, Outcome::New);
+    assert!(b.path.starts_with(two.path()), "{b:?}");
+}

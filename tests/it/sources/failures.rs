@@ -174,3 +174,43 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+#[test]
+fn a_comment_feed_that_failed_is_fetched_again_next_time() {
+    use crate::support::feeds::comment_feed;
+    let server = Server::start();
+    let post = server.url("/2024/05/heat/");
+    let comments = server.url("/2024/05/heat/feed/");
+    let feed = format!(
+        r#"<?xml version="1.0"?>
+<rss version="2.0" xmlns:wfw="http://wellformedweb.org/CommentAPI/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Reel Notes</title><link>{post}</link><description>d</description>
+<item><title>Heat (1995), thirty years on</title><link>{post}</link><guid>{post}</guid>
+<pubDate>Thu, 02 May 2024 09:30:00 +0000</pubDate><wfw:commentRss>{comments}</wfw:commentRss>
+<content:encoded><![CDATA[<p>{long}</p>]]></content:encoded></item></channel></rss>"#,
+        long = "A long review. ".repeat(60)
+    );
+    server.route(
+        "/feed/",
+        Reply::ok(feed, "application/rss+xml").etag("\"f1\""),
+    );
+    let home = Home::new();
+    home.follow_raw(&[("notes", &server.url("/feed/"))]);
+    let (stderr, summary, code) = fetch(&home);
+    assert_eq!(code, Some(1), "{summary}");
+    assert!(stderr.contains("comments feed"), "{stderr}");
+    assert!(stderr.contains("HTTP 404 Not Found"), "{stderr}");
+    server.route(
+        "/2024/05/heat/feed/",
+        Reply::ok(
+            comment_feed(&post, &[("Sam", 3, "Agreed.")]),
+            "application/rss+xml",
+        ),
+    );
+    let (stderr, summary, code) = fetch(&home);
+    assert_eq!(code, Some(0), "{summary}\n{stderr}");
+    assert_eq!(
+        summary,
+        "1 source · 0 new reviews · 1 updated · 1 new comment · 0 errors"
+    );
+}
