@@ -54,6 +54,7 @@ const LINE: &str = "scroll a line";
 const PAGE: &str = "scroll a page";
 const SOURCE: &str = "switch source (next/prev review)";
 const FEED: &str = "switch feed (film)";
+const FETCHING: &str = "scroll a line while R fetches 60 sources";
 /// Reviews whose text (body and comments) is longer than this are used for scrolling.
 const LONG: usize = 12_000;
 
@@ -79,6 +80,9 @@ struct Args {
     /// Leave less out.
     #[arg(long)]
     skip_less: bool,
+    /// Also time keys while `R` fetches 60 loopback feeds (needs the feed-server example).
+    #[arg(long)]
+    fetching: bool,
 }
 
 /// How to tell that the first usable frame is on screen.
@@ -293,6 +297,8 @@ fn run_all(args: &Args) -> Res<()> {
     Ok(())
 }
 
+mod fetching;
+use fetching::*;
 mod programs;
 use programs::*;
 mod report;

@@ -39,7 +39,16 @@ pub(crate) fn check_open(term: &Term, figures: &mut Figures, title: &str) {
 /// Times reelread: moving in the list, then scrolling and switching in the reading pane.
 pub(crate) fn reelread(bin: &Path, args: &Args, long: &Long) -> Res<Figures> {
     let cmdline = [bin.display().to_string(), args.corpus.display().to_string()];
-    run(&cmdline, &Marker::ListCursor, true, &[], args, |t, f| {
+    let world = if args.fetching {
+        Some(fetch_world(bin)?)
+    } else {
+        None
+    };
+    let env: Vec<(&str, &str)> = world
+        .iter()
+        .flat_map(|w| w.env.iter().map(|(k, v)| (*k, v.as_str())))
+        .collect();
+    run(&cmdline, &Marker::ListCursor, true, &env, args, |t, f| {
         f.time(t, MOVE, "j/k", [b"j", b"k"])?;
         for _ in 0..long.index {
             t.press(b"J")?;
@@ -48,7 +57,15 @@ pub(crate) fn reelread(bin: &Path, args: &Args, long: &Long) -> Res<Figures> {
         check_open(t, f, &long.title);
         f.time(t, LINE, "j/k", [b"j", b"k"])?;
         f.time(t, PAGE, "PgDn/PgUp", [PAGE_DOWN, PAGE_UP])?;
-        f.time(t, SOURCE, "J/K", [b"J", b"K"])
+        f.time(t, SOURCE, "J/K", [b"J", b"K"])?;
+        if world.is_some() {
+            t.press(b"R")?;
+            f.time(t, FETCHING, "j/k", [b"j", b"k"])?;
+            if !t.screen().contains("Fetching") {
+                f.note = "the fetch ended before the timing did".to_owned();
+            }
+        }
+        Ok(())
     })
 }
 

@@ -101,7 +101,7 @@ pub(crate) fn print_table(
     row(&label, "≤ 100 ms", &|f| spread(&f.first));
     let label = format!("start → fully loaded, median (min–max) of {starts}");
     row(&label, "—", &|f| spread(&f.loaded));
-    for op in [MOVE, LINE, PAGE, SOURCE, FEED] {
+    for op in [MOVE, LINE, PAGE, SOURCE, FEED, FETCHING] {
         let label = format!("key → frame: {op}, median / p99");
         row(&label, "≤ 5 ms / ≤ 16 ms", &|f| {
             let Some((_, keys, s)) = f.ops.iter().find(|(o, _, _)| *o == op) else {

@@ -20,6 +20,9 @@ pub struct MapOptions {
     pub source: Option<String>,
 }
 
+/// From this many items a feed is mapped on every core.
+const PARALLEL_FROM: usize = 200;
+
 /// A description shorter than this (in characters of text), with no full content beside
 /// it, is taken for an excerpt.
 const SHORT_DESCRIPTION: usize = 500;
@@ -32,18 +35,21 @@ pub fn entries(feed: &Feed, options: &MapOptions) -> Mapped {
         title: feed.title.clone(),
         ..Mapped::default()
     };
-    // Items are mapped on every core (HTML to Markdown is most of the cost), in order.
-    let items: Vec<Option<Entry>> = feed
-        .items
-        .par_iter()
-        .map(|item| {
-            if letterboxd::is_letterboxd(item) {
-                letterboxd::entry(item)
-            } else {
-                post(item, feed, options)
-            }
-        })
-        .collect();
+    // A big feed's items are mapped on every core (HTML to Markdown is most of the cost),
+    // in order; a usual one (tens of items) on the fetch worker alone, which leaves the
+    // other cores to the reader while `R` runs.
+    let one = |item: &Item| {
+        if letterboxd::is_letterboxd(item) {
+            letterboxd::entry(item)
+        } else {
+            post(item, feed, options)
+        }
+    };
+    let items: Vec<Option<Entry>> = if feed.items.len() > PARALLEL_FROM {
+        feed.items.par_iter().map(one).collect()
+    } else {
+        feed.items.iter().map(one).collect()
+    };
     for entry in items {
         match entry {
             Some(entry) => mapped.entries.push(entry),
