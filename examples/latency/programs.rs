@@ -62,7 +62,7 @@ pub(crate) fn reelread(bin: &Path, args: &Args, long: &Long) -> Res<Figures> {
             t.press(b"R")?;
             f.time(t, FETCHING, "j/k", [b"j", b"k"])?;
             if !t.screen().contains("Fetching") {
-                f.note = "the fetch ended before the timing did".to_owned();
+                "the fetch ended before the timing did".clone_into(&mut f.note);
             }
         }
         Ok(())
