@@ -289,8 +289,17 @@ fn take_fetch_progress(
 ) -> bool {
     let mut changed = false;
     for progress in fetching.step() {
+        let done = matches!(progress, crate::action::FetchProgress::Done { .. });
         effects.extend(update(app, Action::Fetch(progress)));
         changed = true;
+        // Whatever the watcher may have missed (writes made before it started) is read
+        // once more when the fetch is over.
+        if done
+            && options.watch.is_some()
+            && options.watch.as_ref() == options.fetch.as_ref().map(|f| &f.library)
+        {
+            reloads.changed();
+        }
         if let (None, Some(setup)) = (&options.watch, &options.fetch) {
             let library = crate::data::load_path(&setup.library);
             if !library.collections.is_empty() {

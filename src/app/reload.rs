@@ -85,6 +85,8 @@ impl App {
         self.reading.collapsed = entries_of(&collapsed, self);
         self.reading.cast_focus = keep.reading.cast_focus;
         self.running = keep.running;
+        // A fetch in progress (its writes are what is being reloaded) and its summary.
+        self.sources = keep.sources;
         self.catalog.generation = keep.catalog.generation + 1;
         self.marks.dirty = keep.marks.dirty;
         if let Some(query) = keep.list.query.map(|q| q.text) {

@@ -49,8 +49,9 @@ impl App {
                 self.sources.fetching = None;
                 self.sources.rows = rows;
                 self.sources.listed = true;
-                self.footer.status =
-                    Some(crate::data::sanitize_line(&format!("Fetched: {summary}")));
+                let summary = crate::data::sanitize_line(&format!("Fetched: {summary}"));
+                self.footer.status = Some(summary.clone());
+                self.sources.summary = Some(summary);
             }
         }
     }

@@ -57,7 +57,7 @@ pub fn run(args: &Args, config: &Config) -> ExitCode {
         &limits,
         &mut |p| {
             if let (Some(bar), Progress::Finished { report, .. }) = (&bar, p) {
-                bar.set_message(report.name.clone());
+                bar.set_message(format!("(last done: {})", report.name));
                 bar.inc(1);
             }
         },
@@ -74,6 +74,11 @@ pub fn run(args: &Args, config: &Config) -> ExitCode {
                 sanitize_line(reason)
             );
         }
+    }
+    for copy in report.sources.iter().flat_map(|s| &s.kept) {
+        let copy = sanitize_line(&copy.display().to_string());
+        let file = copy.replace(".fetched.toml", ".toml");
+        eprintln!("kept your edit of {file}; the fetched version is beside it: {copy}");
     }
     for note in &report.notes {
         eprintln!("reelread fetch: {note}");

@@ -141,6 +141,7 @@ fn save(
     state: &mut FetchState,
 ) -> SourceReport {
     let mut counts = Counts::default();
+    let mut kept = Vec::new();
     let status = match gathered {
         Err(reason) => Status::Failed(reason),
         Ok(gathered) => {
@@ -148,7 +149,12 @@ fn save(
             counts.skipped = gathered.skipped;
             for entry in &gathered.entries {
                 match writer.write(state, &source.url, entry, false) {
-                    Ok(written) => counts.add(&written),
+                    Ok(written) => {
+                        counts.add(&written);
+                        if written.outcome == super::write::Outcome::KeptEdit {
+                            kept.push(written.path);
+                        }
+                    }
                     Err(reason) => problems.push(reason),
                 }
             }
@@ -175,6 +181,7 @@ fn save(
         url: source.url.clone(),
         status,
         counts,
+        kept,
     }
 }
 

@@ -81,6 +81,12 @@ impl Reloads {
         }
     }
 
+    /// Asks for a reload as if a file had changed: for writes the watcher may have missed
+    /// (made before it started).
+    pub fn changed(&mut self) {
+        self.changed_at = Some(Instant::now());
+    }
+
     /// A reload is running.
     pub fn busy(&self) -> bool {
         self.running.is_some()

@@ -112,6 +112,9 @@ fn write(mut mapped: Mapped, origin: &str, plan: &Plan) -> Result<(), String> {
             entry.review.reviewer.clone_from(&plan.reviewer);
         }
     }
+    if mapped.entries.iter().all(|e| e.review.reviewer.is_none()) {
+        println!("note: the source names no reviewer; pass --reviewer NAME to say who wrote these");
+    }
     let (state_path, mut state) = crate::cli::follow::state();
     let mut writer = Writer::new(plan.target.clone());
     let mut counts = Counts {

@@ -87,6 +87,8 @@ pub struct SourceReport {
     pub status: Status,
     /// What it brought (partly, when a write failed midway).
     pub counts: Counts,
+    /// The `ID.fetched.toml` copies written beside files the person edited.
+    pub kept: Vec<std::path::PathBuf>,
 }
 
 /// Every source's fetch.
@@ -160,6 +162,7 @@ mod tests {
             url: format!("https://{name}.example/feed"),
             status,
             counts,
+            kept: Vec::new(),
         }
     }
 

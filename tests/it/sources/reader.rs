@@ -68,3 +68,40 @@ fn r_fetches_in_the_background_and_s_shows_the_sources() {
     app.send("q");
     assert!(app.wait_exit().success());
 }
+
+/// A reload in the middle of a fetch (its own writes) keeps the fetch: the header still
+/// counts, and `R` does not start a second one.
+#[test]
+fn a_reload_during_a_fetch_keeps_it() {
+    use reelread::action::{Action, Command, FetchProgress};
+    use reelread::app::{App, Effect, update};
+    let mut app = App::new(reelread::data::bundled_library());
+    update(&mut app, Action::Resize(120, 40));
+    assert_eq!(update(&mut app, Command::Fetch), [Effect::Fetch]);
+    update(
+        &mut app,
+        Action::Fetch(FetchProgress::Running { done: 1, total: 3 }),
+    );
+    update(
+        &mut app,
+        Action::Reloaded(Box::new(reelread::data::bundled_library())),
+    );
+    assert_eq!(app.fetching(), Some((1, 3)));
+    assert!(
+        update(&mut app, Command::Fetch).is_empty(),
+        "no second fetch"
+    );
+    update(
+        &mut app,
+        Action::Fetch(FetchProgress::Done {
+            summary: "1 source".into(),
+            rows: Vec::new(),
+        }),
+    );
+    update(
+        &mut app,
+        Action::Reloaded(Box::new(reelread::data::bundled_library())),
+    );
+    assert_eq!(app.fetching(), None);
+    assert_eq!(app.status(), Some("Fetched: 1 source"));
+}
