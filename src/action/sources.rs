@@ -50,10 +50,17 @@ pub fn table(rows: &[SourceRow]) -> Vec<String> {
         .chain(["NAME".len()])
         .max()
         .unwrap_or(4);
+    let status_width = rows
+        .iter()
+        .map(|r| r.status_text().width())
+        .chain(["STATUS".len()])
+        .max()
+        .unwrap_or(6);
     let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.width())));
     let mut out = vec![format!(
-        "{}  KIND  REVIEWS  LAST FETCH            STATUS  URL",
-        pad("NAME", name_width)
+        "{}  KIND  REVIEWS  LAST FETCH            {}  URL",
+        pad("NAME", name_width),
+        pad("STATUS", status_width)
     )];
     for r in rows {
         out.push(format!(
@@ -62,7 +69,7 @@ pub fn table(rows: &[SourceRow]) -> Vec<String> {
             pad(r.kind, 4),
             r.reviews,
             pad(&r.when(), 20),
-            r.status_text(),
+            pad(r.status_text(), status_width),
             r.url
         ));
     }
@@ -92,24 +99,53 @@ pub enum FetchProgress {
 mod tests {
     use super::*;
 
+    fn row(name: &str, status: Option<&str>, url: &str) -> SourceRow {
+        SourceRow {
+            name: name.into(),
+            url: url.into(),
+            kind: "feed",
+            last_fetch: status.map(|_| "2026-12-02T01:30:05Z".into()),
+            status: status.map(Into::into),
+            reviews: 3,
+        }
+    }
+
     #[test]
     fn rows_read_as_a_table() {
-        let rows = [SourceRow {
-            name: "alice".into(),
-            url: "https://letterboxd.com/alice/rss/".into(),
-            kind: "feed",
-            last_fetch: Some("2026-12-02T01:30:05Z".into()),
-            status: Some("ok".into()),
-            reviews: 3,
-        }];
-        let lines = table(&rows);
+        let lines = table(&[row(
+            "alice",
+            Some("ok"),
+            "https://letterboxd.com/alice/rss/",
+        )]);
         assert_eq!(
             lines[0],
             "NAME   KIND  REVIEWS  LAST FETCH            STATUS  URL"
         );
         assert_eq!(
             lines[1],
-            "alice  feed        3  2026-12-02 01:30 UTC  ok  https://letterboxd.com/alice/rss/"
+            "alice  feed        3  2026-12-02 01:30 UTC  ok      https://letterboxd.com/alice/rss/"
+        );
+    }
+
+    #[test]
+    fn urls_line_up_whatever_the_status() {
+        let lines = table(&[
+            row("alice", Some("ok"), "https://letterboxd.com/alice/rss/"),
+            row("reel notes", None, "https://reel.example/feed/"),
+            row(
+                "gone",
+                Some("HTTP 404 Not Found"),
+                "https://gone.example/feed/",
+            ),
+        ]);
+        assert_eq!(
+            lines,
+            [
+                "NAME        KIND  REVIEWS  LAST FETCH            STATUS              URL",
+                "alice       feed        3  2026-12-02 01:30 UTC  ok                  https://letterboxd.com/alice/rss/",
+                "reel notes  feed        3  never                 not fetched yet     https://reel.example/feed/",
+                "gone        feed        3  2026-12-02 01:30 UTC  HTTP 404 Not Found  https://gone.example/feed/",
+            ]
         );
     }
 }

@@ -61,7 +61,12 @@ pub(super) fn followed() -> Result<(PathBuf, Vec<Source>), String> {
 pub fn follow(args: &FollowArgs, config: &Config) -> ExitCode {
     match try_follow(args, config) {
         Ok(message) => {
-            println!("{}", sanitize_line(&message));
+            // Each line sanitised on its own, so the lines and their indent stay.
+            for line in message.lines() {
+                let text = line.trim_start();
+                let indent = &line[..line.len() - text.len()];
+                println!("{indent}{}", sanitize_line(text));
+            }
             ExitCode::SUCCESS
         }
         Err(message) => fail("follow", &message),
@@ -80,22 +85,15 @@ fn try_follow(args: &FollowArgs, config: &Config) -> Result<String, String> {
     if let Some(same) = sources.iter().find(|s| s.url == url) {
         return Err(format!("already following {url} as `{}`", same.name));
     }
+    // A name given is checked before anything is fetched.
+    let given = args
+        .name
+        .as_deref()
+        .map(|name| given_name(name, &sources))
+        .transpose()?;
     let found = probe(&Client::new(&config.fetch), &url)?;
-    let name = match &args.name {
-        Some(name) => {
-            let name = name.trim().to_owned();
-            if name.is_empty() || sanitize_line(&name) != name {
-                return Err("--name must be a name without control characters".to_owned());
-            }
-            if sources.iter().any(|s| s.name == name) {
-                return Err(format!(
-                    "a source named `{name}` is already followed; pick another --name"
-                ));
-            }
-            name
-        }
-        None => unique_name(&found.name, &sources),
-    };
+    let name =
+        given.unwrap_or_else(|| unique_name(&default_name(&found.name, &found.url), &sources));
     let source = Source {
         name: name.clone(),
         url: found.url.clone(),
@@ -106,10 +104,40 @@ fn try_follow(args: &FollowArgs, config: &Config) -> Result<String, String> {
     let text = std::fs::read_to_string(&path).unwrap_or_default();
     crate::atomic::write(&path, subscriptions::with_source(&text, &source).as_bytes())
         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    Ok(format!(
-        "Following `{name}`: {}\n  {} — `reelread fetch` brings its reviews into the library.",
-        found.said, source.url
-    ))
+    Ok(said(&name, &found))
+}
+
+/// What `follow` prints: what was found, then one line per URL, then what to do next.
+fn said(name: &str, found: &Probe) -> String {
+    let clean = |text: &str| sanitize_line(text);
+    let is_page = matches!(found.kind, Kind::Page);
+    let mut out = format!(
+        "Following `{}` ({}): {}\n  url: {}\n",
+        clean(name),
+        if is_page { "a page" } else { "a feed" },
+        clean(&found.summary),
+        clean(&found.url)
+    );
+    if is_page {
+        let comments = found
+            .comments
+            .as_deref()
+            .map_or_else(|| "none found".to_owned(), clean);
+        let _ = writeln!(out, "  comments: {comments}");
+    }
+    if let Some(page) = &found.linked_from {
+        let _ = writeln!(out, "  linked from: {}", clean(page));
+    }
+    let brings = match (is_page, &found.comments) {
+        (false, _) => "its reviews",
+        (true, Some(_)) => "the review and its comments",
+        (true, None) => "the review",
+    };
+    let _ = write!(
+        out,
+        "Run `reelread fetch` to bring {brings} into the library."
+    );
+    out
 }
 
 /// What one fetch of a URL found.
@@ -117,7 +145,12 @@ struct Probe {
     url: String,
     kind: Kind,
     name: String,
-    said: String,
+    /// `"TITLE", 3 items: 2 reviews` or `"TITLE" by REVIEWER`.
+    summary: String,
+    /// A page's comment feed, if it has one.
+    comments: Option<String>,
+    /// The page that linked to the feed followed, when a page was given.
+    linked_from: Option<String>,
 }
 
 /// Fetches `url` once to tell a feed from a page and say what it holds.
@@ -132,17 +165,15 @@ fn probe(client: &Client, url: &str) -> Result<Probe, String> {
         let parsed = feed::parse(&fetched.body).map_err(|e| format!("{url}: {e}"))?;
         let mapped = map::entries(&parsed, &map::MapOptions::default());
         let title = parsed.title.clone().unwrap_or_else(|| url.to_owned());
-        let mut said = format!(
-            "a feed, \"{title}\", with {} item{}: {} review{}",
+        let mut summary = format!(
+            "\"{title}\", {} item{}: {} review{}",
             parsed.items.len(),
             plural(parsed.items.len()),
             mapped.entries.len(),
             plural(mapped.entries.len())
         );
         if mapped.skipped > 0 {
-            {
-                let _ = write!(said, ", {} skipped (not reviews)", mapped.skipped);
-            };
+            let _ = write!(summary, ", {} skipped (not reviews)", mapped.skipped);
         }
         return Ok(Probe {
             url: url.to_owned(),
@@ -154,7 +185,9 @@ fn probe(client: &Client, url: &str) -> Result<Probe, String> {
                     .unwrap_or(&title)
                     .to_owned()
             }),
-            said,
+            summary,
+            comments: None,
+            linked_from: None,
         });
     }
     let html = String::from_utf8_lossy(&fetched.body);
@@ -163,29 +196,23 @@ fn probe(client: &Client, url: &str) -> Result<Probe, String> {
     match extracted {
         Ok(page) => {
             let review = &page.entry.review;
-            let mut said = format!("a page, \"{}\"", review.title);
+            let mut summary = format!("\"{}\"", review.title);
             if let Some(by) = &review.reviewer {
-                {
-                    let _ = write!(said, " by {by}");
-                };
-            }
-            match comment_feed.as_deref().or(page.comment_feed.as_deref()) {
-                Some(feed_url) => {
-                    let _ = write!(said, ", with its comment feed {feed_url}");
-                }
-                None => said.push_str(", without a comment feed"),
+                let _ = write!(summary, " by {by}");
             }
             Ok(Probe {
                 url: url.to_owned(),
                 kind: Kind::Page,
                 name: review.title.clone(),
-                said,
+                summary,
+                comments: comment_feed.or(page.comment_feed),
+                linked_from: None,
             })
         }
         Err(reason) => match page::feed_link(&html, &fetched.url) {
             Some(feed_url) if feed_url != url => {
                 let mut found = probe(client, &feed_url)?;
-                found.said = format!("{} (the feed {url} links to)", found.said);
+                found.linked_from = Some(url.to_owned());
                 Ok(found)
             }
             _ => Err(format!("{url}: not a feed, and {reason}")),
@@ -207,15 +234,74 @@ fn letterboxd_member(url: &str) -> Option<String> {
     (!member.is_empty() && !member.contains('/')).then(|| member.to_owned())
 }
 
-/// `name`, or `name (2)` and so on when taken.
-fn unique_name(name: &str, sources: &[Source]) -> String {
-    let base = sanitize_line(name.trim());
-    let base = if base.is_empty() {
+/// A `--name` as given, trimmed, if it can name a new source.
+fn given_name(name: &str, sources: &[Source]) -> Result<String, String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err("--name must not be empty".to_owned());
+    }
+    if sanitize_line(name) != name {
+        return Err("--name must be a name without control characters".to_owned());
+    }
+    if sources.iter().any(|s| s.name == name) {
+        return Err(format!(
+            "a source named `{name}` is already followed; pick another --name"
+        ));
+    }
+    Ok(name.to_owned())
+}
+
+/// Longest default name, in characters: a feed title can be a sentence.
+const NAME_CHARS: usize = 40;
+
+/// A name a person can type after `fetch` and `unfollow`, from a feed's or page's title:
+/// letters, digits, spaces and `-_.'&()` only, one space at a time, at most 40
+/// characters; the URL's host when nothing is left.
+fn default_name(title: &str, url: &str) -> String {
+    let name = typeable(title);
+    if !name.is_empty() {
+        return name;
+    }
+    let host = url
+        .split_once("://")
+        .map_or(url, |(_, rest)| rest)
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or_default();
+    let host = host.rsplit_once('@').map_or(host, |(_, host)| host);
+    let host = match host.rsplit_once(':') {
+        Some((host, port)) if port.bytes().all(|b| b.is_ascii_digit()) => host,
+        _ => host,
+    };
+    let host = typeable(host);
+    if host.is_empty() {
         "source".to_owned()
     } else {
-        base
-    };
-    let mut candidate = base.clone();
+        host
+    }
+}
+
+/// `text` with every other character a space (typographic apostrophes straightened,
+/// invisible ones dropped), spaces collapsed, cut at [`NAME_CHARS`].
+fn typeable(text: &str) -> String {
+    let kept: String = text
+        .chars()
+        .filter_map(|c| match c {
+            c if c.is_alphanumeric() || "-_.'&()".contains(c) => Some(c),
+            '\u{2018}' | '\u{2019}' => Some('\''),
+            c if c.is_whitespace() => Some(' '),
+            c if c.is_control() || sanitize_line(&c.to_string()) != c.to_string() => None,
+            _ => Some(' '),
+        })
+        .collect();
+    let collapsed = kept.split_whitespace().collect::<Vec<_>>().join(" ");
+    let cut: String = collapsed.chars().take(NAME_CHARS).collect();
+    cut.trim_end().to_owned()
+}
+
+/// `name`, or `name (2)` and so on when taken.
+fn unique_name(base: &str, sources: &[Source]) -> String {
+    let mut candidate = base.to_owned();
     let mut n = 2;
     while sources.iter().any(|s| s.name == candidate) {
         candidate = format!("{base} ({n})");
@@ -309,3 +395,6 @@ pub fn list(args: &SourcesArgs) -> ExitCode {
     }
     ExitCode::SUCCESS
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,14 +1,17 @@
 //! HTML from feeds and pages as the Markdown the reader renders (see docs/data-format.md):
 //! emphasis, links, block quotes, lists and headings kept; images as caption lines;
-//! scripts, embeds, forms and share widgets dropped; only web and mail links kept.
+//! scripts, embeds, forms and share widgets dropped; only web and mail links kept. And
+//! the same HTML as plain text, for comments, which the reader does not render.
 
 mod depth;
+mod plain;
 
 use htmd::element_handler::{HandlerResult, Handlers};
 use htmd::options::{BrStyle, Options};
 use htmd::{Element, HtmlToMarkdown};
 
 pub(crate) use depth::shallow;
+pub use plain::to_plain_text;
 
 /// How deep the converter may nest: far beyond real articles (a few dozen levels), far
 /// below what its recursion can take on a worker thread.

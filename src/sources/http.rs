@@ -8,6 +8,7 @@
 mod gate;
 mod reason;
 mod redirect;
+mod resolve;
 mod retry;
 
 use std::fmt;
@@ -106,13 +107,17 @@ impl Client {
     #[must_use]
     pub fn new(limits: &FetchLimits) -> Client {
         let timeout_secs = limits.timeout_secs.max(1);
-        let agent = ureq::Agent::config_builder()
+        let config = ureq::Agent::config_builder()
             .user_agent(USER_AGENT)
             .http_status_as_error(false)
             .max_redirects(0)
             .timeout_global(Some(Duration::from_secs(timeout_secs)))
-            .build()
-            .new_agent();
+            .build();
+        let agent = ureq::Agent::with_parts(
+            config,
+            ureq::unversioned::transport::DefaultConnector::default(),
+            resolve::Lookup::default(),
+        );
         Client {
             agent,
             gate: Gate::new(limits.per_host),
@@ -196,8 +201,9 @@ impl Client {
 
     /// One request and, for a full response, its body.
     fn exchange(&self, uri: &Uri, validators: &Validators) -> Result<Answer, String> {
+        let host = uri.host().unwrap_or_default();
         let describe = |error: &ureq::Error, phase| {
-            reason::describe(error, phase, self.timeout_secs, self.max_bytes)
+            reason::describe(error, phase, host, self.timeout_secs, self.max_bytes)
         };
         let mut request = self.agent.get(uri);
         // A stored validator that is no longer a valid header value is not sent: the

@@ -7,7 +7,7 @@ mod letterboxd;
 use rayon::prelude::*;
 
 use super::feed::{Feed, Item};
-use super::html::{plain_text, to_markdown};
+use super::html::{plain_text, to_markdown, to_plain_text};
 use super::{Entry, FilmFacts, FilmRef, Mapped};
 use crate::data::{Comment, Kind, Review};
 
@@ -59,7 +59,8 @@ pub fn entries(feed: &Feed, options: &MapOptions) -> Mapped {
     mapped
 }
 
-/// A WordPress-style comment feed as comments, oldest first (the feed lists newest first).
+/// A WordPress-style comment feed as comments in plain text, oldest first (the feed
+/// lists newest first).
 #[must_use]
 pub fn comments(feed: &Feed) -> Vec<Comment> {
     let mut comments: Vec<Comment> = feed
@@ -71,7 +72,8 @@ pub fn comments(feed: &Feed) -> Vec<Comment> {
                 .content_html
                 .as_deref()
                 .or(item.summary_html.as_deref())?;
-            let text = to_markdown(html);
+            // The reader shows a comment as written, not as Markdown.
+            let text = to_plain_text(html);
             if text.is_empty() {
                 return None;
             }

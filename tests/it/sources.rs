@@ -147,7 +147,7 @@ fn follow_a_letterboxd_feed_fetch_and_read_it() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let said = text(&out.stdout);
     assert!(
-        said.starts_with("Following `alice`: a feed, \"Letterboxd - alice\""),
+        said.starts_with("Following `alice` (a feed): \"Letterboxd - alice\""),
         "{said}"
     );
     assert!(
@@ -274,8 +274,11 @@ fn a_blog_post_is_followed_with_its_comments_and_new_comments_append() {
     let out = home.run(&["follow", &post, "--name", "reel notes"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let said = text(&out.stdout);
-    assert!(said.contains("a page"), "{said}");
-    assert!(said.contains("comment feed"), "{said}");
+    assert!(said.contains("(a page)"), "{said}");
+    assert!(
+        said.contains(&format!("\n  comments: {comments}\n")),
+        "{said}"
+    );
 
     let out = home.run(&["fetch"]);
     assert!(out.status.success(), "{}", text(&out.stderr));

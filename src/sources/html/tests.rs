@@ -1,4 +1,4 @@
-use super::{is_safe_link, plain_text, to_markdown};
+use super::{is_safe_link, plain_text, to_markdown, to_plain_text};
 
 /// Every link and image target a Markdown renderer would see.
 pub(crate) fn link_targets(markdown: &str) -> Vec<String> {
@@ -124,4 +124,73 @@ fn plain_text_decodes_entities_and_drops_tags() {
     );
     assert_eq!(plain_text("AT&T <3"), "AT&T <3");
     assert_eq!(plain_text("  plain\n text "), "plain text");
+}
+
+#[test]
+fn plain_text_keeps_paragraphs_breaks_quotes_and_lists_without_markers() {
+    let text = to_plain_text(
+        "<p>Third time through and the airport <em>still</em> gets <strong>me</strong>.</p>\
+         <p>Line one<br>line two</p>\
+         <blockquote><p>All I am is what I'm going after.</p><p>Said twice.</p></blockquote>\
+         <ul><li>The bank</li><li>The <em>airport</em></li></ul><ol><li>One</li><li>Two</li></ol>\
+         <h2>After</h2><p>1 * 2 = 2, [sic] and a_b_c</p>",
+    );
+    assert_eq!(
+        text,
+        "Third time through and the airport still gets me.\n\
+         \n\
+         Line one\n\
+         line two\n\
+         \n\
+         > All I am is what I'm going after.\n\
+         >\n\
+         > Said twice.\n\
+         \n\
+         - The bank\n\
+         - The airport\n\
+         \n\
+         1. One\n\
+         2. Two\n\
+         \n\
+         After\n\
+         \n\
+         1 * 2 = 2, [sic] and a_b_c"
+    );
+}
+
+#[test]
+fn plain_text_links_read_as_text_and_url() {
+    let text = to_plain_text(
+        "<p>The <a href=\"https://ex.example/heat/\">coffee scene</a> write-up; \
+         <a href=\"https://ex.example/a\">https://ex.example/a</a>; \
+         <a href=\"mailto:critic@ex.example\">critic@ex.example</a>; \
+         <a href=\"javascript:alert(1)\">a trap</a>; <a href=\"/relative\">here</a>; \
+         <a href=\"https://ex.example/p\"><img src=\"p.jpg\" alt=\"the poster\"></a></p>",
+    );
+    assert_eq!(
+        text,
+        "The coffee scene (https://ex.example/heat/) write-up; https://ex.example/a; \
+         critic@ex.example; a trap; here; [image: the poster] (https://ex.example/p)"
+    );
+}
+
+#[test]
+fn plain_text_of_nothing_and_of_hostile_input() {
+    assert_eq!(to_plain_text(""), "");
+    assert_eq!(to_plain_text("<script>alert(1)</script>"), "");
+    assert_eq!(to_plain_text("true || false"), "true | | false");
+    let deep = format!("{}deep", "<blockquote>".repeat(50_000));
+    assert!(to_plain_text(&deep).ends_with("deep"));
+}
+
+#[test]
+fn plain_text_nests_lists_and_quotes() {
+    let text = to_plain_text(
+        "<blockquote><p>Quoted</p><ul><li>outer<ul><li>inner</li></ul></li><li>next</li></ul></blockquote>\
+         <p>After <code>x*y</code></p>",
+    );
+    assert_eq!(
+        text,
+        "> Quoted\n>\n> - outer\n>   - inner\n> - next\n\nAfter x*y"
+    );
 }

@@ -46,10 +46,11 @@ pub(super) fn size(bytes: u64) -> String {
     format!("{value:.1} {}", UNITS[unit])
 }
 
-/// The message for an error ureq reported.
+/// The message for an error ureq reported while asking `host`.
 pub(super) fn describe(
     error: &ureq::Error,
     phase: Phase,
+    host: &str,
     timeout_secs: u64,
     max_bytes: u64,
 ) -> String {
@@ -58,7 +59,8 @@ pub(super) fn describe(
         E::Timeout(_) => timed_out(timeout_secs),
         E::BodyExceedsLimit(_) => too_large(max_bytes),
         E::Io(e) => io_reason(e, phase, timeout_secs),
-        E::HostNotFound => "cannot connect: host not found".to_owned(),
+        // Every failed lookup (see `resolve`), and a name with no address of its family.
+        E::HostNotFound => format!("cannot resolve host {host}"),
         E::ConnectionFailed => "cannot connect".to_owned(),
         E::Tls(why) => format!("TLS failed: {why}"),
         E::Rustls(e) => format!("TLS failed: {e}"),
@@ -91,8 +93,58 @@ fn io_reason(error: &io::Error, phase: Phase, timeout_secs: u64) -> String {
             | K::NetworkDown,
             Phase::Asking,
         ) => format!("cannot connect: {kind}"),
-        (_, Phase::Asking) => format!("connection failed: {kind}"),
-        (_, Phase::Reading) => format!("reading the body failed: {kind}"),
+        (_, Phase::Asking) => format!("connection failed: {}", cause(error)),
+        (_, Phase::Reading) => format!("reading the body failed: {}", cause(error)),
+    }
+}
+
+/// The cause in words: the kind's name where it is a reason (`connection reset`), else
+/// the error's own message, since `Other` and the kinds std has not named yet read only
+/// `other error` and `uncategorized error`.
+fn cause(error: &io::Error) -> String {
+    use io::ErrorKind as K;
+    let kind = error.kind();
+    if matches!(
+        kind,
+        K::ConnectionRefused
+            | K::ConnectionReset
+            | K::ConnectionAborted
+            | K::NotConnected
+            | K::BrokenPipe
+            | K::AddrInUse
+            | K::AddrNotAvailable
+            | K::NetworkUnreachable
+            | K::HostUnreachable
+            | K::NetworkDown
+            | K::PermissionDenied
+            | K::InvalidData
+            | K::Interrupted
+            | K::OutOfMemory
+    ) {
+        return kind.to_string();
+    }
+    let message = error.to_string();
+    // std appends the errno to a system error's text: `Connection timed out (os error 110)`.
+    let message = match (error.raw_os_error(), message.rfind(" (os error ")) {
+        (Some(_), Some(at)) => message[..at].to_owned(),
+        _ => message,
+    };
+    let bare = io::Error::from(kind).to_string();
+    if message.trim().is_empty() || message == bare {
+        return "an unexpected network error".to_owned();
+    }
+    lowercase_first(&message)
+}
+
+/// `Connection timed out` as `connection timed out`, but `TLS …` kept.
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => first
+            .to_lowercase()
+            .chain(text[first.len_utf8()..].chars())
+            .collect(),
+        _ => text.to_owned(),
     }
 }
 
@@ -131,19 +183,64 @@ mod tests {
     fn io_errors_name_the_cause_for_the_phase() {
         let refused = ureq::Error::Io(io::Error::from(io::ErrorKind::ConnectionRefused));
         assert_eq!(
-            describe(&refused, Phase::Asking, 20, 1),
+            describe(&refused, Phase::Asking, "h", 20, 1),
             "cannot connect: connection refused"
         );
         let reset = ureq::Error::Io(io::Error::from(io::ErrorKind::ConnectionReset));
         assert_eq!(
-            describe(&reset, Phase::Reading, 20, 1),
+            describe(&reset, Phase::Reading, "h", 20, 1),
             "reading the body failed: connection reset"
         );
         let slow = ureq::Error::Io(io::Error::from(io::ErrorKind::TimedOut));
-        assert_eq!(describe(&slow, Phase::Reading, 3, 1), "timed out after 3 s");
         assert_eq!(
-            describe(&ureq::Error::HostNotFound, Phase::Asking, 3, 1),
-            "cannot connect: host not found"
+            describe(&slow, Phase::Reading, "h", 3, 1),
+            "timed out after 3 s"
         );
+    }
+
+    #[test]
+    fn a_host_that_does_not_resolve_is_named() {
+        assert_eq!(
+            describe(
+                &ureq::Error::HostNotFound,
+                Phase::Asking,
+                "no-such-host.invalid",
+                3,
+                1
+            ),
+            "cannot resolve host no-such-host.invalid"
+        );
+    }
+
+    #[test]
+    fn no_io_error_reads_uncategorized_or_other() {
+        let say = |e: io::Error, phase| describe(&ureq::Error::Io(e), phase, "h", 20, 1);
+        // How std reports a failed lookup that reaches ureq some other way than `resolve`.
+        let gai =
+            io::Error::other("failed to lookup address information: Name or service not known");
+        assert_eq!(
+            say(gai, Phase::Asking),
+            "connection failed: failed to lookup address information: Name or service not known"
+        );
+        // ETIMEDOUT from the kernel is a timeout; EHOSTDOWN has no stable kind.
+        assert_eq!(
+            say(io::Error::from_raw_os_error(110), Phase::Asking),
+            "timed out after 20 s"
+        );
+        let down = say(io::Error::from_raw_os_error(112), Phase::Asking);
+        assert_eq!(down, "connection failed: host is down");
+        let bare = say(io::Error::from(io::ErrorKind::Other), Phase::Reading);
+        assert_eq!(bare, "reading the body failed: an unexpected network error");
+        for e in [
+            io::Error::from(io::ErrorKind::Other),
+            io::Error::from_raw_os_error(112),
+            io::Error::other("x"),
+        ] {
+            let said = say(e, Phase::Asking);
+            assert!(
+                !said.contains("uncategorized") && !said.contains("other error"),
+                "{said}"
+            );
+        }
     }
 }
