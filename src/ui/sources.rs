@@ -86,8 +86,9 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     let hint = match app.fetching() {
         Some((done, total)) => format!("Fetching {done}/{total} sources…"),
         None => format!(
-            "{} sources · `reelread sources` prints this table",
-            rows.len()
+            "{} source{} · `reelread sources` prints this table",
+            rows.len(),
+            if rows.len() == 1 { "" } else { "s" }
         ),
     };
     line(inner.height.saturating_sub(1), &hint, theme::DIM);
