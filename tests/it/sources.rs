@@ -4,6 +4,7 @@
 //! `sources/hostile.rs`, imports in `sources/import.rs`.
 
 mod failures;
+mod follow;
 mod hostile;
 mod import;
 mod reader;
@@ -365,52 +366,4 @@ fn an_edited_review_is_kept_and_the_fetched_copy_written_beside_it() {
             .contains("all of it")
     );
     assert_eq!(home.listed().len(), 2, "the copy is not a second review");
-}
-
-#[test]
-fn unfollow_removes_the_source_and_keeps_its_reviews() {
-    let server = Server::start();
-    let url = serve_alice(&server, false);
-    let home = Home::new();
-    assert!(
-        home.run(&["follow", &url, "--name", "alice"])
-            .status
-            .success()
-    );
-    let again = home.run(&["follow", &url]);
-    assert_eq!(again.status.code(), Some(1));
-    assert!(
-        text(&again.stderr).contains("already following"),
-        "{}",
-        text(&again.stderr)
-    );
-    assert!(home.run(&["fetch"]).status.success());
-    let out = home.run(&["unfollow", "alice"]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("its reviews stay in the library"));
-    let out = home.run(&["sources"]);
-    assert!(text(&out.stdout).starts_with("No sources followed yet."));
-    assert_eq!(home.listed().len(), 2);
-    let out = home.run(&["unfollow", "alice"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("no source named `alice`"));
-}
-
-#[test]
-fn check_reports_a_bad_sources_file_with_its_position() {
-    let home = Home::new();
-    let config = home.path().join("config/reelread");
-    std::fs::create_dir_all(&config).expect("mkdir");
-    std::fs::write(
-        config.join("sources.toml"),
-        "[[source]]\nname = \"ok\"\nurl = \"https://a.example/feed\"\n\n[[source]]\nname = \"bad\"\nurl = \"file:///etc/passwd\"\n",
-    )
-    .expect("write");
-    let out = home.run(&["check"]);
-    let said = text(&out.stdout);
-    assert_eq!(out.status.code(), Some(1), "{said}");
-    assert!(
-        said.contains("sources.toml:5:1: error: url must start with http:// or https://"),
-        "{said}"
-    );
 }
