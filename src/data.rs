@@ -31,4 +31,5 @@ pub use model::{
 pub use parse::{parse_film, parse_review};
 pub use people::{Person, is_web_link, name_matches, review_matches, same_name};
 pub use stream::{Part, load_in_background, load_parts, load_path};
+pub use toml_diag::key_text;
 pub use walk::LoadOptions;

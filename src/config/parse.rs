@@ -53,13 +53,17 @@ pub fn parse(mut config: Config, path: &str, text: &str) -> (Config, Vec<Diagnos
         Ok(table) => table,
         Err(e) => {
             let at = e.span().map_or(0, |s| s.start);
+            // A duplicate key is named, as in a review file.
+            let said = match e.span() {
+                Some(span) if e.message() == "duplicate key" => {
+                    format!("duplicate key `{}`", crate::data::key_text(text, span))
+                }
+                _ => e.message().to_owned(),
+            };
             r.report(
                 at,
                 Severity::Error,
-                &format!(
-                    "{}; the whole file is ignored, defaults are used",
-                    e.message()
-                ),
+                &format!("{said}; the whole file is ignored, defaults are used"),
             );
             return (config, r.diagnostics);
         }
@@ -255,6 +259,9 @@ fn read_colors(r: &mut Reader<'_>, colors: &DeTable<'_>, config: &mut Config) {
 }
 
 fn read_keys(r: &mut Reader<'_>, keys: &DeTable<'_>, config: &mut Config) {
+    // Which action this file gave each key to, and where: a key given twice is reported.
+    let mut given: Vec<(Key, Command)> = Vec::new();
+    let start_of_table = keys.iter().next().map_or(0, |(k, _)| k.span().start);
     for (key, value) in keys {
         let name = key.get_ref().as_ref();
         let Some(command) = Command::from_name(name) else {
@@ -295,6 +302,17 @@ fn read_keys(r: &mut Reader<'_>, keys: &DeTable<'_>, config: &mut Config) {
         let mut parsed = Vec::new();
         for (at, k) in list {
             if let Ok(key) = k.parse::<Key>() {
+                if let Some((_, earlier)) = given.iter().find(|(g, c)| *g == key && *c != command) {
+                    r.report(
+                        at,
+                        Severity::Warning,
+                        &format!(
+                            "key `{k}` is bound to both {} and {name}; {name} has it",
+                            earlier.name()
+                        ),
+                    );
+                }
+                given.push((key, command));
                 parsed.push(key);
             } else {
                 r.error(
@@ -307,6 +325,19 @@ fn read_keys(r: &mut Reader<'_>, keys: &DeTable<'_>, config: &mut Config) {
         }
         if !parsed.is_empty() {
             config.keymap.rebind(command, &parsed);
+        }
+    }
+    // An action whose every key went to another is out of reach: say so.
+    for command in Command::all() {
+        if config.keymap.keys(command).is_empty() {
+            r.report(
+                start_of_table,
+                Severity::Warning,
+                &format!(
+                    "{} has no key left (its keys are bound to other actions); give it one under [keys]",
+                    command.name()
+                ),
+            );
         }
     }
 }

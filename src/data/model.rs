@@ -96,12 +96,21 @@ struct RawAudience {
 impl TryFrom<RawRating> for Rating {
     type Error = String;
     fn try_from(RawRating { score, max }: RawRating) -> Result<Self, String> {
+        let shown = |n: f64| match n {
+            n if n.is_nan() => "nan (not a number)".to_owned(),
+            n if n.is_infinite() => format!("{n} (infinity)"),
+            n => n.to_string(),
+        };
         if !(max.is_finite() && max > 0.0) {
-            return Err(format!("rating max must be a positive number, found {max}"));
+            return Err(format!(
+                "rating max must be a positive, finite number, found {}",
+                shown(max)
+            ));
         }
         if !(score.is_finite() && (0.0..=max).contains(&score)) {
             return Err(format!(
-                "rating score must be between 0 and {max}, found {score}"
+                "rating score must be between 0 and {max}, found {}",
+                shown(score)
             ));
         }
         Ok(Self { score, max })

@@ -41,6 +41,24 @@ pub fn parse_film(path: &str, bytes: &[u8]) -> Result<(Film, Vec<Diagnostic>), D
             "title is empty: the film needs one",
         ));
     }
+    let mut warnings = warnings;
+    // A cast member with no name would be a blank row in the sidebar: left out, and said.
+    let mut i = 0;
+    film.cast.retain(|member| {
+        i += 1;
+        let named = !member.actor.trim().is_empty();
+        if !named {
+            let index = (i - 1).to_string();
+            warnings.push(at_key(
+                path,
+                text,
+                &["cast", &index, "actor"],
+                Severity::Warning,
+                &format!("cast member #{i} has an empty actor; left out"),
+            ));
+        }
+        named
+    });
     Ok((film, warnings))
 }
 

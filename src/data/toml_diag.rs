@@ -215,8 +215,10 @@ fn describe(path: &[Segment]) -> String {
     }
 }
 
-/// The key written at `span`, with a dotted prefix (`rating.score`) and without quotes.
-fn key_text(text: &str, span: Range<usize>) -> String {
+/// The key written at `span`, with a dotted prefix (`rating.score`) and without quotes, so
+/// a duplicate key is named the same way in a review file and in the config.
+#[must_use]
+pub fn key_text(text: &str, span: Range<usize>) -> String {
     let Some(written) = text.get(span.clone()) else {
         return String::new();
     };
@@ -242,6 +244,9 @@ fn humanize(message: &str) -> String {
     if message == "recursion limit" || message.starts_with("cannot recurse further") {
         return "nesting too deep".to_owned();
     }
+    if let Some(said) = out_of_range(message) {
+        return said;
+    }
     message
         .replace("expected u32", "expected a whole number, 0 or more")
         .replace("expected u16", "expected a whole number, 0 or more")
@@ -251,6 +256,26 @@ fn humanize(message: &str) -> String {
             "expected a TOML datetime",
             "expected an unquoted date like 2024-06-12",
         )
+}
+
+/// `invalid value: integer `N`, expected u32` for a number that is a whole number but out
+/// of the field's range: say it is negative, or too large and what the largest is.
+fn out_of_range(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("invalid value: integer `")?;
+    let (number, expected) = rest.split_once("`, expected ")?;
+    let max: u128 = match expected {
+        "u16" => u16::MAX.into(),
+        "u32" => u32::MAX.into(),
+        "u64" | "usize" => u64::MAX.into(),
+        _ => return None,
+    };
+    if number.starts_with('-') {
+        return Some(format!(
+            "{number} is negative; expected a whole number, 0 or more"
+        ));
+    }
+    let n: u128 = number.parse().ok()?;
+    (n > max).then(|| format!("{number} is too large (at most {max})"))
 }
 
 /// A warning for each unknown key, located from a second, span-keeping parse, in file

@@ -106,10 +106,33 @@ fn an_unknown_setting_is_a_warning_and_the_rest_applies() {
 }
 
 #[test]
+fn a_key_bound_twice_and_an_action_left_without_keys_are_reported() {
+    let (config, diagnostics) = parse_text("c.toml", "[keys]\nquit = [\"x\"]\nback = [\"x\"]\n");
+    let said: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
+    assert!(
+        said.iter()
+            .any(|d| d.contains("key `x` is bound to both back and quit; quit has it")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter().any(|d| d.contains("back has no key left")),
+        "{said:?}"
+    );
+    assert!(config.keymap.keys(Command::Back).is_empty());
+}
+
+#[test]
 fn a_good_config_overrides_what_it_names() {
     let text = "text_width = 64\ntheme = \"light\"\nmouse = false\ndate_format = \"%e %B %Y\"\n[colors]\naccent = \"#ff8000\"\n[keys]\nquit = [\"x\", \"ctrl-q\"]\n";
     let (config, diagnostics) = parse_text("c.toml", text);
-    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    // x was toggle_read's only key: taking it is allowed, and said.
+    let said: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        said,
+        [
+            "c.toml:8:1: warning: toggle_read has no key left (its keys are bound to other actions); give it one under [keys]"
+        ]
+    );
     assert_eq!(config.text_width, 64);
     assert_eq!(config.theme, ThemeName::Light);
     assert!(!config.mouse);

@@ -190,3 +190,48 @@ fn missing_path_is_an_error() {
     assert!(d.is_error() && d.path == path.display().to_string(), "{d}");
     assert!(d.message.contains("no such folder"), "{d}");
 }
+
+#[test]
+fn numbers_out_of_range_and_empty_actors_say_what_is_wrong() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("reviews")).expect("mkdir");
+    std::fs::write(
+        root.join("film.toml"),
+        "title = \"F\"\n[[cast]]\nactor = \"\"\n",
+    )
+    .expect("film");
+    let write = |name: &str, text: &str| {
+        std::fs::write(root.join("reviews").join(name), text).expect("write")
+    };
+    write(
+        "a.toml",
+        "title = \"a\"\nbody = \"b\"\naudience_rating = { score = 1.0, max = 5.0, votes = 9223372036854775807 }\n",
+    );
+    write(
+        "b.toml",
+        "title = \"b\"\nbody = \"b\"\n[[comments]]\ntext = \"x\"\nreplies_to = -1\n",
+    );
+    write(
+        "c.toml",
+        "title = \"c\"\nbody = \"b\"\nrating = { score = 1.0, max = inf }\n",
+    );
+    let library = reelread::data::load_path(root);
+    let said: Vec<String> = library
+        .diagnostics
+        .iter()
+        .map(|d| d.message.clone())
+        .collect();
+    for expected in [
+        "cast member #1 has an empty actor; left out",
+        "9223372036854775807 is too large (at most 4294967295)",
+        "-1 is negative; expected a whole number, 0 or more",
+        "rating max must be a positive, finite number, found inf (infinity)",
+    ] {
+        assert!(
+            said.iter().any(|m| m == expected),
+            "{expected} not in {said:?}"
+        );
+    }
+    assert!(library.collections[0].film.cast.is_empty());
+}
