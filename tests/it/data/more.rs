@@ -202,7 +202,7 @@ fn numbers_out_of_range_and_empty_actors_say_what_is_wrong() {
     )
     .expect("film");
     let write = |name: &str, text: &str| {
-        std::fs::write(root.join("reviews").join(name), text).expect("write")
+        std::fs::write(root.join("reviews").join(name), text).expect("write");
     };
     write(
         "a.toml",
