@@ -86,6 +86,10 @@ pub(super) fn plan(dir: PathBuf) -> Plan {
         }
         // A collection may be a film alone, with no reviews folder.
         Err(_) if fs::symlink_metadata(&reviews_dir).is_err() => {}
+        Err(_) if reviews_dir.is_file() => problems.push(whole_file_error(
+            &reviews_dir.display().to_string(),
+            "is a file, not a folder: review files go in a folder named reviews",
+        )),
         Err(e) => {
             let message = format!("cannot read folder: {}", reason(&reviews_dir, &e));
             problems.push(whole_file_error(
@@ -95,6 +99,7 @@ pub(super) fn plan(dir: PathBuf) -> Plan {
         }
     }
     reviews.sort_by(|a, b| a.0.cmp(&b.0));
+    unique_ids(&mut reviews, &mut problems);
     Plan {
         dir,
         film,
@@ -102,6 +107,35 @@ pub(super) fn plan(dir: PathBuf) -> Plan {
         problems,
         bytes,
     }
+}
+
+/// Two file names that differ only in characters the loader shows as stand-ins
+/// (`dup\u{200b}.toml`, `dup\u{200c}.toml`) would give one ID, and commands and the
+/// reading state could reach only one of them: the later is left out, and said.
+fn unique_ids(reviews: &mut Vec<(String, PathBuf)>, problems: &mut Vec<Diagnostic>) {
+    let mut seen: std::collections::HashMap<String, PathBuf> = std::collections::HashMap::new();
+    reviews.retain(|(id, path)| {
+        let shown = crate::sanitize::sanitize_line(id);
+        match seen.get(&shown) {
+            Some(first) => {
+                let first_name = first
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                problems.push(whole_file_error(
+                    &path.display().to_string(),
+                    &format!(
+                        "its review ID `{shown}` is also the ID of {first_name} (the two names differ only in characters that cannot be shown); this file is left out: rename one of them"
+                    ),
+                ));
+                false
+            }
+            None => {
+                seen.insert(shown, path.clone());
+                true
+            }
+        }
+    });
 }
 
 /// A file's display path and contents, or why they could not be read.

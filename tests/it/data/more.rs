@@ -235,3 +235,57 @@ fn numbers_out_of_range_and_empty_actors_say_what_is_wrong() {
     }
     assert!(library.collections[0].film.cast.is_empty());
 }
+
+#[test]
+fn two_files_with_one_id_once_shown_are_named_and_the_second_left_out() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("reviews")).expect("mkdir");
+    std::fs::write(root.join("film.toml"), "title = \"F\"\n").expect("film");
+    for (name, title) in [
+        ("dup\u{200b}.toml", "first"),
+        ("dup\u{200c}.toml", "second"),
+        ("e\u{1b}.toml", "third"),
+        ("e\u{241b}.toml", "fourth"),
+    ] {
+        std::fs::write(
+            root.join("reviews").join(name),
+            format!("title = \"{title}\"\nbody = \"b\"\n"),
+        )
+        .expect("write");
+    }
+    let library = reelread::data::load_path(root);
+    let ids: Vec<&str> = library.reviews().map(|(_, r)| r.id.as_str()).collect();
+    let unique: std::collections::HashSet<&&str> = ids.iter().collect();
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    assert_eq!(unique.len(), 2, "{ids:?}");
+    let said: Vec<String> = library
+        .diagnostics
+        .iter()
+        .map(|d| d.message.clone())
+        .collect();
+    assert_eq!(
+        said.iter()
+            .filter(|m| m.contains("is also the ID of"))
+            .count(),
+        2,
+        "{said:?}"
+    );
+}
+
+#[test]
+fn a_reviews_file_in_place_of_the_folder_says_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("film.toml"), "title = \"F\"\n").expect("film");
+    std::fs::write(dir.path().join("reviews"), "x").expect("file");
+    let library = reelread::data::load_path(dir.path());
+    assert!(
+        library
+            .diagnostics
+            .iter()
+            .any(|d| d.message
+                == "is a file, not a folder: review files go in a folder named reviews"),
+        "{:?}",
+        library.diagnostics
+    );
+}
