@@ -116,24 +116,21 @@ fn unique_ids(reviews: &mut Vec<(String, PathBuf)>, problems: &mut Vec<Diagnosti
     let mut seen: std::collections::HashMap<String, PathBuf> = std::collections::HashMap::new();
     reviews.retain(|(id, path)| {
         let shown = crate::sanitize::sanitize_line(id);
-        match seen.get(&shown) {
-            Some(first) => {
-                let first_name = first
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                problems.push(whole_file_error(
-                    &path.display().to_string(),
-                    &format!(
-                        "its review ID `{shown}` is also the ID of {first_name} (the two names differ only in characters that cannot be shown); this file is left out: rename one of them"
-                    ),
-                ));
-                false
-            }
-            None => {
-                seen.insert(shown, path.clone());
-                true
-            }
+        if let Some(first) = seen.get(&shown) {
+            let first_name = first
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            problems.push(whole_file_error(
+                &path.display().to_string(),
+                &format!(
+                    "its review ID `{shown}` is also the ID of {first_name} (the two names differ only in characters that cannot be shown); this file is left out: rename one of them"
+                ),
+            ));
+            false
+        } else {
+            seen.insert(shown, path.clone());
+            true
         }
     });
 }
