@@ -2,6 +2,10 @@
 //! how far, which are starred and which was open, keyed by collection (its folder's
 //! full path; the name for the bundled one) and review ID.
 
+mod merge;
+
+pub use merge::{merge, save_merged};
+
 use crate::app::{App, Mark, Restore};
 use crate::state::ReadingState;
 

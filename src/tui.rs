@@ -71,9 +71,10 @@ pub fn run(mut app: App, mut options: Options) -> io::Result<(Ended, Vec<String>
         // The terminal is gone; dropping ratatui's handle would try again and print.
         std::mem::forget(terminal);
     }
-    if let Some((path, mut state)) = options.state {
+    if let Some((path, base)) = options.state {
+        let mut state = base.clone();
         crate::session::record(&app, &mut state);
-        if let Err(e) = crate::state::save(&path, &state) {
+        if let Err(e) = crate::session::save_merged(&path, &base, &state) {
             let _ = writeln!(
                 io::stderr(),
                 "reelread: could not save reading state to {}: {e}",
@@ -241,12 +242,16 @@ fn event_loop(
             // what differs, so an idle reader does not touch the disk.
             let before = reading.clone();
             crate::session::record(app, reading);
-            if *reading != before
-                && let Err(e) = crate::state::save(path, reading)
-            {
-                let message = format!("Could not save reading state: {e}");
-                effects.extend(update(app, Action::Notify(message)));
-                dirty = true;
+            if *reading != before {
+                // Another reader may have saved since: keep its changes, apply ours.
+                match crate::session::save_merged(path, &before, reading) {
+                    Ok(merged) => *reading = merged,
+                    Err(e) => {
+                        let message = format!("Could not save reading state: {e}");
+                        effects.extend(update(app, Action::Notify(message)));
+                        dirty = true;
+                    }
+                }
             }
             effects.extend(update(app, Action::Saved));
             saved_at = Instant::now();

@@ -379,3 +379,4 @@ impl Drop for KillOnDrop {
 }
 
 mod more;
+mod two_readers;
