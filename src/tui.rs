@@ -238,26 +238,34 @@ fn event_loop(
             && (app.marks_changed() || (acted && saved_at.elapsed() >= SAVE_EVERY))
         {
             acted = false;
-            // Scroll positions change without marking anything: compare, and write only
-            // what differs, so an idle reader does not touch the disk.
-            let before = reading.clone();
-            crate::session::record(app, reading);
-            if *reading != before {
-                // Another reader may have saved since: keep its changes, apply ours.
-                match crate::session::save_merged(path, &before, reading) {
-                    Ok(merged) => *reading = merged,
-                    Err(e) => {
-                        let message = format!("Could not save reading state: {e}");
-                        effects.extend(update(app, Action::Notify(message)));
-                        dirty = true;
-                    }
-                }
+            if let Some(message) = save_changes(app, path, reading) {
+                effects.extend(update(app, Action::Notify(message)));
+                dirty = true;
             }
             effects.extend(update(app, Action::Saved));
             saved_at = Instant::now();
         }
     }
     Ok(Ended::Quit)
+}
+
+/// Writes the reading state if the reader changed it, merged into the file as it is now
+/// (another reader may have saved since); the footer's message when that failed.
+fn save_changes(app: &App, path: &std::path::Path, reading: &mut ReadingState) -> Option<String> {
+    // Scroll positions change without marking anything: compare, and write only what
+    // differs, so an idle reader does not touch the disk.
+    let before = reading.clone();
+    crate::session::record(app, reading);
+    if *reading == before {
+        return None;
+    }
+    match crate::session::save_merged(path, &before, reading) {
+        Ok(merged) => {
+            *reading = merged;
+            None
+        }
+        Err(e) => Some(format!("Could not save reading state: {e}")),
+    }
 }
 
 /// Starts `R`'s fetch, or reads the sources for the `S` popup.
