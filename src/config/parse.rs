@@ -29,6 +29,16 @@ impl Reader<'_> {
     }
 }
 
+/// A value as a message quotes it: at most 40 characters, so a megabyte of it is not
+/// printed back whole.
+fn short(value: &str) -> String {
+    const MAX: usize = 40;
+    match value.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}… ({} characters)", &value[..cut], value.chars().count()),
+        None => value.to_owned(),
+    }
+}
+
 /// What kind of TOML value this is, for messages.
 fn kind(value: &DeValue<'_>) -> &'static str {
     match value {
@@ -87,7 +97,7 @@ pub fn parse(mut config: Config, path: &str, text: &str) -> (Config, Vec<Diagnos
                 DeValue::String(s) if s == "light" => config.theme = ThemeName::Light,
                 DeValue::String(s) => r.error(
                     at,
-                    &format!("unknown theme `{s}`: use \"dark\" or \"light\""),
+                    &format!("unknown theme `{}`: use \"dark\" or \"light\"", short(s)),
                 ),
                 other => r.error(
                     at,
@@ -242,7 +252,7 @@ fn read_colors(r: &mut Reader<'_>, colors: &DeTable<'_>, config: &mut Config) {
         match value.get_ref() {
             DeValue::String(s) => match parse_color(s) {
                 Some(color) => config.colors.push((role, color)),
-                None => r.error(at, &format!("cannot read colour `{s}` for {name}")),
+                None => r.error(at, &format!("cannot read colour `{}` for {name}", short(s))),
             },
             DeValue::Integer(i) => match i.as_str().parse::<u8>() {
                 Ok(index) => config
@@ -318,7 +328,8 @@ fn read_keys(r: &mut Reader<'_>, keys: &DeTable<'_>, config: &mut Config) {
                 r.error(
                     at,
                     &format!(
-                        "cannot read key `{k}` for {name} (e.g. \"j\", \"ctrl-d\", \"pagedown\")"
+                        "cannot read key `{}` for {name} (e.g. \"j\", \"ctrl-d\", \"pagedown\")",
+                        short(&k)
                     ),
                 );
             }

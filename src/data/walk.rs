@@ -166,10 +166,29 @@ pub(super) fn reason(path: &Path, e: &io::Error) -> String {
         }
         io::ErrorKind::NotFound => "it no longer exists".to_owned(),
         io::ErrorKind::IsADirectory => "it is a folder, not a file".to_owned(),
-        // ELOOP has no stable `ErrorKind`; a link that exists but cannot be followed loops.
-        _ if link => "symbolic link loop (the link leads back to itself)".to_owned(),
-        _ => e.to_string(),
+        // ELOOP has no stable `ErrorKind`: its number, on the systems reelread runs on.
+        _ if link && e.raw_os_error() == Some(ELOOP) => {
+            "symbolic link loop (the link leads back to itself)".to_owned()
+        }
+        _ if link => format!("its link's target cannot be read: {}", plain(e)),
+        _ => plain(e),
     }
+}
+
+/// `ELOOP`: 40 on Linux, 62 on macOS and the BSDs.
+const ELOOP: i32 = if cfg!(target_os = "linux") { 40 } else { 62 };
+
+/// An error as a sentence, without the `(os error N)` a person cannot act on.
+fn plain(e: &io::Error) -> String {
+    let text = e.to_string();
+    let text = match text.rfind(" (os error ") {
+        Some(at) if text.ends_with(')') => text[..at].to_owned(),
+        _ => text,
+    };
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
 
 /// The collections in a library folder, sorted. Symbolic links that loop (to themselves,

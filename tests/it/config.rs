@@ -216,3 +216,12 @@ fn completions_and_man_page_come_from_the_cli_definition() {
     );
     assert!(man.contains("completions"));
 }
+
+#[test]
+fn a_huge_value_is_not_quoted_back_whole() {
+    let text = format!("theme = \"{}\"\n", "x".repeat(1_000_000));
+    let (_, diagnostics) = parse_text("c.toml", &text);
+    let said = diagnostics[0].to_string();
+    assert!(said.len() < 200, "{} bytes", said.len());
+    assert!(said.contains("(1000000 characters)"), "{said}");
+}

@@ -289,3 +289,30 @@ fn a_reviews_file_in_place_of_the_folder_says_so() {
         library.diagnostics
     );
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_link_whose_target_cannot_be_read_is_not_called_a_loop() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(dir.path().join("reviews")).expect("mkdir");
+    std::fs::write(dir.path().join("film.toml"), "title = \"F\"\n").expect("film");
+    std::os::unix::fs::symlink("/proc/self/pagemap", dir.path().join("reviews/x.toml"))
+        .expect("link");
+    std::os::unix::fs::symlink("loop.toml", dir.path().join("reviews/loop.toml")).expect("link");
+    let library = reelread::data::load_path(dir.path());
+    let said: Vec<String> = library
+        .diagnostics
+        .iter()
+        .map(|d| d.message.clone())
+        .collect();
+    assert!(
+        said.iter()
+            .any(|m| m.contains("its link's target cannot be read")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter().any(|m| m.contains("symbolic link loop")),
+        "{said:?}"
+    );
+    assert!(!said.iter().any(|m| m.contains("os error")), "{said:?}");
+}
