@@ -85,7 +85,10 @@ enum Command {
 #[must_use]
 pub fn main() -> ExitCode {
     die_quietly_on_closed_pipe();
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return refuse_arguments(&e),
+    };
     let config = || setup::config(cli.config.as_deref(), true);
     // A folder given wins; else the library when it holds a collection; else the bundled one.
     let folder = |dir: Option<PathBuf>| {
@@ -164,6 +167,30 @@ pub(crate) fn load_reporting(dir: Option<&Path>) -> Option<Library> {
         eprintln!("{d}");
     }
     (!library.collections.is_empty()).then_some(library)
+}
+
+/// clap's answer to arguments it would not take: `--help` and `--version` print as clap
+/// prints them; an error, which quotes the arguments (any bytes a script passed), goes to
+/// stderr sanitised, line breaks kept. The exit code is clap's (2 for a usage error).
+fn refuse_arguments(error: &clap::Error) -> ExitCode {
+    use clap::CommandFactory as _;
+    use std::io::Write as _;
+    if error.use_stderr() {
+        // clap's own styling escapes cannot be told from the arguments' once rendered:
+        // parse again without styles, so every escape left is the arguments' to sanitise.
+        let plain = Cli::command()
+            .styles(clap::builder::Styles::plain())
+            .try_get_matches()
+            .err()
+            .map_or_else(
+                || error.render().to_string(),
+                |e| e.render().ansi().to_string(),
+            );
+        let _ = write!(std::io::stderr(), "{}", data::sanitize(&plain));
+    } else {
+        let _ = error.print();
+    }
+    ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
 }
 
 /// `reelread list | head` must end quietly like any Unix tool, not panic on a closed pipe:

@@ -88,7 +88,11 @@ pub fn read(dir: Option<&Path>, loaded: &Loaded, color: ColorMode) -> ExitCode {
         }
         Err(e) => {
             // After a hang-up stderr may be gone too; nothing more to say then.
-            let _ = writeln!(std::io::stderr(), "reelread: terminal error: {e}");
+            let _ = writeln!(
+                std::io::stderr(),
+                "reelread: terminal error: {}",
+                crate::data::sanitize_line(&e.to_string())
+            );
             ExitCode::FAILURE
         }
     }
