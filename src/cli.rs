@@ -193,13 +193,26 @@ fn refuse_arguments(error: &clap::Error) -> ExitCode {
     ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
 }
 
+/// Whether a SIGPIPE ends the process at once, with its default action.
+#[cfg(unix)]
+static CLOSED_PIPE_ENDS: std::sync::LazyLock<std::sync::Arc<std::sync::atomic::AtomicBool>> =
+    std::sync::LazyLock::new(|| std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true)));
+
 /// `reelread list | head` must end quietly like any Unix tool, not panic on a closed pipe:
 /// Rust ignores SIGPIPE, so give it back its default action (end the process).
 fn die_quietly_on_closed_pipe() {
     #[cfg(unix)]
     {
-        let always = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
-        let _ =
-            signal_hook::flag::register_conditional_default(signal_hook::consts::SIGPIPE, always);
+        let _ = signal_hook::flag::register_conditional_default(
+            signal_hook::consts::SIGPIPE,
+            CLOSED_PIPE_ENDS.clone(),
+        );
     }
+}
+
+/// The reader on a terminal ends on a SIGPIPE like on any other stop signal, after
+/// restoring the terminal: the default action would leave it in raw mode.
+pub(crate) fn restore_the_terminal_on_sigpipe() {
+    #[cfg(unix)]
+    CLOSED_PIPE_ENDS.store(false, std::sync::atomic::Ordering::SeqCst);
 }

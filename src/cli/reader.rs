@@ -76,6 +76,7 @@ pub fn read(dir: Option<&Path>, loaded: &Loaded, color: ColorMode) -> ExitCode {
             limits: config.fetch,
         }),
     };
+    super::restore_the_terminal_on_sigpipe();
     let ended = crate::tui::run(app, options);
     match ended {
         Ok((crate::tui::Ended::Quit, errors)) => {
