@@ -85,7 +85,10 @@ enum Command {
 #[must_use]
 pub fn main() -> ExitCode {
     die_quietly_on_closed_pipe();
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return refuse_arguments(&e),
+    };
     let config = || setup::config(cli.config.as_deref(), true);
     // A folder given wins; else the library when it holds a collection; else the bundled one.
     let folder = |dir: Option<PathBuf>| {
@@ -166,13 +169,50 @@ pub(crate) fn load_reporting(dir: Option<&Path>) -> Option<Library> {
     (!library.collections.is_empty()).then_some(library)
 }
 
+/// clap's answer to arguments it would not take: `--help` and `--version` print as clap
+/// prints them; an error, which quotes the arguments (any bytes a script passed), goes to
+/// stderr sanitised, line breaks kept. The exit code is clap's (2 for a usage error).
+fn refuse_arguments(error: &clap::Error) -> ExitCode {
+    use clap::CommandFactory as _;
+    use std::io::Write as _;
+    if error.use_stderr() {
+        // clap's own styling escapes cannot be told from the arguments' once rendered:
+        // parse again without styles, so every escape left is the arguments' to sanitise.
+        let plain = Cli::command()
+            .styles(clap::builder::Styles::plain())
+            .try_get_matches()
+            .err()
+            .map_or_else(
+                || error.render().to_string(),
+                |e| e.render().ansi().to_string(),
+            );
+        let _ = write!(std::io::stderr(), "{}", data::sanitize(&plain));
+    } else {
+        let _ = error.print();
+    }
+    ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
+}
+
+/// Whether a SIGPIPE ends the process at once, with its default action.
+#[cfg(unix)]
+static CLOSED_PIPE_ENDS: std::sync::LazyLock<std::sync::Arc<std::sync::atomic::AtomicBool>> =
+    std::sync::LazyLock::new(|| std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true)));
+
 /// `reelread list | head` must end quietly like any Unix tool, not panic on a closed pipe:
 /// Rust ignores SIGPIPE, so give it back its default action (end the process).
 fn die_quietly_on_closed_pipe() {
     #[cfg(unix)]
     {
-        let always = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
-        let _ =
-            signal_hook::flag::register_conditional_default(signal_hook::consts::SIGPIPE, always);
+        let _ = signal_hook::flag::register_conditional_default(
+            signal_hook::consts::SIGPIPE,
+            CLOSED_PIPE_ENDS.clone(),
+        );
     }
+}
+
+/// The reader on a terminal ends on a SIGPIPE like on any other stop signal, after
+/// restoring the terminal: the default action would leave it in raw mode.
+pub(crate) fn restore_the_terminal_on_sigpipe() {
+    #[cfg(unix)]
+    CLOSED_PIPE_ENDS.store(false, std::sync::atomic::Ordering::SeqCst);
 }

@@ -29,7 +29,9 @@ pub use model::{
     AudienceRating, CastMember, Collection, Comment, Film, Kind, Library, Rating, Review,
 };
 pub use parse::{parse_film, parse_review};
-pub use people::{Person, is_web_link, name_matches, review_matches, same_name};
+pub use people::{
+    LinkRefusal, Person, is_web_link, link_refusal, name_matches, review_matches, same_name,
+};
 pub use stream::{Part, load_in_background, load_parts, load_path};
 pub use toml_diag::key_text;
 pub use walk::LoadOptions;

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::{App, Effect};
+use crate::data::LinkRefusal;
 
 /// One review's reading marks.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -272,9 +273,18 @@ impl App {
             self.footer.status = Some(format!("{} has no URL", self.short_title(entry)));
             return None;
         };
-        if !is_web_link(&url) {
-            self.footer.status = Some("Only http(s) links are copied or opened".to_owned());
-            return None;
+        match crate::data::link_refusal(&url) {
+            None => {}
+            Some(LinkRefusal::NotWeb) => {
+                self.footer.status = Some("Only http(s) links are copied or opened".to_owned());
+                return None;
+            }
+            Some(LinkRefusal::Hidden) => {
+                let not = if open { "not opened" } else { "not copied" };
+                self.footer.status =
+                    Some(format!("This review's URL holds control characters; {not}"));
+                return None;
+            }
         }
         Some(if open {
             Effect::OpenInBrowser(url)
@@ -289,11 +299,9 @@ impl App {
     }
 }
 
-pub use crate::data::is_web_link;
-
 #[cfg(test)]
 mod tests {
-    use super::is_web_link;
+    use crate::data::{LinkRefusal, is_web_link, link_refusal};
 
     #[test]
     fn only_plain_web_links_pass() {
@@ -303,5 +311,35 @@ mod tests {
         assert!(!is_web_link("file:///etc/passwd"));
         assert!(!is_web_link("https://"));
         assert!(!is_web_link("https://a.com/\u{241b}[31m x"));
+    }
+
+    #[test]
+    fn a_web_link_with_hidden_characters_or_their_stand_ins_is_refused() {
+        for hidden in [
+            "\u{1b}]0;x\u{7}",
+            "\u{241b}]0;x\u{2407}",
+            "\u{9b}",
+            "\u{fffd}",
+            "\u{202e}",
+            "\u{200b}",
+            "\u{200d}",
+            "\u{2028}",
+            " ",
+            "\t",
+            "\u{a0}",
+        ] {
+            for url in [
+                format!("https://example.com/x{hidden}y"),
+                format!("https://example.com/x{hidden}"),
+            ] {
+                assert_eq!(link_refusal(&url), Some(LinkRefusal::Hidden), "{url:?}");
+            }
+            assert!(!is_web_link(&format!("{hidden}https://example.com/x")));
+        }
+        assert_eq!(
+            link_refusal("javascript:alert(1)\u{1b}"),
+            Some(LinkRefusal::NotWeb)
+        );
+        assert_eq!(link_refusal("https://例え.jp/レビュー?q=1#a"), None);
     }
 }

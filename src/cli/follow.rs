@@ -353,7 +353,7 @@ pub(super) fn state() -> (Option<PathBuf>, FetchState) {
     let state = path.as_deref().map_or_else(FetchState::default, |p| {
         let (state, message) = fetch_state::load(p);
         if let Some(message) = message {
-            eprintln!("reelread: {message}");
+            eprintln!("reelread: {}", crate::data::sanitize_line(&message));
         }
         state
     });

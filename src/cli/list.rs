@@ -68,7 +68,7 @@ pub fn run(library: &Library, args: &Args) -> ExitCode {
             .map(|p| crate::state::load(&p))
             .unwrap_or_default();
         if let Some(warning) = &loaded.warning {
-            eprintln!("reelread: {warning}");
+            eprintln!("reelread: {}", crate::data::sanitize_line(warning));
         }
         loaded.state
     } else {

@@ -76,6 +76,7 @@ pub fn read(dir: Option<&Path>, loaded: &Loaded, color: ColorMode) -> ExitCode {
             limits: config.fetch,
         }),
     };
+    super::restore_the_terminal_on_sigpipe();
     let ended = crate::tui::run(app, options);
     match ended {
         Ok((crate::tui::Ended::Quit, errors)) => {
@@ -88,7 +89,11 @@ pub fn read(dir: Option<&Path>, loaded: &Loaded, color: ColorMode) -> ExitCode {
         }
         Err(e) => {
             // After a hang-up stderr may be gone too; nothing more to say then.
-            let _ = writeln!(std::io::stderr(), "reelread: terminal error: {e}");
+            let _ = writeln!(
+                std::io::stderr(),
+                "reelread: terminal error: {}",
+                crate::data::sanitize_line(&e.to_string())
+            );
             ExitCode::FAILURE
         }
     }

@@ -281,11 +281,14 @@ impl Review {
         let line = super::sanitize_line;
         self.title = line(&self.title);
         self.body = super::sanitize(&self.body);
-        for v in [&mut self.source, &mut self.reviewer, &mut self.url]
-            .into_iter()
-            .flatten()
-        {
+        for v in [&mut self.source, &mut self.reviewer].into_iter().flatten() {
             *v = line(v);
+        }
+        // A URL that was not a clean web link in the file keeps the evidence: stand-ins,
+        // and edge whitespace left untrimmed, so it is refused after load as before it.
+        // A clean web link is left as it is: the sanitiser would not change it.
+        if let Some(url) = self.url.as_mut().filter(|u| !super::is_web_link(u)) {
+            *url = super::sanitize(url).replace('\n', " ");
         }
         // The parser grew the list by doubling; a library holds 100,000 comments.
         self.comments.shrink_to_fit();

@@ -91,10 +91,20 @@ pub fn parse_review(
             "body is empty",
         ));
     }
-    if let Some(url) = review.url.as_deref().filter(|u| !super::is_web_link(u)) {
-        let message =
-            format!("url `{url}` is not an http(s) link; it will not be opened or copied");
-        warnings.push(at_key(path, text, &["url"], Severity::Warning, &message));
+    if let Some(url) = review.url.as_deref() {
+        let message = match super::link_refusal(url) {
+            None => None,
+            Some(super::LinkRefusal::NotWeb) => Some(format!(
+                "url `{url}` is not an http(s) link; it will not be opened or copied"
+            )),
+            Some(super::LinkRefusal::Hidden) => Some(
+                "url holds control, invisible or whitespace characters; it will not be copied or opened"
+                    .to_owned(),
+            ),
+        };
+        if let Some(message) = message {
+            warnings.push(at_key(path, text, &["url"], Severity::Warning, &message));
+        }
     }
     let unclosed = |text: &str| text.matches("||").count() % 2 == 1;
     if unclosed(&review.body) {

@@ -1,6 +1,8 @@
 //! Everyone who wrote something in a library (review authors and commenters): how a
 //! person is keyed and how a name or a review matches what a reader typed.
 
+use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+
 use super::model::Review;
 
 /// A person and how much they wrote, for the reviewer picker.
@@ -51,15 +53,51 @@ pub fn same_name(candidate: Option<&str>, name: &str) -> bool {
     candidate.is_some_and(|c| key(c) == key(name))
 }
 
+/// Why a URL may not leave the reader (be copied or opened), so the refusal can say why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkRefusal {
+    /// Not an `http://` or `https://` link with something after the `://`.
+    NotWeb,
+    /// A web link holding a control, format, bidi or whitespace character, or a stand-in
+    /// the sanitiser left for one: what it shows is not what it holds.
+    Hidden,
+}
+
 /// Only plain web links may leave the reader: no `javascript:`, `file:` or escapes.
 #[must_use]
 pub fn is_web_link(url: &str) -> bool {
-    let lower = url.to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://"))
-        && url.len() > lower.find("://").map_or(0, |i| i + 3)
-        && !url
-            .chars()
-            .any(|c| c.is_control() || c.is_whitespace() || c == '\u{fffd}')
+    link_refusal(url).is_none()
+}
+
+/// Why `url` may not be copied or opened; `None` for a plain web link. It judges a raw
+/// string and a sanitised one alike: either the characters or their stand-ins refuse it.
+#[must_use]
+pub fn link_refusal(url: &str) -> Option<LinkRefusal> {
+    let lower = url.trim().to_ascii_lowercase();
+    let web = ["https://", "http://"].iter().any(|scheme| {
+        lower
+            .strip_prefix(scheme)
+            .is_some_and(|rest| !rest.is_empty())
+    });
+    if !web {
+        Some(LinkRefusal::NotWeb)
+    } else if hides_characters(url) {
+        Some(LinkRefusal::Hidden)
+    } else {
+        None
+    }
+}
+
+/// True when `url` holds a character the sanitiser would change, a stand-in it leaves
+/// (U+FFFD, a control picture), whitespace or any format character (a joiner too).
+fn hides_characters(url: &str) -> bool {
+    url.chars().any(|c| {
+        c.is_control()
+            || c.is_whitespace()
+            || c == '\u{fffd}'
+            || ('\u{2400}'..='\u{243f}').contains(&c)
+            || (!c.is_ascii() && c.general_category() == GeneralCategory::Format)
+    }) || super::sanitize(url) != url
 }
 
 #[cfg(test)]

@@ -1,16 +1,24 @@
-//! SIGTERM, SIGHUP and SIGINT end the reader cleanly (terminal restored, state saved,
-//! exit status 128 + signal) instead of killing it mid-frame.
+//! Every catchable signal whose default action ends the process (SIGTERM, SIGHUP, SIGINT,
+//! SIGQUIT, SIGUSR1, SIGUSR2, SIGPIPE, SIGALRM and the timer and limit signals) ends the
+//! reader cleanly instead: terminal restored, state saved, exit status 128 + signal.
+//! Faults (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGSYS, SIGABRT) are left alone:
+//! resuming after one would repeat it; a panic restores the terminal in its hook.
 
 use std::io;
 use std::sync::mpsc;
 
 /// The signals that stop the reader.
 #[cfg(unix)]
-const STOP: [i32; 3] = [
-    signal_hook::consts::SIGTERM,
-    signal_hook::consts::SIGHUP,
-    signal_hook::consts::SIGINT,
-];
+const STOP: [i32; 12] = {
+    use signal_hook::consts::{
+        SIGALRM, SIGHUP, SIGINT, SIGPIPE, SIGPROF, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGVTALRM,
+        SIGXCPU, SIGXFSZ,
+    };
+    [
+        SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGPIPE, SIGALRM, SIGVTALRM, SIGPROF,
+        SIGXCPU, SIGXFSZ,
+    ]
+};
 
 /// Starts listening; each signal that arrives is sent on the returned channel.
 #[cfg(unix)]

@@ -84,6 +84,29 @@ fn stop_signals_restore_the_terminal_save_state_and_exit_128_plus_signal() {
     }
 }
 
+/// Signals whose default action would end the reader with the terminal still taken
+/// over (SIGQUIT even dumping core): each must end it as SIGTERM does.
+#[cfg(unix)]
+#[test]
+fn other_ending_signals_restore_the_terminal_and_exit_128_plus_signal() {
+    use signal_hook::consts::{SIGPIPE, SIGQUIT, SIGUSR1};
+    for (signal, number) in [("QUIT", SIGQUIT), ("USR1", SIGUSR1), ("PIPE", SIGPIPE)] {
+        let mut app = started(&[]);
+        kill(app.pid(), signal);
+        let status = app.wait_exit();
+        let expected = u32::try_from(128 + number).expect("a small number");
+        assert_eq!(status.exit_code(), expected, "SIG{signal}");
+        let raw = app.raw_output();
+        assert_restored(&raw);
+        let tail = &raw[position(&raw, LEAVE_ALT).expect("left the alternate screen")..];
+        assert_eq!(
+            String::from_utf8_lossy(tail),
+            String::from_utf8_lossy(&[LEAVE_ALT, SHOW_CURSOR].concat()),
+            "SIG{signal}: the output does not end by restoring the terminal"
+        );
+    }
+}
+
 #[test]
 fn a_panic_restores_the_terminal_and_prints_a_sanitised_message() {
     let mut app = Pty::spawn_with(BIN, &[], 100, 30, |cmd| cmd.env("REELREAD_TEST_PANIC", "1"));

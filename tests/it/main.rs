@@ -11,6 +11,8 @@ mod e2e_hostile;
 mod e2e_scale;
 mod e2e_signals;
 mod export;
+mod hostile_args;
+mod hostile_urls;
 mod http;
 mod huge_review;
 mod import;

@@ -109,7 +109,29 @@ fn library_folder_loads_every_collection() {
 #[test]
 fn hostile_text_is_neutralised() {
     let library = load_path(&fixture("hostile"));
-    assert!(library.diagnostics.is_empty(), "{:?}", library.diagnostics);
+    // The one warning: the URL's escape, made visible, must not make it a usable link.
+    let warnings: Vec<_> = library
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.path.rsplit('/').next().unwrap_or_default(),
+                d.line,
+                d.is_error(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        warnings,
+        [("escapes.toml", 4, false)],
+        "{:?}",
+        library.diagnostics
+    );
+    assert!(
+        library.diagnostics[0]
+            .message
+            .starts_with("url holds control")
+    );
     assert_eq!(ids(&library), ["crlf", "escapes"]);
     let mut all = Vec::new();
     for c in &library.collections {
