@@ -22,10 +22,10 @@ fn stars_from_two_readers_at_once_are_both_kept() {
     }
     // The first stars the first review; the second moves down and stars the second.
     first.send("s");
-    first.wait_for("a star", |s| s.contains("★"));
+    first.wait_for("the first row starred", |s| s.contains("▶ ★"));
     second.send("j");
     second.send("s");
-    second.wait_for("a star", |s| s.contains("★"));
+    second.wait_for("the second row starred", |s| s.contains("▶ ★"));
     first.send("q");
     assert!(first.wait_exit().success());
     second.send("q");
