@@ -11,6 +11,7 @@ mod e2e_hostile;
 mod e2e_scale;
 mod e2e_signals;
 mod export;
+mod file_limits;
 mod http;
 mod huge_review;
 mod import;
