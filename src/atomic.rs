@@ -75,4 +75,16 @@ mod tests {
             .collect();
         assert_eq!(names, ["state.toml"]);
     }
+
+    #[test]
+    fn a_file_in_the_way_of_the_folder_is_named() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let blocker = dir.path().join("reviews");
+        std::fs::write(&blocker, "").expect("a file");
+        let e = super::write(&blocker.join("a/r.toml"), b"x").expect_err("blocked");
+        assert_eq!(
+            e.to_string(),
+            format!("{} is a file, not a folder", blocker.display())
+        );
+    }
 }

@@ -237,3 +237,30 @@ pub fn toml_date(date: Date) -> toml::value::Datetime {
 pub fn literal_safe(s: &str) -> bool {
     !s.contains("'''") && !s.starts_with('\n') && !s.chars().any(escaped_in_files)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{literal_safe, value};
+
+    #[test]
+    fn invisible_and_reordering_characters_are_escaped_and_read_back() {
+        for text in [
+            "a\u{85}b",
+            "rtl \u{202e}txt",
+            "iso\u{2066}late",
+            "zero\u{200b}width",
+            "line\u{2028}sep",
+            "para\u{2029}sep",
+            "tag \u{e0041}",
+            "quote \" back\\slash\nnew\tline \u{202e}",
+        ] {
+            assert!(!literal_safe(text), "{text:?}");
+            let written = value(text);
+            assert!(written.is_ascii(), "{text:?} written as {written}");
+            let table: toml::Table = toml::from_str(&format!("v = {written}")).expect("valid TOML");
+            assert_eq!(table["v"].as_str(), Some(text), "{written}");
+        }
+        assert!(literal_safe("plain, é and emoji \u{1f3ac}"));
+        assert_eq!(value("plain"), "\"plain\"");
+    }
+}
