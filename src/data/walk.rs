@@ -252,6 +252,11 @@ fn kind(meta: &fs::Metadata) -> &'static str {
 ///
 /// When `path` cannot be opened, is not a regular file, or is (or grows) over `limit`.
 pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    // The loader's "it no longer exists" is for a file listed a moment ago; a path given
+    // (`--config`, `import`'s file) may never have existed.
+    if fs::symlink_metadata(path).is_err_and(|e| e.kind() == io::ErrorKind::NotFound) {
+        return Err("cannot read file: no such file".to_owned());
+    }
     read_file(
         path,
         &LoadOptions {

@@ -338,3 +338,18 @@ fn import_escapes_invisible_and_reordering_characters() {
     let (_, review) = library.reviews().next().expect("the review loads");
     assert!(review.body.contains("hidden"), "{}", review.body);
 }
+
+#[test]
+fn a_missing_config_given_is_said_to_be_missing() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("nope.toml");
+    let loaded = reelread::config::load(Some(&path));
+    let messages: Vec<String> = loaded.diagnostics.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [format!(
+            "{}: error: config not read, defaults used: cannot read file: no such file",
+            path.display()
+        )]
+    );
+}
