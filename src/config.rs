@@ -9,7 +9,7 @@ mod tests_defaults;
 
 use std::path::{Path, PathBuf};
 
-use crate::data::decode_utf8;
+use crate::data::{decode_utf8, read_regular};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::keymap::Keymap;
 pub use color::{Colors, Role, color_name};
@@ -140,12 +140,19 @@ pub fn library_path(config: &Config) -> Option<PathBuf> {
     })
 }
 
+/// The largest config file [`load`] reads: the shipped file, every setting and key
+/// documented, is under 4 KiB, so 4 MiB is room for any hand-written one while a stray
+/// dump or a device at the path is refused instead of read into memory.
+pub const MAX_CONFIG_BYTES: u64 = 4 * 1024 * 1024;
+
 /// Reads `explicit`, or the default path when it exists; defaults when there is none.
 #[must_use]
 pub fn load(explicit: Option<&Path>) -> Loaded {
     let path = match explicit {
         Some(p) => Some(p.to_path_buf()),
-        None => default_path().filter(|p| p.is_file()),
+        // Anything at the default path is read (and a FIFO or device there reported),
+        // not only regular files; a missing file means defaults.
+        None => default_path().filter(|p| std::fs::symlink_metadata(p).is_ok()),
     };
     let Some(path) = path else {
         return Loaded {
@@ -155,18 +162,16 @@ pub fn load(explicit: Option<&Path>) -> Loaded {
         };
     };
     let shown = path.display().to_string();
-    let (config, diagnostics) = match std::fs::read(&path) {
+    let (config, diagnostics) = match read_regular(&path, MAX_CONFIG_BYTES) {
         Ok(bytes) => match decode_utf8(&shown, &bytes, |_| "file is not valid UTF-8".to_owned()) {
             Ok(text) => parse_text(&shown, text),
             Err(d) => (Config::default(), vec![d]),
         },
         Err(e) => {
-            let d = Diagnostic::at_offset(
+            let d = Diagnostic::whole_file(
                 &shown,
-                "",
-                0,
                 Severity::Error,
-                &format!("cannot read config: {e}"),
+                &format!("config not read, defaults used: {e}"),
             );
             (Config::default(), vec![d])
         }

@@ -22,7 +22,7 @@ mod walk;
 pub use crate::sanitize::{sanitize, sanitize_line};
 pub use bundled::bundled_library;
 pub use date::Date;
-pub use decode::decode_utf8;
+pub use decode::{decode_utf8, without_bom};
 pub use index::Indexed;
 pub use mentions::{count_mentions, find_terms, find_text, mention_counts, strip_spoilers, terms};
 pub use model::{
@@ -34,4 +34,4 @@ pub use people::{
 };
 pub use stream::{Part, load_in_background, load_parts, load_path};
 pub use toml_diag::key_text;
-pub use walk::LoadOptions;
+pub use walk::{LoadOptions, MAX_FILE_BYTES, read_regular};

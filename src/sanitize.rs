@@ -75,6 +75,18 @@ pub fn sanitize_line(text: &str) -> String {
     sanitize(text.trim()).replace('\n', " ")
 }
 
+/// Whether `c` belongs in a file a person edits only as an escape (`\u202E`): controls
+/// other than line feed and tab, line and paragraph separators, and format characters
+/// (bidi controls, zero-width characters), which an editor hides or lets reorder the
+/// text around them.
+#[must_use]
+pub fn escaped_in_files(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || c == '\u{2028}'
+        || c == '\u{2029}'
+        || (!c.is_ascii() && c.general_category() == GeneralCategory::Format)
+}
+
 /// Maps one character that is not a line break or tab to what may be drawn.
 fn stand_in(c: char) -> char {
     match c {

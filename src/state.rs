@@ -12,7 +12,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::data::{decode_utf8, sanitize_line};
+use crate::data::{decode_utf8, read_regular, sanitize_line};
 use crate::diagnostic::{Diagnostic, Severity};
 
 /// Everything remembered between runs; maps are ordered so saved files diff cleanly.
@@ -26,6 +26,27 @@ pub struct ReadingState {
         serialize_with = "non_empty_collections"
     )]
     pub collections: BTreeMap<String, CollectionState>,
+    /// Keys this version does not know (a newer one's), written back unchanged.
+    #[serde(flatten)]
+    pub unknown: Unknown,
+}
+
+/// Keys of a state file this version does not read, kept so saving never drops what a
+/// newer version recorded.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Unknown(pub toml::Table);
+
+// Equal values compare equal; only a NaN float in a key no version writes would not,
+// and that makes a save look needed, never lost.
+impl Eq for Unknown {}
+
+impl Unknown {
+    /// True when nothing unknown was read, so an entry holding only defaults is left out.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 /// One collection's progress, so reopening it lands where the reader left off.
@@ -41,6 +62,9 @@ pub struct CollectionState {
         serialize_with = "non_default_reviews"
     )]
     pub reviews: BTreeMap<String, ReviewState>,
+    /// Keys this version does not know, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// One review's progress; every field defaults so old or hand-edited files still load.
@@ -59,6 +83,9 @@ pub struct ReviewState {
     /// Bookmarked by the reader, so starred reviews can be found again.
     #[serde(skip_serializing_if = "is_false")]
     pub starred: bool,
+    /// Keys this version does not know, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 // serde's `skip_serializing_if` hands over a reference.
@@ -84,7 +111,9 @@ impl CollectionState {
     /// True when saving this collection would record nothing, so it can be left out.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.last_open.is_none() && self.reviews.values().all(ReviewState::is_default)
+        self.last_open.is_none()
+            && self.unknown.is_empty()
+            && self.reviews.values().all(ReviewState::is_default)
     }
 }
 
@@ -152,6 +181,13 @@ pub fn default_path() -> Option<PathBuf> {
     Some(dir.join("reelread").join("state.toml"))
 }
 
+/// The largest state file [`load`] reads. A review's marks take about 100 bytes (its
+/// table header with the collection's key, `read`, `comments_seen`), so 16 MiB holds
+/// over 150,000 marked reviews; parsing costs about 40 times the file's size in
+/// memory, so this keeps a stray or runaway file under a gigabyte, where a 69 MB file
+/// took 2.9 GB. A bigger file is set aside like a corrupt one.
+pub const MAX_STATE_BYTES: u64 = 16 * 1024 * 1024;
+
 /// What [`load`] found, so the caller can show the warning instead of crashing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Loaded {
@@ -168,7 +204,10 @@ pub struct Loaded {
 /// beside it, so the next save cannot destroy it, and defaults come back with a warning.
 #[must_use]
 pub fn load(path: &Path) -> Loaded {
-    let problem = match std::fs::read(path) {
+    if std::fs::metadata(path).is_err_and(|e| e.kind() == io::ErrorKind::NotFound) {
+        return Loaded::default();
+    }
+    let problem = match read_regular(path, MAX_STATE_BYTES) {
         Ok(bytes) => match parse(path, &bytes) {
             Ok(state) => {
                 return Loaded {
@@ -178,11 +217,10 @@ pub fn load(path: &Path) -> Loaded {
             }
             Err(problem) => format!("state file was corrupt ({problem})"),
         },
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Loaded::default(),
         Err(e) => format!(
             "state file could not be read ({}: {})",
             sanitize_line(&path.display().to_string()),
-            sanitize_line(&e.to_string())
+            sanitize_line(&e)
         ),
     };
     let outcome = match set_aside(path) {

@@ -10,17 +10,23 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 /// The file's text: UTF-8, with a leading byte order mark dropped so positions on line 1
 /// count from the first real character. UTF-16 and invalid bytes are errors.
 pub(super) fn decode<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
-    if is_utf16(bytes) {
-        return Err(Diagnostic::whole_file(
-            path,
-            Severity::Error,
-            "file is UTF-16; save it as UTF-8",
-        ));
-    }
-    let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+    let bytes = without_bom(bytes).map_err(|m| Diagnostic::whole_file(path, Severity::Error, m))?;
     decode_utf8(path, bytes, |byte| {
         format!("file is not UTF-8: invalid byte 0x{byte:02x}; save it as UTF-8")
     })
+}
+
+/// `bytes` with a leading UTF-8 byte order mark dropped, or the loader's refusal of UTF-16
+/// text, so `import` reads text by the loader's rules rather than a copy of them.
+///
+/// # Errors
+///
+/// When the bytes are UTF-16 (with or without a byte order mark).
+pub fn without_bom(bytes: &[u8]) -> Result<&[u8], &'static str> {
+    if is_utf16(bytes) {
+        return Err("file is UTF-16; save it as UTF-8");
+    }
+    Ok(bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes))
 }
 
 /// `bytes` as UTF-8 text, or an error at the line and column of the first byte that is not

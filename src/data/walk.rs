@@ -239,11 +239,11 @@ pub(super) fn library_entries(path: &Path, diagnostics: &mut Vec<Diagnostic>) ->
 pub(super) fn read_file(path: &Path, options: &LoadOptions) -> Result<Vec<u8>, String> {
     let cannot = |e: &io::Error| format!("cannot read file: {}", reason(path, e));
     let meta = fs::metadata(path).map_err(|e| cannot(&e))?;
-    if meta.is_dir() {
-        return Err("cannot read file: it is a folder, not a file".to_owned());
-    }
     if !meta.is_file() {
-        return Err("cannot read file: not a regular file (a pipe, socket or device)".to_owned());
+        return Err(format!(
+            "cannot read file: it is {}, not a file",
+            kind(&meta)
+        ));
     }
     let limit = options.max_file_bytes;
     if meta.len() > limit {
@@ -265,6 +265,54 @@ pub(super) fn read_file(path: &Path, options: &LoadOptions) -> Result<Vec<u8>, S
         ));
     }
     Ok(bytes)
+}
+
+/// What a path that is not a regular file is, in words: reading a FIFO blocks until a
+/// writer comes, and a device (`/dev/zero`) never ends.
+fn kind(meta: &fs::Metadata) -> &'static str {
+    if meta.is_dir() {
+        return "a folder";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_char_device() {
+            return "a character device";
+        }
+        if t.is_block_device() {
+            return "a block device";
+        }
+    }
+    "not a regular file"
+}
+
+/// The bytes of the file at `path` when it is a regular file of at most `limit` bytes,
+/// else why not (what the path is, or its size and the limit), so the state, the config
+/// and `import` read with the loader's checks rather than a copy of them. The message
+/// leaves the path to the caller, which names it.
+///
+/// # Errors
+///
+/// When `path` cannot be opened, is not a regular file, or is (or grows) over `limit`.
+pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    // The loader's "it no longer exists" is for a file listed a moment ago; a path given
+    // (`--config`, `import`'s file) may never have existed.
+    if fs::symlink_metadata(path).is_err_and(|e| e.kind() == io::ErrorKind::NotFound) {
+        return Err("cannot read file: no such file".to_owned());
+    }
+    read_file(
+        path,
+        &LoadOptions {
+            max_file_bytes: limit,
+        },
+    )
 }
 
 const KIB: u64 = 1024;

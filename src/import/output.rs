@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::draft::Draft;
 use crate::data::{Date, Kind, sanitize_line};
+use crate::sanitize::escaped_in_files;
 
 /// Longest review ID made from a title, in bytes (ASCII).
 const MAX_ID: usize = 40;
@@ -161,6 +162,54 @@ pub fn value<T: Serialize + ?Sized>(v: &T) -> String {
     let mut out = String::new();
     v.serialize(toml::ser::ValueSerializer::new(&mut out))
         .expect("strings, numbers, dates and flat tables serialise to TOML");
+    if !out.chars().any(escaped_in_files) {
+        return out;
+    }
+    // The serializer escapes only ASCII controls: C1 controls, bidi and other format
+    // characters and U+2028/U+2029 would be written raw, so the value is written again.
+    toml::Value::try_from(v).map_or(out, |v| escaped(&v))
+}
+
+/// A value as TOML with every string a basic string in which what
+/// [`escaped_in_files`] names is a `\uXXXX` escape.
+fn escaped(v: &toml::Value) -> String {
+    match v {
+        toml::Value::String(s) => basic_string(s),
+        toml::Value::Array(items) => {
+            let items: Vec<String> = items.iter().map(escaped).collect();
+            format!("[{}]", items.join(", "))
+        }
+        toml::Value::Table(table) => {
+            let pairs: Vec<String> = table
+                .iter()
+                .map(|(k, v)| format!("{} = {}", basic_string(k), escaped(v)))
+                .collect();
+            format!("{{ {} }}", pairs.join(", "))
+        }
+        other => value(other),
+    }
+}
+
+/// `s` between double quotes, escaped by TOML's rules and [`escaped_in_files`].
+fn basic_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if escaped_in_files(c) && u32::from(c) > 0xFFFF => {
+                let _ = write!(out, "\\U{:08X}", u32::from(c));
+            }
+            c if escaped_in_files(c) => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
     out
 }
 
@@ -180,12 +229,38 @@ pub fn toml_date(date: Date) -> toml::value::Datetime {
 }
 
 /// Whether `s` can sit between `'''` as it is: no `'''`, no control character but line
-/// feeds and tabs, no leading line feed (TOML would drop it). Text is written this way
+/// feeds and tabs, no bidi or other format character and no U+2028/U+2029 (a literal
+/// cannot escape them; see [`escaped_in_files`]), no leading line feed (TOML would drop it). Text is written this way
 /// because the `toml` crate offers no choice of string style and picks `"""` strings, in
 /// which a backslash a person adds while correcting the Markdown would start an escape.
 #[must_use]
 pub fn literal_safe(s: &str) -> bool {
-    !s.contains("'''")
-        && !s.starts_with('\n')
-        && s.chars().all(|c| c == '\n' || c == '\t' || !c.is_control())
+    !s.contains("'''") && !s.starts_with('\n') && !s.chars().any(escaped_in_files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{literal_safe, value};
+
+    #[test]
+    fn invisible_and_reordering_characters_are_escaped_and_read_back() {
+        for text in [
+            "a\u{85}b",
+            "rtl \u{202e}txt",
+            "iso\u{2066}late",
+            "zero\u{200b}width",
+            "line\u{2028}sep",
+            "para\u{2029}sep",
+            "tag \u{e0041}",
+            "quote \" back\\slash\nnew\tline \u{202e}",
+        ] {
+            assert!(!literal_safe(text), "{text:?}");
+            let written = value(text);
+            assert!(written.is_ascii(), "{text:?} written as {written}");
+            let table: toml::Table = toml::from_str(&format!("v = {written}")).expect("valid TOML");
+            assert_eq!(table["v"].as_str(), Some(text), "{written}");
+        }
+        assert!(literal_safe("plain, é and emoji \u{1f3ac}"));
+        assert_eq!(value("plain"), "\"plain\"");
+    }
 }

@@ -209,9 +209,11 @@ fn read_capped(reader: impl Read, limit: u64) -> Result<Vec<u8>, Capped> {
 /// whatever the file is named.
 fn is_zip(path: &Path) -> bool {
     let mut magic = [0u8; 4];
-    File::open(path)
-        .and_then(|mut f| f.read_exact(&mut magic))
-        .is_ok()
+    // Only a regular file is opened: opening a FIFO waits for a writer.
+    path.is_file()
+        && File::open(path)
+            .and_then(|mut f| f.read_exact(&mut magic))
+            .is_ok()
         && (magic == *b"PK\x03\x04" || magic == *b"PK\x05\x06")
 }
 

@@ -11,6 +11,7 @@ mod e2e_hostile;
 mod e2e_scale;
 mod e2e_signals;
 mod export;
+mod file_limits;
 mod hostile_args;
 mod hostile_urls;
 mod http;

@@ -72,8 +72,10 @@ pub(super) fn from_export(path: &Path, plan: &Plan) -> Result<(), String> {
     write(mapped, &shown(path), plan)
 }
 
+/// A page or feed file, with the loader's checks: a regular file of at most its 16 MiB.
 fn read(path: &Path) -> Result<Vec<u8>, String> {
-    std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", shown(path)))
+    crate::data::read_regular(path, crate::data::MAX_FILE_BYTES)
+        .map_err(|e| format!("{}: {e}", shown(path)))
 }
 
 /// A page saved to disk has no address; its links are resolved against the file's.

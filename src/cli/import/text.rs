@@ -5,16 +5,19 @@ use std::fs;
 use std::path::Path;
 
 use super::{Plan, shown};
-use crate::data::parse_review;
+use crate::data::{MAX_FILE_BYTES, parse_review, read_regular, without_bom};
 use crate::sources::FilmFacts;
 use crate::sources::write::{Target, Writer};
 
 /// Guesses the review in the text at `path` and writes it where `plan` says.
 pub(super) fn import(file: &Path, plan: &Plan) -> Result<(), String> {
-    let bytes = fs::read(file).map_err(|e| format!("cannot read {}: {e}", shown(file)))?;
-    let (text, lossy) = match String::from_utf8(bytes) {
-        Ok(text) => (text, false),
-        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
+    // The loader's checks: a regular file within its size limit, UTF-16 refused, a byte
+    // order mark dropped.
+    let bytes = read_regular(file, MAX_FILE_BYTES).map_err(|e| format!("{}: {e}", shown(file)))?;
+    let bytes = without_bom(&bytes).map_err(|e| format!("{}: {e}", shown(file)))?;
+    let (text, lossy) = match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_owned(), false),
+        Err(_) => (String::from_utf8_lossy(bytes).into_owned(), true),
     };
     if text.trim().is_empty() {
         return Err(format!("{} is empty: nothing to import", shown(file)));
@@ -50,6 +53,14 @@ pub(super) fn import(file: &Path, plan: &Plan) -> Result<(), String> {
     let (_, warnings) = parse_review(&shown(&path), &guess.id, toml.as_bytes()).map_err(|d| {
         format!("bug: the guessed file would not load, so nothing was written: {d}")
     })?;
+    if toml.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
+            "the review guessed from {} would be {} bytes, over the loader's {} MiB limit; nothing was written",
+            shown(file),
+            toml.len(),
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
     if fs::symlink_metadata(&path).is_ok() && !plan.force {
         return Err(format!(
             "{} already exists; nothing was written (pass --force to replace it)",

@@ -36,7 +36,7 @@ fn a_pipe_named_like_a_review_is_refused_without_blocking() {
         return;
     }
     let expected = format!(
-        "{}: error: cannot read file: not a regular file (a pipe, socket or device)",
+        "{}: error: cannot read file: it is a FIFO (named pipe), not a file",
         pipe.display()
     );
     assert_only_good(tmp.path(), &expected);

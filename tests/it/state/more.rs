@@ -67,3 +67,63 @@ fn unreadable_path_is_set_aside_with_a_warning() {
     state::save(&path, &sample()).expect("save after setting aside");
     assert_eq!(state::load(&path).state, sample());
 }
+
+#[test]
+fn unknown_keys_at_every_level_survive_a_save() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("state.toml");
+    std::fs::write(
+        &path,
+        "version = 9\n\
+         [newer]\n\
+         theme = \"x\"\n\
+         [collections.c]\n\
+         colour = \"blue\"\n\
+         [collections.c.reviews.a]\n\
+         starred = true\n\
+         future_field = [1, 2]\n\
+         [collections.c.reviews.only-unknown]\n\
+         highlight = { from = 3, to = 9 }\n\
+         [collections.d]\n\
+         pinned = true\n",
+    )
+    .expect("write");
+    let mut loaded = state::load(&path).state;
+    loaded.review_mut("c", "b").read = true;
+    state::save(&path, &loaded).expect("save");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let saved: toml::Table = toml::from_str(&text).expect("the saved file is TOML");
+    let at = |keys: &[&str]| {
+        keys.iter()
+            .try_fold(&saved, |t, k| t.get(*k).and_then(toml::Value::as_table))
+            .unwrap_or_else(|| panic!("{keys:?} in {text}"))
+    };
+    assert_eq!(
+        saved.get("version"),
+        Some(&toml::Value::Integer(9)),
+        "{text}"
+    );
+    assert_eq!(
+        at(&["newer"]).get("theme").and_then(|v| v.as_str()),
+        Some("x")
+    );
+    let c = at(&["collections", "c"]);
+    assert_eq!(c.get("colour").and_then(|v| v.as_str()), Some("blue"));
+    let a = at(&["collections", "c", "reviews", "a"]);
+    assert_eq!(
+        a.get("future_field").map(ToString::to_string).as_deref(),
+        Some("[1, 2]")
+    );
+    assert_eq!(a.get("starred"), Some(&toml::Value::Boolean(true)));
+    let only = at(&["collections", "c", "reviews", "only-unknown"]);
+    assert!(only.contains_key("highlight"), "{text}");
+    assert_eq!(
+        at(&["collections", "d"]).get("pinned"),
+        Some(&toml::Value::Boolean(true))
+    );
+    assert_eq!(
+        state::load(&path).state,
+        loaded,
+        "a second load reads the same"
+    );
+}
