@@ -48,6 +48,24 @@ fn layout(c: &mut Criterion) {
     });
 }
 
+/// Issue 12: a body of `![` ×depth … `]()` ×depth. Linear in the depth since inline
+/// nesting is bounded (`doc` flattens what is deeper than 64 levels); it was quadratic.
+fn nesting(c: &mut Criterion) {
+    let library = bundled_library();
+    let (_, first) = library.reviews().next().expect("bundled reviews");
+    let mut group = c.benchmark_group("doc::build nested images");
+    for depth in [1_000, 10_000, 100_000] {
+        let review = reelread::data::Review {
+            body: format!("{}the deep text{}", "![".repeat(depth), "]()".repeat(depth)),
+            ..first.clone()
+        };
+        group.bench_function(format!("depth {depth}"), |b| {
+            b.iter(|| black_box(doc::build(&review, &doc::Options::default())));
+        });
+    }
+    group.finish();
+}
+
 fn frame(c: &mut Criterion) {
     let mut app = App::new(bundled_library());
     update(&mut app, Action::Resize(200, 50));
@@ -67,5 +85,5 @@ fn frame(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, load, layout, frame);
+criterion_group!(benches, load, layout, nesting, frame);
 criterion_main!(benches);

@@ -84,8 +84,11 @@ pub struct App {
     prompt: PromptOrigin,
     /// Which pane receives movement keys.
     focus: Focus,
-    /// The terminal size the state was laid out for.
+    /// The terminal size the state was laid out for: the drawn part of the window
+    /// (see [`layout::drawn`]).
     size: (u16, u16),
+    /// The window's whole size, larger than `size` when only its corner is drawn.
+    window: (u16, u16),
     settings: Settings,
     running: bool,
 }
@@ -123,6 +126,7 @@ impl App {
             prompt: PromptOrigin::default(),
             focus: Focus::List,
             size: (0, 0),
+            window: (0, 0),
             settings,
             running: true,
         }
@@ -208,6 +212,12 @@ impl App {
     #[must_use]
     pub fn size(&self) -> (u16, u16) {
         self.size
+    }
+
+    /// True when the window is larger than what is drawn, so the header can say so.
+    #[must_use]
+    pub fn is_clamped(&self) -> bool {
+        self.window != self.size
     }
 
     /// The settings in force.

@@ -12,6 +12,27 @@ pub const SIDEBAR_WIDTH: u16 = 110;
 /// From this width list and reading pane sit side by side; below it they stack.
 pub const SIDE_BY_SIDE_WIDTH: u16 = 70;
 
+/// The widest window the reader draws: wider ones get their left 1000 columns drawn. It
+/// bounds what a frame allocates (ratatui keeps two buffers of every cell), so a window
+/// of 65535×65535 cells cannot ask for hundreds of gigabytes.
+pub const MAX_DRAWN_WIDTH: u16 = 1000;
+/// The tallest window the reader draws: taller ones get their top 500 rows drawn. See
+/// [`MAX_DRAWN_WIDTH`].
+pub const MAX_DRAWN_HEIGHT: u16 = 500;
+
+/// The part of a `width`×`height` window that is drawn: its top-left corner, at most
+/// [`MAX_DRAWN_WIDTH`]×[`MAX_DRAWN_HEIGHT`].
+#[must_use]
+pub fn drawn(width: u16, height: u16) -> (u16, u16) {
+    (width.min(MAX_DRAWN_WIDTH), height.min(MAX_DRAWN_HEIGHT))
+}
+
+/// What the header says when the window is larger than what is drawn.
+#[must_use]
+pub fn clamped_note() -> String {
+    format!("window larger than {MAX_DRAWN_WIDTH}×{MAX_DRAWN_HEIGHT}: drawing the top-left part")
+}
+
 /// How the panes are arranged at a given size, narrowest last.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Arrangement {
@@ -233,6 +254,13 @@ mod tests {
         assert_eq!((column.x, column.width), (10 + 2 + 20, 80));
         assert_eq!(inner(Rect::new(0, 0, 50, 10), 80).width, 46);
         assert_eq!(inner(Rect::new(0, 0, 100, 10), 60).width, 60);
+    }
+
+    #[test]
+    fn what_is_drawn_is_at_most_the_maximum() {
+        assert_eq!(drawn(200, 50), (200, 50));
+        assert_eq!(drawn(65535, 65535), (MAX_DRAWN_WIDTH, MAX_DRAWN_HEIGHT));
+        assert_eq!(drawn(30000, 40), (MAX_DRAWN_WIDTH, 40));
     }
 
     #[test]

@@ -140,8 +140,8 @@ fn event_loop(
     signals: &mpsc::Receiver<i32>,
     events: &mpsc::Receiver<io::Result<Event>>,
 ) -> io::Result<Ended> {
-    let size = terminal.size()?;
-    let mut effects = update(app, Action::Resize(size.width, size.height));
+    let (width, height) = terminal::fit(terminal)?;
+    let mut effects = update(app, Action::Resize(width, height));
     let mut reloads = workers::Reloads::watch(options.watch.clone());
     let mut layout = workers::Layouts::default();
     let mut fetching = fetching::Fetching::default();
@@ -189,8 +189,8 @@ fn event_loop(
                 if resized {
                     // Resize events can arrive stale and out of order in a storm: lay out
                     // for the size the terminal has now.
-                    let size = terminal.size()?;
-                    effects.extend(update(app, Action::Resize(size.width, size.height)));
+                    let (width, height) = terminal::fit(terminal)?;
+                    effects.extend(update(app, Action::Resize(width, height)));
                 }
             }
             Err(mpsc::RecvTimeoutError::Timeout) => {}

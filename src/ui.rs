@@ -19,6 +19,13 @@ use crate::layout::{self, Arrangement};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        // The terminal loop's buffer is already this small; another caller's may not be.
+        let (width, height) = layout::drawn(area.width, area.height);
+        let area = Rect {
+            width,
+            height,
+            ..area
+        };
         let panes = layout::panes(area, self.view());
         if panes.arrangement == Arrangement::TooSmall {
             render_too_small(area, buf);

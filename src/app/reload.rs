@@ -55,6 +55,7 @@ impl App {
             .map(|&e| self.key_of(e));
         let mut fresh = Self::with_settings(library, self.settings.clone());
         fresh.size = self.size;
+        fresh.window = self.window;
         for e in 0..fresh.catalog.entries.len() {
             // A review new since the last load starts unread, even if it sorts first.
             let (mark, scroll) = old.get(&fresh.key_of(e)).copied().unwrap_or_default();

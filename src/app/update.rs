@@ -28,7 +28,9 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::Sources(rows) => app.set_source_rows(rows),
         Action::Run(Command::Quit) => app.running = false,
         Action::Resize(w, h) => {
-            app.size = (w, h);
+            // A huge window is drawn in part: nothing is sized by its whole area.
+            app.window = (w, h);
+            app.size = crate::layout::drawn(w, h);
             app.refresh_view();
         }
         Action::Notify(message) => {

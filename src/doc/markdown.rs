@@ -24,20 +24,34 @@ pub fn render(markdown: &str, width: usize, spoilers: Spoilers) -> Vec<Line<'sta
     r.lines
 }
 
+/// Inline markup (emphasis, links, images) nested deeper than this is flattened: its text
+/// is kept in the style of the 64th level, its markers and URLs are dropped. It bounds the
+/// work per event, so a body of `![` ×100,000 lays out in linear time.
+pub const MAX_NESTING: usize = 64;
+
+/// An open inline tag: the style of everything inside it, and a link's URL.
+struct Open {
+    /// The inline styles of every open tag up to this one, patched together.
+    style: Style,
+    /// Printed after the link's text when it closes.
+    link: Option<String>,
+}
+
 #[derive(Default)]
 struct Renderer {
     width: usize,
     lines: Vec<Line<'static>>,
     pieces: Vec<Piece>,
     block_style: Style,
-    inline: Vec<Style>,
+    /// The open inline tags, at most [`MAX_NESTING`].
+    inline: Vec<Open>,
+    /// Inline tags opened beyond [`MAX_NESTING`]: their ends are ignored too.
+    flattened: usize,
     /// One entry per open list: the next number, or None for bullets.
     lists: Vec<Option<u64>>,
     /// Marker waiting for the first block of a list item.
     marker: Option<String>,
     quote_depth: usize,
-    link: Option<String>,
-    image: bool,
     /// Set when the next block follows another item of a tight list (no blank line).
     tight: bool,
     spoilers: Spoilers,
@@ -46,20 +60,43 @@ struct Renderer {
 impl Renderer {
     fn style(&self) -> Style {
         self.inline
-            .iter()
-            .fold(self.block_style, |acc, s| acc.patch(*s))
+            .last()
+            .map_or(self.block_style, |open| self.block_style.patch(open.style))
+    }
+
+    /// Opens an inline tag; false when it is nested too deep and flattened to its text.
+    fn open(&mut self, style: Style, link: Option<String>) -> bool {
+        if self.inline.len() >= MAX_NESTING {
+            self.flattened += 1;
+            return false;
+        }
+        let style = self
+            .inline
+            .last()
+            .map_or(style, |outer| outer.style.patch(style));
+        self.inline.push(Open { style, link });
+        true
+    }
+
+    /// Closes the innermost inline tag; `None` for one that was flattened.
+    fn close(&mut self) -> Option<Open> {
+        if self.flattened > 0 {
+            self.flattened -= 1;
+            return None;
+        }
+        self.inline.pop()
     }
 
     fn push(&mut self, text: &str, style: Style) {
         self.pieces.push((text.to_owned(), style));
     }
 
+    /// The prefix of a block's lines; nesting beyond [`MAX_NESTING`] levels of quotes or
+    /// lists indents no further, so a line's prefix is never longer than its input.
     fn indent(&self) -> String {
-        let quote = "│ ".repeat(self.quote_depth);
-        format!(
-            "{quote}{}",
-            "   ".repeat(self.lists.len().saturating_sub(1))
-        )
+        let quote = "│ ".repeat(self.quote_depth.min(MAX_NESTING));
+        let lists = self.lists.len().saturating_sub(1).min(MAX_NESTING);
+        format!("{quote}{}", "   ".repeat(lists))
     }
 
     /// Ends the current block, wrapping it with the right prefixes.
@@ -156,24 +193,23 @@ impl Renderer {
                 };
                 self.marker = Some(marker);
             }
-            Tag::Emphasis => self
-                .inline
-                .push(Style::new().add_modifier(Modifier::ITALIC)),
-            Tag::Strong => self.inline.push(Style::new().add_modifier(Modifier::BOLD)),
-            Tag::Strikethrough => self
-                .inline
-                .push(Style::new().add_modifier(Modifier::CROSSED_OUT)),
+            Tag::Emphasis => {
+                self.open(Style::new().add_modifier(Modifier::ITALIC), None);
+            }
+            Tag::Strong => {
+                self.open(Style::new().add_modifier(Modifier::BOLD), None);
+            }
+            Tag::Strikethrough => {
+                self.open(Style::new().add_modifier(Modifier::CROSSED_OUT), None);
+            }
             Tag::Link { dest_url, .. } => {
-                self.inline
-                    .push(Style::new().add_modifier(Modifier::UNDERLINED));
-                self.link = Some(crate::data::sanitize_line(&dest_url));
+                let url = crate::data::sanitize_line(&dest_url);
+                self.open(Style::new().add_modifier(Modifier::UNDERLINED), Some(url));
             }
             Tag::Image { .. } => {
-                self.image = true;
-                self.inline
-                    .push(Style::new().fg(Color::Gray).add_modifier(Modifier::ITALIC));
-                let style = self.style().remove_modifier(Modifier::ITALIC);
-                if !self.spoilers.hides() {
+                let caption = Style::new().fg(Color::Gray).add_modifier(Modifier::ITALIC);
+                if self.open(caption, None) && !self.spoilers.hides() {
+                    let style = self.style().remove_modifier(Modifier::ITALIC);
                     self.push("[image] ", style);
                 }
             }
@@ -200,19 +236,15 @@ impl Renderer {
                 self.flush();
                 self.tight = true;
             }
-            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough => {
-                self.inline.pop();
+            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Image => {
+                self.close();
             }
             TagEnd::Link => {
-                self.inline.pop();
                 let hidden = self.spoilers.hides();
-                if let Some(url) = self.link.take().filter(|u| !u.is_empty() && !hidden) {
+                let url = self.close().and_then(|open| open.link);
+                if let Some(url) = url.filter(|u| !u.is_empty() && !hidden) {
                     self.push(&format!(" <{url}>"), Style::new().fg(Color::DarkGray));
                 }
-            }
-            TagEnd::Image => {
-                self.inline.pop();
-                self.image = false;
             }
             _ => {}
         }
@@ -294,6 +326,54 @@ mod tests {
             !lines.contains("Bob") && !lines.contains("x.example") && !lines.contains("[image]"),
             "{lines:?}"
         );
+    }
+
+    #[test]
+    fn nesting_beyond_the_limit_is_flattened_to_its_text() {
+        // Before the limit, each level folded every outer style again: depth 100,000 took
+        // minutes. Now the inner 99,936 images are text, without "[image]" markers.
+        let depth = 100_000;
+        let md = format!("{}the deep text{}", "![".repeat(depth), "]()".repeat(depth));
+        let lines = text(&md, 80);
+        let all = lines.join(" ");
+        assert!(all.ends_with("the deep text"), "{:?}", lines.last());
+        assert_eq!(all.matches("[image]").count(), super::MAX_NESTING);
+    }
+
+    #[test]
+    fn links_nested_beyond_the_limit_keep_their_text_and_drop_their_urls() {
+        // Images whose caption is the next image, and the innermost caption a link (links
+        // do not nest in Markdown): shallow, its URL is shown; beyond the limit it is text.
+        let nested = |depth: usize| {
+            let md = format!(
+                "{}inner{}",
+                "![[".repeat(depth),
+                "](https://x.example)]()".repeat(depth)
+            );
+            text(&md, 80).join(" ")
+        };
+        let shallow = nested(3);
+        assert!(shallow.contains("inner <https://x.example>"), "{shallow}");
+        let deep = nested(1_000);
+        assert!(deep.contains("inner") && !deep.contains("<https://x.example>"));
+    }
+
+    #[test]
+    fn images_nested_in_a_hidden_spoiler_stay_hidden() {
+        let depth = 50_000;
+        let md = format!("a ||{}twist{}|| b", "![".repeat(depth), "]()".repeat(depth));
+        let all = text(&md, 80).join(" ");
+        assert!(!all.contains("twist") && !all.contains("[image]"), "{all}");
+        assert!(all.starts_with("a ") && all.ends_with(" b"), "{all}");
+    }
+
+    #[test]
+    fn quotes_nested_beyond_the_limit_indent_no_further() {
+        let md = format!("{}deep", "> ".repeat(10_000));
+        let lines = text(&md, 80);
+        let widest = lines.iter().map(|l| l.chars().count()).max();
+        assert_eq!(widest, Some(2 * super::MAX_NESTING + 1), "{lines:?}");
+        assert_eq!(lines.concat().replace(['│', ' '], ""), "deep");
     }
 
     #[test]

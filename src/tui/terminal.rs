@@ -22,11 +22,34 @@ pub fn enter(mouse: bool) -> io::Result<Term> {
         OUTPUT_BUFFER,
         io::stdout(),
     ));
-    let terminal = ratatui::Terminal::new(backend)?;
+    // A fixed viewport, not the whole window: ratatui sizes its buffers by the viewport,
+    // and a huge window would ask for hundreds of gigabytes (see `layout::drawn`).
+    let size = crossterm::terminal::size()?;
+    let options = ratatui::TerminalOptions {
+        viewport: ratatui::Viewport::Fixed(drawn_area(size)),
+    };
+    let terminal = ratatui::Terminal::with_options(backend, options)?;
     if mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
     Ok(terminal)
+}
+
+/// The part of a window of `(columns, rows)` that is drawn: its top-left corner.
+fn drawn_area((width, height): (u16, u16)) -> ratatui::layout::Rect {
+    let (width, height) = crate::layout::drawn(width, height);
+    ratatui::layout::Rect::new(0, 0, width, height)
+}
+
+/// Fits the drawn area to the window's size now, and returns that size for the app (a
+/// fixed viewport is not resized by ratatui itself).
+pub fn fit(terminal: &mut Term) -> io::Result<(u16, u16)> {
+    let size = terminal.size()?;
+    let area = drawn_area((size.width, size.height));
+    if terminal.get_frame().area() != area {
+        terminal.resize(area)?;
+    }
+    Ok((size.width, size.height))
 }
 
 /// Undoes [`enter`]: mouse capture off, main screen, cooked mode, cursor shown.
@@ -55,6 +78,7 @@ pub fn suspend(terminal: &mut Term, mouse: bool) -> io::Result<()> {
         io::stdout(),
         crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
     )?;
+    fit(terminal)?;
     terminal
         .draw(|frame| frame.render_widget(ratatui::widgets::Clear, frame.area()))
         .map(|_| ())

@@ -49,6 +49,10 @@ pub fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
 fn header_tags(app: &App) -> Line<'static> {
     let tag = theme::HIGHLIGHT.add_modifier(Modifier::REVERSED);
     let mut spans = Vec::new();
+    if app.is_clamped() {
+        spans.push(Span::styled(crate::layout::clamped_note(), theme::STATUS));
+        spans.push(Span::raw(" "));
+    }
     if let Some(progress) = app.progress() {
         spans.push(Span::styled(loading_text(progress), theme::STATUS));
         spans.push(Span::raw(" "));

@@ -169,6 +169,27 @@ fn resizing_down_to_too_small_and_back_redraws() {
 }
 
 #[test]
+fn a_huge_window_draws_its_corner_and_still_quits() {
+    // Before the clamp, 30000x30000 asked ratatui for a 206 GB buffer: the reader
+    // aborted and left the alternate screen behind.
+    let mut app = start();
+    app.resize_huge((30000, 30000), (1000, 500));
+    app.wait_for_text("window larger than 1000×500: drawing the top-left part");
+    assert!(
+        app.try_wait().is_none(),
+        "the program exited at 30000x30000"
+    );
+    app.send("q");
+    let status = app.wait_exit();
+    assert!(status.success(), "exit status at 30000x30000: {status:?}");
+    let screen = app.screen();
+    assert!(
+        !screen.inner().alternate_screen(),
+        "the terminal is still in the alternate screen"
+    );
+}
+
+#[test]
 fn without_a_terminal_prints_usage_and_exits_zero() {
     let output = Command::new(BIN)
         .stdin(Stdio::null())

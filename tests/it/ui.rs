@@ -324,3 +324,46 @@ fn the_ratings_popup_fits_a_long_library() {
         "{text}"
     );
 }
+
+#[test]
+fn a_huge_window_is_laid_out_and_drawn_at_the_maximum_size() {
+    // Before the clamp, this size was laid out as is and ratatui's buffers for it asked
+    // for 206 GB; now everything is sized by the drawn corner.
+    let app = app_at(65535, 65535, &[Action::Run(Command::NextSource)]);
+    let drawn = (
+        reelread::layout::MAX_DRAWN_WIDTH,
+        reelread::layout::MAX_DRAWN_HEIGHT,
+    );
+    assert_eq!(app.size(), drawn);
+    assert!(app.is_clamped());
+    let reading = app.panes().reading.expect("a reading pane");
+    assert!(reading.right() <= drawn.0 && reading.bottom() <= drawn.1);
+    let width = app.open_doc().map(|d| d.options.width);
+    assert!(
+        width.is_some_and(|w| w <= usize::from(drawn.0)),
+        "{width:?}"
+    );
+    let text = screen_text(&draw(&app));
+    let header = text.lines().next().unwrap_or_default();
+    assert!(
+        header.contains("window larger than 1000×500: drawing the top-left part"),
+        "{header}"
+    );
+    // Back to an ordinary size: no note.
+    let mut app = app;
+    update(&mut app, Action::Resize(120, 40));
+    assert!(!app.is_clamped());
+    assert!(!screen_text(&draw(&app)).contains("window larger"));
+}
+
+#[test]
+fn the_widget_draws_no_more_than_the_maximum_into_a_larger_buffer() {
+    let app = app_at(1200, 40, &[]);
+    let mut terminal = Terminal::new(TestBackend::new(1200, 40)).expect("test backend");
+    terminal
+        .draw(|frame| frame.render_widget(&app, frame.area()))
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    let beyond = (reelread::layout::MAX_DRAWN_WIDTH..1200).all(|x| buffer[(x, 0)].symbol() == " ");
+    assert!(beyond, "cells right of the drawn part were written");
+}

@@ -298,6 +298,20 @@ impl Pty {
             .unwrap_or_else(|e| panic!("resize to {cols}x{rows} failed: {e:#}"));
     }
 
+    /// Resizes the terminal to `cols`×`rows` but the emulator only to `seen_cols`×`seen_rows`:
+    /// the cells of a huge window would not fit in the test's memory, and the reader draws
+    /// only its top-left part anyway.
+    pub fn resize_huge(&mut self, (cols, rows): (u16, u16), (seen_cols, seen_rows): (u16, u16)) {
+        self.lock()
+            .parser
+            .set_size(nonzero(seen_rows), nonzero(seen_cols));
+        self.master
+            .as_ref()
+            .expect("the terminal is open")
+            .resize(size(cols, rows))
+            .unwrap_or_else(|e| panic!("resize to {cols}x{rows} failed: {e:#}"));
+    }
+
     /// The child's process id, to send it signals.
     pub fn pid(&self) -> u32 {
         self.child.process_id().expect("the child has a pid")
