@@ -182,6 +182,9 @@ pub enum Action {
     ClearFilter,
     /// A character typed into a prompt.
     Input(char),
+    /// Text pasted into the terminal: typed into a prompt as one line, ignored elsewhere
+    /// (a paste is never replayed as commands).
+    Paste(String),
     /// Delete the last character of a prompt.
     DeleteChar,
     /// The terminal now has this many columns and rows.

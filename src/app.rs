@@ -16,6 +16,7 @@ mod reading;
 mod reload;
 mod settings;
 mod sources;
+mod typing;
 mod update;
 mod view;
 
@@ -32,6 +33,7 @@ pub use mode::{CastFocus, Focus, ListQuery, Mode, PromptFor};
 pub use picker::Picker;
 use reading::{Footer, PromptOrigin, Reading};
 pub use settings::Settings;
+pub use typing::PROMPT_MAX;
 pub use update::update;
 
 use crate::action::{Action, Command};

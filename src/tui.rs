@@ -58,6 +58,10 @@ const SAVE_EVERY: Duration = Duration::from_secs(2);
 /// fills smoothly, rarely enough that drawing does not slow the load.
 const LOAD_TICK: Duration = Duration::from_millis(15);
 
+/// The longest the loop spends applying input before it draws a frame and looks at
+/// signals again, however much input is waiting.
+const INPUT_BUDGET: Duration = Duration::from_millis(50);
+
 /// Runs the reader until the user quits or a signal stops it; also returns the errors met
 /// by a background load, for the caller to print once the terminal is back.
 pub fn run(mut app: App, mut options: Options) -> io::Result<(Ended, Vec<String>)> {
@@ -138,7 +142,7 @@ fn event_loop(
     app: &mut App,
     options: &mut Options,
     signals: &mpsc::Receiver<i32>,
-    events: &mpsc::Receiver<io::Result<Event>>,
+    events: &mpsc::Receiver<input::Batch>,
 ) -> io::Result<Ended> {
     let (width, height) = terminal::fit(terminal)?;
     let mut effects = update(app, Action::Resize(width, height));
@@ -176,15 +180,19 @@ fn event_loop(
         }
         let busy = options.parts.is_some() || reloads.busy() || layout.busy() || fetching.busy();
         match events.recv_timeout(if busy { LOAD_TICK } else { TICK }) {
-            Ok(event) => {
+            Ok(batch) => {
                 dirty = true;
                 acted = true;
-                let mut resized = handle(app, &event?, &mut effects);
-                // Apply every queued event before the next frame, so held keys never lag.
+                let started = Instant::now();
+                let mut resized = handle_all(app, batch?, &mut effects);
+                // Apply every event already read before the next frame, so held keys never
+                // lag and a flood costs a frame per batch, not one per key; but draw and
+                // look at signals every so often under an endless flood.
                 while app.is_running()
-                    && let Ok(event) = events.try_recv()
+                    && started.elapsed() < INPUT_BUDGET
+                    && let Ok(batch) = events.try_recv()
                 {
-                    resized |= handle(app, &event?, &mut effects);
+                    resized |= handle_all(app, batch?, &mut effects);
                 }
                 if resized {
                     // Resize events can arrive stale and out of order in a storm: lay out
@@ -325,10 +333,24 @@ fn take_fetch_progress(
     changed
 }
 
+/// Applies a batch of terminal events in order, stopping at a quit; true when one was a
+/// resize.
+fn handle_all(app: &mut App, batch: Vec<Event>, effects: &mut Vec<Effect>) -> bool {
+    let mut resized = false;
+    for event in batch {
+        if !app.is_running() {
+            break;
+        }
+        resized |= handle(app, event, effects);
+    }
+    resized
+}
+
 /// Applies one terminal event; true when it was a resize (the caller re-reads the size).
-fn handle(app: &mut App, event: &Event, effects: &mut Vec<Effect>) -> bool {
-    let action = match *event {
+fn handle(app: &mut App, event: Event, effects: &mut Vec<Effect>) -> bool {
+    let action = match event {
         Event::Key(key) => app.action_for_key(key),
+        Event::Paste(text) => Some(Action::Paste(text)),
         Event::Resize(..) => return true,
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::Down(_) => Some(Action::Click(mouse.column, mouse.row)),

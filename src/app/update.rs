@@ -1,6 +1,6 @@
 //! The only place state changes: one action in, the effects it asks for out.
 
-use super::{App, Effect, Focus, Mode, Picker, PromptFor};
+use super::{App, Effect, Focus, Mode, Picker, PromptFor, typing};
 use crate::action::{Action, Command};
 use crate::layout::Arrangement;
 
@@ -80,7 +80,10 @@ fn act(app: &mut App, action: Action) -> Option<Effect> {
                 _ => {}
             }
         }
-        (Mode::Help(_) | Mode::Ratings | Mode::Sources(_), _) => {}
+        // A popup takes only its own keys. A paste outside a prompt is not typing: it
+        // neither runs commands nor clears the footer.
+        (Mode::Help(_) | Mode::Ratings | Mode::Sources(_), _)
+        | (Mode::Normal, Action::Paste(_)) => {}
         (Mode::Picker(_), action) => picker_update(app, &action),
         (Mode::Prompt(..), action) => prompt_update(app, &action),
         (Mode::Normal, Action::Run(command)) => return normal_update(app, command),
@@ -95,8 +98,8 @@ fn picker_update(app: &mut App, action: &Action) {
     };
     let count = picker.matches(&app.catalog.people).len();
     match action {
-        Action::Input(c) => {
-            picker.query.push(*c);
+        Action::Input(c) if typing::push_char(&mut picker.query, *c) => picker.cursor = 0,
+        Action::Paste(pasted) if typing::push_paste(&mut picker.query, pasted) => {
             picker.cursor = 0;
         }
         Action::DeleteChar => {
@@ -128,7 +131,16 @@ fn prompt_update(app: &mut App, action: &Action) {
     };
     let target = *target;
     match action {
-        Action::Input(c) => text.push(*c),
+        Action::Input(c) => {
+            if !typing::push_char(text, *c) {
+                return;
+            }
+        }
+        Action::Paste(pasted) => {
+            if !typing::push_paste(text, pasted) {
+                return;
+            }
+        }
         Action::DeleteChar => {
             text.pop();
         }

@@ -1,6 +1,17 @@
 //! Terminal input on its own thread, so the loop never blocks inside the terminal
 //! library: when the terminal goes away, crossterm's reader can spin forever on end of
 //! file, and the loop must still see the hang-up signal and leave.
+//!
+//! Input is taken in as fast as it arrives, in batches: everything the terminal has sent
+//! so far (up to [`BATCH`] events) goes to the loop at once, which applies it all and draws
+//! one frame. A flood of keys or a huge paste is drained, never left waiting in the
+//! terminal, so the keys after it (`q`, Ctrl-C) still work.
+//!
+//! This relies on crossterm's `use-dev-tty` event source (a feature in Cargo.toml), which
+//! waits with level-triggered `poll(2)`. Its default source waits with mio's
+//! edge-triggered epoll but reads only 1 KiB per wake-up when that holds a whole event:
+//! after a burst of 2 KiB or more the rest stayed in the terminal with no new wake-up to
+//! come, and the reader stopped taking input (each later key released another 1 KiB).
 
 use std::io;
 use std::sync::mpsc;
@@ -8,29 +19,48 @@ use std::time::Duration;
 
 use crossterm::event::{self, Event};
 
-/// How long the reader thread waits before checking whether anyone is still listening.
+/// How long the reader thread waits for the first event of a batch.
 const CHECK: Duration = Duration::from_millis(250);
 
-/// Starts reading events; they arrive on the returned channel, errors included.
-pub fn spawn() -> mpsc::Receiver<io::Result<Event>> {
-    let (tx, rx) = mpsc::sync_channel(256);
+/// How long the reader waits for one more event before sending the batch it has. Not
+/// zero: crossterm's `poll` with a zero timeout does not look at events it has already
+/// read and parsed (1 KiB of `j` is a thousand of them).
+const GATHER: Duration = Duration::from_millis(1);
+
+/// The most events sent at once, so the loop draws and sees signals between batches
+/// even under an endless flood.
+const BATCH: usize = 1024;
+
+/// Batches in flight: the reader runs ahead of the loop by at most this many.
+const IN_FLIGHT: usize = 4;
+
+/// What the reader sends: a batch of events, oldest first, or the error that ended it.
+pub type Batch = io::Result<Vec<Event>>;
+
+/// Starts reading events; they arrive on the returned channel in batches, errors included.
+pub fn spawn() -> mpsc::Receiver<Batch> {
+    let (tx, rx) = mpsc::sync_channel(IN_FLIGHT);
     std::thread::spawn(move || {
         loop {
             let next = match event::poll(CHECK) {
-                Ok(true) => event::read().map(Some),
-                Ok(false) => Ok(None),
+                Ok(true) => gather(),
+                Ok(false) => continue,
                 Err(e) => Err(e),
             };
             let stop = next.is_err();
-            let sent = match next {
-                Ok(Some(event)) => tx.send(Ok(event)),
-                Ok(None) => Ok(()),
-                Err(e) => tx.send(Err(e)),
-            };
-            if stop || sent.is_err() {
+            if tx.send(next).is_err() || stop {
                 break;
             }
         }
     });
     rx
+}
+
+/// Reads the event that is ready and every one that follows it at once.
+fn gather() -> Batch {
+    let mut batch = vec![event::read()?];
+    while batch.len() < BATCH && event::poll(GATHER)? {
+        batch.push(event::read()?);
+    }
+    Ok(batch)
 }

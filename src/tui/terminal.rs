@@ -1,9 +1,14 @@
 //! Taking the terminal over and giving it back, on every path: normal exit, suspend,
 //! and panic (whose message is sanitised, since it may quote data).
+//!
+//! Bracketed paste is on while the reader runs, so a paste arrives as one event (text for
+//! a prompt, ignored elsewhere) instead of keys that would run commands.
 
 use std::io::{self, Write};
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::execute;
 
 /// The reader's terminal: frames are assembled in a 64 KiB buffer and written with one
@@ -13,11 +18,16 @@ pub type Term = ratatui::Terminal<ratatui::backend::CrosstermBackend<io::BufWrit
 /// Room for a whole styled 200×50 frame, so a redraw is one write.
 const OUTPUT_BUFFER: usize = 64 * 1024;
 
-/// Raw mode, alternate screen, optional mouse capture, and a panic hook that undoes them.
+/// Raw mode, alternate screen, bracketed paste, optional mouse capture, and a panic hook
+/// that undoes them.
 pub fn enter(mouse: bool) -> io::Result<Term> {
     install_panic_hook(mouse);
     crossterm::terminal::enable_raw_mode()?;
-    execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    execute!(
+        io::stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        EnableBracketedPaste
+    )?;
     let backend = ratatui::backend::CrosstermBackend::new(io::BufWriter::with_capacity(
         OUTPUT_BUFFER,
         io::stdout(),
@@ -52,11 +62,13 @@ pub fn fit(terminal: &mut Term) -> io::Result<(u16, u16)> {
     Ok((size.width, size.height))
 }
 
-/// Undoes [`enter`]: mouse capture off, main screen, cooked mode, cursor shown.
+/// Undoes [`enter`]: mouse capture and bracketed paste off, main screen, cooked mode,
+/// cursor shown.
 pub fn leave(mouse: bool) {
     if mouse {
         let _ = execute!(io::stdout(), DisableMouseCapture);
     }
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
     let _ = ratatui::try_restore();
 }
 
@@ -67,7 +79,11 @@ pub fn suspend(terminal: &mut Term, mouse: bool) -> io::Result<()> {
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     // Running again (after `fg`): the same set-up as at start, and a full redraw.
     crossterm::terminal::enable_raw_mode()?;
-    execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    execute!(
+        io::stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        EnableBracketedPaste
+    )?;
     if mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }

@@ -15,6 +15,8 @@ const LEAVE_ALT: &[u8] = b"\x1b[?1049l";
 const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
 /// Turns mouse capture off (crossterm's first disable sequence).
 const MOUSE_OFF: &[u8] = b"\x1b[?1000l";
+/// Turns bracketed paste off.
+const PASTE_OFF: &[u8] = b"\x1b[?2004l";
 
 fn started(env: &[(&str, &str)]) -> Pty {
     let env: Vec<(String, String)> = env
@@ -40,6 +42,7 @@ fn assert_restored(raw: &[u8]) {
         ("leave alternate screen", LEAVE_ALT),
         ("show cursor", SHOW_CURSOR),
         ("mouse off", MOUSE_OFF),
+        ("bracketed paste off", PASTE_OFF),
     ] {
         assert!(
             position(raw, sequence).is_some(),
@@ -208,9 +211,14 @@ fn ctrl_z_suspends_to_the_shell_and_fg_brings_the_reader_back() {
     shell.send("\x1a");
     shell.wait_for_screen("the shell's stopped-job notice", |s| s.contains("Stopped"));
     shell.send("fg\r");
-    shell.wait_for("the reader back where it was", |s| {
+    let s = shell.wait_for("the reader back where it was", |s| {
         s.pane_contains("Reading", "A Heartwarming Story")
     });
+    // The shell turned bracketed paste off to run `fg`; the reader turns it on again.
+    assert!(
+        s.inner().bracketed_paste(),
+        "bracketed paste is off after resuming"
+    );
     shell.send("q");
     // Prompts: before the reader, after the stop, and now after it quit.
     shell.wait_for_screen("the prompt after quitting", |s| {

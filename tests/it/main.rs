@@ -8,6 +8,7 @@ mod data;
 mod e2e;
 mod e2e_habits;
 mod e2e_hostile;
+mod e2e_input;
 mod e2e_scale;
 mod e2e_signals;
 mod export;

@@ -96,6 +96,9 @@ impl Shared {
 pub struct Pty {
     master: Option<Box<dyn MasterPty + Send>>,
     writer: Option<Box<dyn Write + Send>>,
+    /// A write too big for the pty's input buffer, going on in the background; it hands
+    /// the writer back when it is done.
+    flood: Option<thread::JoinHandle<Box<dyn Write + Send>>>,
     child: Box<dyn Child + Send + Sync>,
     shared: Arc<Mutex<Shared>>,
     reader: Option<thread::JoinHandle<()>>,
@@ -198,6 +201,7 @@ impl Pty {
         Self {
             master: Some(pair.master),
             writer: Some(writer),
+            flood: None,
             child,
             shared,
             reader: Some(reader),
@@ -214,11 +218,44 @@ impl Pty {
 
     /// Types `keys` (raw bytes: `"\r"` is Enter, `"\x1b"` is Esc).
     pub fn send(&mut self, keys: &str) {
+        self.finish_flood();
         let writer = self.writer.as_mut().expect("the terminal is open");
         writer
             .write_all(keys.as_bytes())
             .and_then(|()| writer.flush())
             .unwrap_or_else(|e| panic!("writing {keys:?} to the pty failed: {e}"));
+    }
+
+    /// Writes `bytes` (a flood of keys, a huge paste) on a thread of its own: the pty holds
+    /// only a few kilobytes, so a program that stops reading would block a plain write and
+    /// hang the test instead of failing it. The next [`Pty::send`] waits for it to finish.
+    pub fn send_in_background(&mut self, bytes: Vec<u8>) {
+        self.finish_flood();
+        let mut writer = self.writer.take().expect("the terminal is open");
+        self.flood = Some(thread::spawn(move || {
+            // A failed write (the program exited mid-flood) is the test's to notice.
+            let _ = writer.write_all(&bytes).and_then(|()| writer.flush());
+            writer
+        }));
+    }
+
+    /// Takes the writer back from a background write, failing if the program has not
+    /// read it all within `TIMEOUT`.
+    fn finish_flood(&mut self) {
+        let Some(flood) = self.flood.take() else {
+            return;
+        };
+        let deadline = Instant::now() + TIMEOUT;
+        while !flood.is_finished() {
+            assert!(
+                Instant::now() < deadline,
+                "the program stopped reading its input: a background write was not taken in \
+                 within {TIMEOUT:?}; last frame:\n{}",
+                self.dump()
+            );
+            thread::sleep(POLL);
+        }
+        self.writer = Some(flood.join().expect("the background writer panicked"));
     }
 
     /// A copy of the emulated screen as it is now, which may be in the middle of a frame:
