@@ -2,6 +2,7 @@
 //! tested without a terminal.
 
 mod catalog;
+mod effect;
 mod find;
 mod layouts;
 mod list;
@@ -23,6 +24,7 @@ mod view;
 use ratatui::layout::Rect;
 
 use catalog::Catalog;
+pub use effect::Effect;
 pub use find::Search;
 use layouts::LayoutCache;
 use list::ListView;
@@ -41,27 +43,6 @@ use crate::data::{CastMember, Collection, Library, Person, Review};
 use crate::doc::Doc;
 use crate::layout::{self, Panes, View};
 use crate::query::SortKey;
-
-/// Work only the terminal loop can do (I/O), requested by [`update`]; the loop reports
-/// back with [`Action::Notify`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    /// Put this URL on the clipboard with OSC 52.
-    CopyToClipboard(String),
-    /// Open this URL in the browser.
-    OpenInBrowser(String),
-    /// Write this entry to a Markdown file.
-    ExportMarkdown(usize),
-    /// Give the terminal back and stop until the shell resumes us.
-    Suspend,
-    /// A huge review on screen is laid out only in part: make the whole layout on a
-    /// worker thread ([`App::next_layout_job`], then [`App::install_layout`]).
-    LayOut,
-    /// Fetch every followed source on a worker, reporting with [`Action::Fetch`].
-    Fetch,
-    /// Read the followed sources' rows, reporting with [`Action::Sources`].
-    ListSources,
-}
 
 /// The reader's whole state: a few owned parts, each with its own file and methods.
 #[derive(Debug)]
