@@ -26,7 +26,7 @@ use crate::data::{self, Library};
 #[command(
     name = "reelread",
     version,
-    args_conflicts_with_subcommands = true,
+    subcommand_precedence_over_arg = true,
     after_help = "Examples:\n  reelread                      read the bundled collection\n  reelread ~/reviews            read a collection or a library of collections\n  reelread list --reviewer liz  reviews Liz wrote or commented on\n  reelread list --sort rating --reverse --grep running\n  reelread list --mentions crudup\n  reelread show keep-on-running --width 72\n  reelread show trailer-park-tuesday --grep screener\n  reelread check ~/reviews      report every problem as path:line:column\n  reelread export --format json > reviews.json\n  reelread --color never        read without colour (also NO_COLOR=1)\n  reelread import review.txt --into ~/reviews/my-film\n  reelread follow https://letterboxd.com/USER/rss/\n  reelread fetch                fetch every followed source into the library\n  reelread completions zsh > _reelread"
 )]
 pub struct Cli {
@@ -89,6 +89,14 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return refuse_arguments(&e),
     };
+    // Options go anywhere; a folder before a command would be silently ignored.
+    if let (Some(dir), Some(_)) = (&cli.dir, &cli.command) {
+        eprintln!(
+            "reelread: the folder goes after the command (e.g. `reelread list {}`); nothing was done",
+            crate::data::sanitize_line(&dir.display().to_string())
+        );
+        return ExitCode::from(2);
+    }
     let config = || setup::config(cli.config.as_deref(), true);
     // A folder given wins; else the library when it holds a collection; else the bundled one.
     let folder = |dir: Option<PathBuf>| {

@@ -256,3 +256,25 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+#[test]
+fn global_options_work_before_the_command_and_a_folder_before_it_is_refused() {
+    use crate::support::cli::run;
+    for args in [
+        &["--color", "never", "list"][..],
+        &["list", "--color", "never"],
+        &["--color", "never", "show", "keep-on-running"],
+        &["--config", "/nonexistent/reelread.toml", "keys"],
+    ] {
+        let out = run(args);
+        assert!(
+            out.status.success() || args.contains(&"--config"),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!out.stdout.is_empty(), "{args:?} printed nothing");
+    }
+    let out = run(&["data", "list"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the folder goes after the command"));
+}
