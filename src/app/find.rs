@@ -174,8 +174,9 @@ impl App {
         });
         self.refresh_view();
         let count = self.reading.cast_focus.as_ref().map_or(0, |f| f.hits.len());
+        let mentions = if count == 1 { "mention" } else { "mentions" };
         self.footer.status = Some(format!(
-            "{}: {count} mentions here · {}/{} jump between them",
+            "{}: {count} {mentions} here · {}/{} jump between them",
             member.actor,
             self.key(Command::NextMention),
             self.key(Command::PrevMention)
@@ -273,8 +274,9 @@ impl App {
         focus.current = (!focus.hits.is_empty()).then_some(index);
         let line = focus.hits.get(index).map(Hit::line);
         let count = self.reading.cast_focus.as_ref().map_or(0, |f| f.hits.len());
+        let which = if forward { "next" } else { "previous" };
         self.footer.status = Some(format!(
-            "{actor}: mention {}/{count}, next review",
+            "{actor}: mention {}/{count}, {which} review",
             index + 1
         ));
         if let Some(line) = line {

@@ -189,6 +189,13 @@ impl App {
         let Some(entry) = self.focused_entry() else {
             return;
         };
+        let (_, review) = self.entry(entry);
+        let has_spoilers =
+            review.body.contains("||") || review.comments.iter().any(|c| c.text.contains("||"));
+        if !has_spoilers {
+            self.footer.status = Some("This review has no spoilers".to_owned());
+            return;
+        }
         if self.reading.revealed.remove(&entry) {
             self.footer.status = Some("Spoilers hidden".to_owned());
         } else {

@@ -189,6 +189,11 @@ fn prompt_line(app: &App) -> Option<Vec<Span<'static>>> {
         ]);
     }
     let search = app.search()?;
+    // A search with no match that the status already reports ("No match for …") is said
+    // once, not twice.
+    if search.hits.is_empty() && app.status().is_some() {
+        return None;
+    }
     let position = match (search.current, search.hits.len()) {
         (_, 0) => "no match".to_owned(),
         (Some(i), n) => format!("match {}/{n}", i + 1),

@@ -319,3 +319,59 @@ fn cancelling_a_search_returns_to_where_reading_was() {
     assert_eq!(app.scroll(), before);
     assert!(app.search().is_none());
 }
+
+#[test]
+fn messages_say_what_is_true_one_mention_and_no_spoilers() {
+    let mut library = bundled_library();
+    let guilt = &mut library.collections[0].reviews[GUILT];
+    guilt.body = "Graham Rogers runs.".to_owned();
+    guilt.comments.clear();
+    let mut app = app_with(library);
+    open_at(&mut app, GUILT);
+    send(&mut app, &[Command::ToggleSpoilers]);
+    assert_eq!(app.status(), Some("This review has no spoilers"));
+    focus_on(&mut app, Focus::Cast);
+    send(&mut app, &[Command::Top, Command::Open]);
+    let status = app.status().unwrap_or_default().to_owned();
+    assert!(
+        status.starts_with("Graham Rogers: 1 mention here"),
+        "{status}"
+    );
+}
+
+#[test]
+fn going_back_through_mentions_says_previous_review() {
+    let mut app = app();
+    open_at(&mut app, POWER);
+    focus_on(&mut app, Focus::Cast);
+    send(&mut app, &[Command::Top, Command::Open]);
+    focus_on(&mut app, Focus::Reading);
+    let mut said = Vec::new();
+    for _ in 0..200 {
+        send(&mut app, &[Command::PrevMention]);
+        if let Some(s) = app.status().filter(|s| s.contains(" review")) {
+            said.push(s.to_owned());
+            break;
+        }
+    }
+    assert!(
+        said.first().is_some_and(|s| s.ends_with("previous review")),
+        "{said:?}"
+    );
+}
+
+#[test]
+fn a_failed_search_is_said_once_in_the_footer() {
+    use ratatui::{Terminal, backend::TestBackend};
+    let mut app = app();
+    open_at(&mut app, GUILT);
+    search_for(&mut app, "xyzzy");
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("backend");
+    terminal
+        .draw(|f| f.render_widget(&app, f.area()))
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    let footer: String = (0..120).map(|x| buffer[(x, 39)].symbol()).collect();
+    assert!(footer.contains("No match for “xyzzy”"), "{footer}");
+    assert!(!footer.contains("no match"), "said twice: {footer}");
+}
