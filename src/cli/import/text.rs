@@ -15,6 +15,12 @@ pub(super) fn import(file: &Path, plan: &Plan) -> Result<(), String> {
     // order mark dropped.
     let bytes = read_regular(file, MAX_FILE_BYTES).map_err(|e| format!("{}: {e}", shown(file)))?;
     let bytes = without_bom(&bytes).map_err(|e| format!("{}: {e}", shown(file)))?;
+    if let Some(why) = not_text(bytes) {
+        return Err(format!(
+            "{} is not text ({why}): nothing to import; import takes a review copied as text, a page, a feed or a Letterboxd export",
+            shown(file)
+        ));
+    }
     let (text, lossy) = match std::str::from_utf8(bytes) {
         Ok(text) => (text.to_owned(), false),
         Err(_) => (String::from_utf8_lossy(bytes).into_owned(), true),
@@ -92,6 +98,19 @@ pub(super) fn import(file: &Path, plan: &Plan) -> Result<(), String> {
         shown(&dir)
     );
     Ok(())
+}
+
+/// Why `bytes` are not text, if they are not: NUL bytes (no text file has them; a program,
+/// an image or an archive does), or mostly bytes that are not UTF-8 (a Latin-1 file has
+/// a few, and is imported with stand-ins).
+fn not_text(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.contains(&0) {
+        return Some("it holds NUL bytes");
+    }
+    let decoded = String::from_utf8_lossy(bytes);
+    let bad = decoded.chars().filter(|&c| c == '\u{fffd}').count();
+    let all = decoded.chars().count().max(1);
+    (bad * 10 > all).then_some("most of it is not UTF-8")
 }
 
 /// The review file with `reviewer = NAME` after its title line.

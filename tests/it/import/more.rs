@@ -90,3 +90,37 @@ fn text_that_is_not_utf8_is_decoded_lossily_and_noted() {
     assert_eq!(review.title, "Caf\u{fffd} Review");
     assert!(text(&written).contains("\n# - text: not valid UTF-8"));
 }
+
+#[test]
+fn a_binary_file_is_refused_as_not_text() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let elf = dir.path().join("program");
+    let mut bytes = b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0".to_vec();
+    bytes.extend((0..4096u32).map(|i| (i % 251) as u8));
+    std::fs::write(&elf, &bytes).expect("write");
+    let out = import_into(elf.to_str().expect("utf-8"), dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("is not text (it holds NUL bytes)"),
+        "{}",
+        text(&out.stderr)
+    );
+    let garbage = dir.path().join("noise.txt");
+    std::fs::write(
+        &garbage,
+        (0..4096u32)
+            .map(|i| 0x80 + (i % 64) as u8)
+            .collect::<Vec<u8>>(),
+    )
+    .expect("write");
+    let out = import_into(garbage.to_str().expect("utf-8"), dir.path(), &[]);
+    assert!(
+        text(&out.stderr).contains("most of it is not UTF-8"),
+        "{}",
+        text(&out.stderr)
+    );
+    let written = std::fs::read_dir(dir.path().join("reviews"))
+        .expect("reviews")
+        .count();
+    assert_eq!(written, 0);
+}
