@@ -36,7 +36,8 @@ pub struct Film {
 /// One actor and the names the texts use for them, so mentions can be found.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq)]
 pub struct CastMember {
-    /// The actor's name.
+    /// The actor's name (a member without one is left out with a warning, not the film).
+    #[serde(default)]
     pub actor: String,
     /// The character played, when a source states it.
     pub role: Option<String>,

@@ -52,9 +52,9 @@ pub fn parse_film(path: &str, bytes: &[u8]) -> Result<(Film, Vec<Diagnostic>), D
             warnings.push(at_key(
                 path,
                 text,
-                &["cast", &index, "actor"],
+                &["cast", &index],
                 Severity::Warning,
-                &format!("cast member #{i} has an empty actor; left out"),
+                &format!("cast member #{i} has no actor; left out (the film and the rest of its cast load)"),
             ));
         }
         named

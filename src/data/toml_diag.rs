@@ -370,6 +370,10 @@ fn key_offset(table: &toml::de::DeTable<'_>, path: &[Segment]) -> Option<usize> 
         value = items.get(*i)?;
         rest = tail;
     }
+    if rest.is_empty() {
+        // The element itself: where its table (a `[[cast]]` header) is written.
+        return Some(value.span().start);
+    }
     match value.get_ref() {
         DeValue::Table(inner) => key_offset(inner, rest),
         _ => None,

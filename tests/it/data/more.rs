@@ -245,7 +245,7 @@ fn numbers_out_of_range_and_empty_actors_say_what_is_wrong() {
         .map(|d| d.message.clone())
         .collect();
     for expected in [
-        "cast member #1 has an empty actor; left out",
+        "cast member #1 has no actor; left out (the film and the rest of its cast load)",
         "9223372036854775807 is too large (at most 4294967295)",
         "-1 is negative; expected a whole number, 0 or more",
         "rating max must be a positive, finite number, found inf (infinity)",
