@@ -127,6 +127,16 @@ pub fn serve_alice(server: &Server, extra: bool) -> String {
     server.url("/alice/rss/")
 }
 
+/// A server with alice's feed and a home that follows it as `alice`.
+pub fn following_alice() -> (Server, String, Home) {
+    let server = Server::start();
+    let url = serve_alice(&server, false);
+    let home = Home::new();
+    let out = home.run(&["follow", &url, "--name", "alice"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    (server, url, home)
+}
+
 fn reviews_on_disk(library: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for film in std::fs::read_dir(library).expect("library").flatten() {
@@ -200,14 +210,7 @@ fn follow_a_letterboxd_feed_fetch_and_read_it() {
 
 #[test]
 fn a_refetch_sends_validators_writes_nothing_and_never_duplicates() {
-    let server = Server::start();
-    let url = serve_alice(&server, false);
-    let home = Home::new();
-    assert!(
-        home.run(&["follow", &url, "--name", "alice"])
-            .status
-            .success()
-    );
+    let (server, _url, home) = following_alice();
     assert!(home.run(&["fetch"]).status.success());
     let files = reviews_on_disk(&home.library());
     let times: Vec<_> = files
@@ -323,14 +326,7 @@ fn a_blog_post_is_followed_with_its_comments_and_new_comments_append() {
 
 #[test]
 fn an_edited_review_is_kept_and_the_fetched_copy_written_beside_it() {
-    let server = Server::start();
-    let url = serve_alice(&server, false);
-    let home = Home::new();
-    assert!(
-        home.run(&["follow", &url, "--name", "alice"])
-            .status
-            .success()
-    );
+    let (server, _url, home) = following_alice();
     assert!(home.run(&["fetch"]).status.success());
     let file = reviews_on_disk(&home.library())
         .into_iter()

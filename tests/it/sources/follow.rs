@@ -1,18 +1,10 @@
 //! Following and unfollowing by hand, and `check` on the sources file.
 
-use super::{Home, serve_alice, text};
-use loopback::Server;
+use super::{Home, following_alice, text};
 
 #[test]
 fn unfollow_removes_the_source_and_keeps_its_reviews() {
-    let server = Server::start();
-    let url = serve_alice(&server, false);
-    let home = Home::new();
-    assert!(
-        home.run(&["follow", &url, "--name", "alice"])
-            .status
-            .success()
-    );
+    let (_server, url, home) = following_alice();
     let again = home.run(&["follow", &url]);
     assert_eq!(again.status.code(), Some(1));
     assert!(
