@@ -49,7 +49,7 @@ impl Widget for &App {
             Mode::Normal | Mode::Prompt(..) => {}
             Mode::Help(scroll) => popup::render_help(self, *scroll, area, buf),
             Mode::Picker(picker) => popup::render_picker(self, picker, area, buf),
-            Mode::Ratings => ratings::render(self, area, buf),
+            Mode::Ratings(scroll) => ratings::render(self, *scroll, area, buf),
             Mode::Sources(scroll) => sources::render(self, *scroll, area, buf),
         }
         theme::Theme::new(&self.settings().colors).apply(buf);

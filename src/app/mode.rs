@@ -39,8 +39,8 @@ pub enum Mode {
     Picker(Picker),
     /// Typing a search; the text so far.
     Prompt(PromptFor, String),
-    /// The ratings comparison popup.
-    Ratings,
+    /// The ratings comparison popup, scrolled this many lines.
+    Ratings(usize),
     /// The followed sources popup, scrolled this many rows.
     Sources(usize),
 }

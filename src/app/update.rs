@@ -67,7 +67,7 @@ fn act(app: &mut App, action: Action) -> Option<Effect> {
                 _ => {}
             }
         }
-        (Mode::Ratings, Action::Run(Command::Back | Command::Ratings)) => app.mode = Mode::Normal,
+        (Mode::Ratings(_), Action::Run(command)) => app.ratings_key(command),
         (Mode::Sources(scroll), Action::Run(command)) => {
             let last = app.sources.rows.len().saturating_sub(1);
             match command {
@@ -82,7 +82,7 @@ fn act(app: &mut App, action: Action) -> Option<Effect> {
         }
         // A popup takes only its own keys. A paste outside a prompt is not typing: it
         // neither runs commands nor clears the footer.
-        (Mode::Help(_) | Mode::Ratings | Mode::Sources(_), _)
+        (Mode::Help(_) | Mode::Ratings(_) | Mode::Sources(_), _)
         | (Mode::Normal, Action::Paste(_)) => {}
         (Mode::Picker(_), action) => picker_update(app, &action),
         (Mode::Prompt(..), action) => prompt_update(app, &action),
@@ -227,7 +227,7 @@ fn normal_update(app: &mut App, command: Command) -> Option<Effect> {
             app.mode = Mode::Picker(Picker::default());
         }
         Command::Help => app.mode = Mode::Help(0),
-        Command::Ratings => app.mode = Mode::Ratings,
+        Command::Ratings => app.mode = Mode::Ratings(0),
         Command::Search => {
             let target = if app.focus == Focus::List {
                 PromptFor::List

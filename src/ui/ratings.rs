@@ -1,177 +1,179 @@
 //! The ratings popup (`r`): every source's critic and audience score side by side as
-//! percentages, the averages, and a histogram. Unrated sources say so, never zero.
+//! percentages, grouped by film (the current film first), each film with its averages
+//! and score ranges. Unrated sources say so, never zero. Columns are as wide as what they
+//! hold; a narrow popup drops vote counts, then scales, before it cuts a source's name,
+//! and anything cut ends with "…". More lines than fit scroll, with a mark saying so.
+
+mod columns;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{BarChart, Block, BorderType, Widget};
+use ratatui::widgets::{Block, BorderType, Widget};
+use unicode_width::UnicodeWidthStr;
 
-use super::{theme, truncate};
-use crate::app::App;
-use crate::data::Review;
+use super::{fit, theme, truncate};
+use crate::action::Command;
+use crate::app::{App, BUCKETS, FilmRatings, Ratings, RatingsLine, body_height};
+use columns::Columns;
 
-/// Histogram buckets: label and exclusive upper bound in percent.
-const BUCKETS: [(&str, f64); 5] = [
-    ("0–19%", 20.0),
-    ("20–39%", 40.0),
-    ("40–59%", 60.0),
-    ("60–79%", 80.0),
-    ("80–100%", f64::INFINITY),
-];
-/// Columns of a score cell.
-const SCORE_WIDTH: usize = 24;
+/// The popup is never narrower than this (unless the terminal is) nor wider than the max.
+const MIN_WIDTH: u16 = 48;
+const MAX_WIDTH: u16 = 100;
+/// Columns of a range's label ("80–100%") in the histogram.
+const BUCKET_LABEL: usize = 7;
+/// The longest bar of a histogram, when there is room.
+const BAR_MAX: usize = 32;
+/// The histogram's title, and its short form for a narrow popup.
+const CHART_TITLE: [&str; 2] = ["Scores by range, critic and audience", "Scores by range"];
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let rows: Vec<&Review> = app.visible().map(|(_, _, r)| r).collect();
-    let count = u16::try_from(rows.len()).unwrap_or(u16::MAX);
-    let height = count.saturating_add(14).min(area.height);
-    let rect = area.centered(
-        Constraint::Length(96.min(area.width)),
-        Constraint::Length(height),
-    );
+pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
+    let ratings = app.ratings();
+    let lines = ratings.lines.len();
+    let body = body_height(lines, area.height).max(1);
+    let natural = natural_width(app, &ratings);
+    let width = natural.clamp(MIN_WIDTH, MAX_WIDTH).min(area.width);
+    let height = u16::try_from(body + 3).unwrap_or(u16::MAX).min(area.height);
+    let rect = area.centered(Constraint::Length(width), Constraint::Length(height));
     super::popup::clear(rect, buf);
     let block = Block::bordered()
         .border_type(BorderType::Double)
-        .title(" Ratings, compared as percentages · Esc or r closes ")
+        .title(title(app, usize::from(width.saturating_sub(2))))
         .title_style(Style::new().add_modifier(Modifier::BOLD));
     let inner = block.inner(rect);
     block.render(rect, buf);
-    let [table, summary, chart] = Layout::vertical([
-        Constraint::Length(count.saturating_add(1)),
-        Constraint::Length(2),
-        Constraint::Fill(1),
-    ])
-    .areas(inner);
-    render_table(&rows, table, buf);
-    render_summary(&rows, summary, buf);
-    render_histogram(&rows, chart, buf);
-}
-
-fn render_table(rows: &[&Review], area: Rect, buf: &mut Buffer) {
-    let w = usize::from(area.width);
-    let title_width = w.saturating_sub(2 * SCORE_WIDTH + 1);
-    let header = format!(
-        "{:<title_width$} {:<SCORE_WIDTH$}{:<SCORE_WIDTH$}",
-        "Source", "Critic", "Audience"
-    );
-    buf.set_stringn(
-        area.x,
-        area.y,
-        header,
-        w,
-        Style::new().add_modifier(Modifier::BOLD),
-    );
-    let cell = |value: Option<String>| match value {
-        Some(text) => Span::styled(
-            format!("{:<SCORE_WIDTH$}", truncate(&text, SCORE_WIDTH - 1)),
-            theme::RATING,
-        ),
-        None => Span::styled(format!("{:<SCORE_WIDTH$}", "unrated"), theme::DIM),
-    };
-    // Only the rows that fit: a long library must not draw past the popup.
-    let fits = usize::from(area.height.saturating_sub(1));
-    let more = rows.len().saturating_sub(fits);
-    let shown = if more > 0 {
-        fits.saturating_sub(1)
-    } else {
-        fits
-    };
-    for (i, review) in rows.iter().take(shown).enumerate() {
-        let critic = review.rating.map(|r| format!("{r} · {:.0}%", r.percent()));
-        let audience = review
-            .audience_rating
-            .map(|a| format!("{a} · {:.0}%", a.percent()));
-        let line = Line::from(vec![
-            Span::raw(format!(
-                "{:<title_width$} ",
-                truncate(&review.title, title_width)
-            )),
-            cell(critic),
-            cell(audience),
-        ]);
-        buf.set_line(area.x, area.y + 1 + i as u16, &line, area.width);
+    if inner.height == 0 || inner.width == 0 {
+        return;
     }
-    if more > 0 && area.height > 1 {
-        let note = format!(
-            "… and {} more (sort or filter the list to choose)",
-            rows.len() - shown
-        );
-        buf.set_stringn(area.x, area.bottom() - 1, note, w, theme::DIM);
+    let w = usize::from(inner.width);
+    if lines == 0 {
+        let text = truncate("No reviews in the list.", w);
+        buf.set_string(inner.x, inner.y, text, theme::DIM);
+        return;
+    }
+    let columns = Columns::fit(&ratings, w);
+    buf.set_line(inner.x, inner.y, &columns.header(), inner.width);
+    let shown = usize::from(inner.height - 1);
+    let top = scroll.min(lines.saturating_sub(shown));
+    for (i, line) in ratings.lines.iter().skip(top).take(shown).enumerate() {
+        let drawn = draw_line(&ratings, *line, &columns, w);
+        buf.set_line(inner.x, inner.y + 1 + i as u16, &drawn, inner.width);
+    }
+    if lines > shown {
+        scroll_mark(app, top, lines - shown, rect, buf);
     }
 }
 
-fn render_summary(rows: &[&Review], area: Rect, buf: &mut Buffer) {
-    let average = |values: Vec<f64>| {
-        if values.is_empty() {
-            "none rated".to_owned()
-        } else {
-            let mean = values.iter().sum::<f64>() / values.len() as f64;
-            format!("{mean:.0}% over {}", values.len())
-        }
-    };
-    let critics = average(
-        rows.iter()
-            .filter_map(|r| r.rating.map(|x| x.percent()))
-            .collect(),
-    );
-    let audiences = average(
-        rows.iter()
-            .filter_map(|r| r.audience_rating.map(|x| x.percent()))
-            .collect(),
-    );
-    let unrated = rows
-        .iter()
-        .filter(|r| r.rating.is_none() && r.audience_rating.is_none())
-        .count();
-    let text =
-        format!("Average: critics {critics} · audience {audiences} · unrated sources: {unrated}");
-    buf.set_stringn(
-        area.x,
-        area.y,
-        text,
-        usize::from(area.width),
-        Style::new().add_modifier(Modifier::BOLD),
-    );
+/// The popup's title, as much of it as fits.
+fn title(app: &App, room: usize) -> String {
+    let (back, again) = (app.key(Command::Back), app.key(Command::Ratings));
+    [
+        format!(" Ratings, compared as percentages · {back} or {again} closes "),
+        format!(" Ratings as percentages · {back} closes "),
+        format!(" Ratings · {back} closes "),
+        " Ratings ".to_owned(),
+    ]
+    .into_iter()
+    .find(|t| t.width() <= room)
+    .unwrap_or_default()
 }
 
-fn render_histogram(rows: &[&Review], area: Rect, buf: &mut Buffer) {
-    let percents: Vec<f64> = rows
+/// How wide the popup would like to be: its widest line at full detail, with the frame.
+fn natural_width(app: &App, ratings: &Ratings<'_>) -> u16 {
+    let table = Columns::natural(ratings);
+    let headings = ratings
+        .films
         .iter()
-        .flat_map(|r| {
-            r.rating
-                .map(|x| x.percent())
-                .into_iter()
-                .chain(r.audience_rating.map(|x| x.percent()))
-        })
-        .collect();
-    let counts: Vec<(&str, u64)> = BUCKETS
-        .iter()
-        .enumerate()
-        .map(|(i, (label, upper))| {
-            let lower = if i == 0 {
-                f64::NEG_INFINITY
-            } else {
-                BUCKETS[i - 1].1
-            };
-            let n = percents
+        .map(|f| heading(f).width())
+        .max()
+        .unwrap_or(0);
+    let chart = BUCKET_LABEL + 2 + BAR_MAX + 3;
+    let title = title(app, usize::MAX).width();
+    let widest = table.max(headings).max(chart).max(title);
+    u16::try_from(widest + 2).unwrap_or(u16::MAX)
+}
+
+/// A film's heading: its title and year, and whether it is the current film.
+fn heading(film: &FilmRatings<'_>) -> Line<'static> {
+    let name = match film.film.year {
+        Some(year) => format!("{} ({year})", film.film.title),
+        None => film.film.title.clone(),
+    };
+    let mut spans = vec![Span::styled(
+        name,
+        Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+    )];
+    if film.current {
+        spans.push(Span::styled(" · current film", theme::DIM));
+    }
+    Line::from(spans)
+}
+
+fn draw_line(
+    ratings: &Ratings<'_>,
+    line: RatingsLine,
+    columns: &Columns,
+    width: usize,
+) -> Line<'static> {
+    match line {
+        RatingsLine::Heading(f) => fit(heading(&ratings.films[f]), width),
+        RatingsLine::Review(f, r) => columns.review(ratings.films[f].reviews[r]),
+        RatingsLine::Average(f) => columns.average(&ratings.films[f]),
+        RatingsLine::ChartTitle(_) => {
+            let text = CHART_TITLE
                 .iter()
-                .filter(|&&p| p >= lower && p < *upper)
-                .count();
-            (*label, n as u64)
-        })
-        .collect();
-    BarChart::default()
-        .block(Block::new().title("Scores (critic and audience) by range"))
-        .data(&counts)
-        .bar_width(9)
-        .bar_gap(2)
-        .bar_style(Style::new().fg(Color::Yellow))
-        .value_style(
-            Style::new()
-                .fg(Color::Black)
-                .bg(Color::Yellow)
-                .add_modifier(Modifier::BOLD),
-        )
-        .render(area, buf);
+                .find(|t| t.width() <= width)
+                .map_or_else(|| truncate(CHART_TITLE[1], width), |t| (*t).to_owned());
+            Line::styled(text, theme::DIM)
+        }
+        RatingsLine::Bar(f, b) => bar(&ratings.films[f], b, width),
+        RatingsLine::Blank => Line::default(),
+    }
+}
+
+/// One range of a film's histogram: its label, a bar scaled to the film's fullest range,
+/// and the count.
+fn bar(film: &FilmRatings<'_>, bucket: usize, width: usize) -> Line<'static> {
+    let counts = film.buckets();
+    let most = counts.iter().copied().max().unwrap_or(0);
+    let count = counts[bucket];
+    let digits = most.to_string().len();
+    let room = width.saturating_sub(BUCKET_LABEL + 2 + digits).min(BAR_MAX);
+    let length = if most == 0 || count == 0 {
+        0
+    } else {
+        // At least one block for a range that has a score, so none looks empty.
+        (count * room).div_ceil(most).max(1).min(room)
+    };
+    let label = format!("{:<BUCKET_LABEL$} ", BUCKETS[bucket].0);
+    let mut spans = vec![
+        Span::raw(label),
+        Span::styled("█".repeat(length), Style::new().fg(Color::Yellow)),
+    ];
+    let count_style = if count == 0 { theme::DIM } else { Style::new() };
+    spans.push(Span::styled(
+        format!("{}{count}", if length > 0 { " " } else { "" }),
+        count_style,
+    ));
+    fit(Line::from(spans), width)
+}
+
+/// Says on the bottom border that there is more above or below, and how to scroll.
+fn scroll_mark(app: &App, top: usize, last: usize, rect: Rect, buf: &mut Buffer) {
+    let more = match (top > 0, top < last) {
+        (true, true) => "↑ more ↓",
+        (false, _) => "more ↓",
+        (true, false) => "↑ more",
+    };
+    let keys = format!("{}/{}", app.key(Command::Down), app.key(Command::Up));
+    let room = usize::from(rect.width.saturating_sub(4));
+    let Some(text) = [format!(" {keys} scroll · {more} "), format!(" {more} ")]
+        .into_iter()
+        .find(|t| t.width() <= room)
+    else {
+        return;
+    };
+    let x = rect.right().saturating_sub(2 + text.width() as u16);
+    buf.set_string(x, rect.bottom() - 1, text, theme::STATUS);
 }

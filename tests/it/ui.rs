@@ -6,6 +6,8 @@ use reelread::action::{Action, Command};
 use reelread::app::{App, update};
 use reelread::data::bundled_library;
 
+mod ratings;
+
 fn app_at(width: u16, height: u16, actions: &[Action]) -> App {
     let mut app = App::new(bundled_library());
     update(&mut app, Action::Resize(width, height));
@@ -144,14 +146,6 @@ fn cast_highlight() {
         "{text}"
     );
     insta::assert_snapshot!("cast_highlight_120x40", text);
-}
-
-#[test]
-fn ratings_popup() {
-    for (w, h) in [(120, 40), (80, 24)] {
-        let terminal = draw(&app_at(w, h, &[Action::Run(Command::Ratings)]));
-        insta::assert_snapshot!(format!("ratings_{w}x{h}"), terminal.backend());
-    }
 }
 
 #[test]
@@ -304,25 +298,6 @@ fn the_hardening_sizes_never_panic_in_any_state() {
             let _ = draw(&app);
         }
     }
-}
-
-#[test]
-fn the_ratings_popup_fits_a_long_library() {
-    let mut library = bundled_library();
-    let reviews = library.collections[0].reviews.clone();
-    for i in 0..60 {
-        let mut extra = reviews[i % reviews.len()].clone();
-        extra.id = format!("extra-{i:02}");
-        library.collections[0].reviews.push(extra);
-    }
-    let mut app = App::new(library);
-    update(&mut app, Action::Resize(120, 40));
-    update(&mut app, Action::Run(Command::Ratings));
-    let text = screen_text(&draw(&app));
-    assert!(
-        text.contains("more (sort or filter the list to choose)"),
-        "{text}"
-    );
 }
 
 #[test]

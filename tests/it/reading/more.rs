@@ -142,7 +142,7 @@ fn following_a_mention_keeps_the_split_sides_different() {
 fn the_ratings_popup_swallows_movement_until_closed() {
     let mut app = app();
     send(&mut app, &[Command::Ratings]);
-    assert_eq!(app.mode(), &Mode::Ratings);
+    assert_eq!(app.mode(), &Mode::Ratings(0));
     for action in [
         Command::Down,
         Command::NextSource,
@@ -151,7 +151,7 @@ fn the_ratings_popup_swallows_movement_until_closed() {
     ] {
         send(&mut app, &[action, Command::FocusNext, Command::Split]);
     }
-    assert_eq!(app.mode(), &Mode::Ratings);
+    assert_eq!(app.mode(), &Mode::Ratings(0));
     assert_eq!((app.selected(), app.open_entry()), (0, Some(GUILT)));
     assert_eq!(
         (app.focus(), app.sort().0, app.right_entry()),
@@ -207,7 +207,7 @@ fn any_action_in_any_mode_at_any_size_is_safe() {
             Mode::Help(_) => 1,
             Mode::Picker(_) => 2,
             Mode::Prompt(..) => 3,
-            Mode::Ratings => 4,
+            Mode::Ratings(_) => 4,
             Mode::Sources(_) => 5,
         }] = true;
         assert!(
