@@ -221,3 +221,34 @@ fn a_long_library_scrolls_to_its_last_review() {
     update(&mut app, Action::Run(Command::PageDown));
     assert_eq!(app.mode(), &Mode::Ratings(37));
 }
+
+#[test]
+fn an_empty_list_says_so() {
+    let mut actions = vec![Action::Run(Command::Search)];
+    actions.extend("zzzz".chars().map(Action::Input));
+    actions.extend([Action::Run(Command::Open), Action::Run(Command::Ratings)]);
+    let app = library_at(80, 24, &actions);
+    assert_eq!(app.visible_len(), 0);
+    let text = screen_text(&draw(&app));
+    assert!(text.contains("No reviews in the list."), "{text}");
+    assert!(!text.contains("Average"), "{text}");
+}
+
+#[test]
+fn a_taller_window_brings_the_scroll_back_within_the_lines() {
+    let mut app = library_at(
+        80,
+        24,
+        &[Action::Run(Command::Ratings), Action::Run(Command::Bottom)],
+    );
+    assert_ne!(app.mode(), &Mode::Ratings(0));
+    update(&mut app, Action::Resize(120, 60));
+    let text = screen_text(&draw(&app));
+    assert!(
+        text.contains("Arrival (2016)") && !text.contains("more"),
+        "{text}"
+    );
+    // The next key starts from what is drawn, not from the old bottom.
+    update(&mut app, Action::Run(Command::Up));
+    assert_eq!(app.mode(), &Mode::Ratings(0));
+}
