@@ -126,6 +126,8 @@ pub struct Ratings<'a> {
     pub films: Vec<FilmRatings<'a>>,
     /// The lines of the body, top to bottom.
     pub lines: Vec<RatingsLine>,
+    /// Each film is titled (the library holds several).
+    pub titled: bool,
 }
 
 impl App {
@@ -157,13 +159,13 @@ impl App {
         }
         // A stable sort: the current film moves to the top, the rest keep list order.
         films.sort_by_key(|f| !f.current);
-        let headings = self.catalog.library.collections.len() > 1;
+        let titled = self.catalog.library.collections.len() > 1;
         let mut lines = Vec::new();
         for (f, film) in films.iter().enumerate() {
             if f > 0 {
                 lines.push(RatingsLine::Blank);
             }
-            if headings {
+            if titled {
                 lines.push(RatingsLine::Heading(f));
             }
             lines.extend((0..film.reviews.len()).map(|r| RatingsLine::Review(f, r)));
@@ -174,7 +176,11 @@ impl App {
                 lines.extend((0..BUCKETS.len()).map(|b| RatingsLine::Bar(f, b)));
             }
         }
-        Ratings { films, lines }
+        Ratings {
+            films,
+            lines,
+            titled,
+        }
     }
 
     /// Moves the ratings popup's scroll (or closes it), never past its last screenful.

@@ -25,8 +25,6 @@ const MAX_WIDTH: u16 = 100;
 const BUCKET_LABEL: usize = 7;
 /// The longest bar of a histogram, when there is room.
 const BAR_MAX: usize = 32;
-/// The histogram's title, and its short form for a narrow popup.
-const CHART_TITLE: [&str; 2] = ["Scores by range, critic and audience", "Scores by range"];
 
 pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     let ratings = app.ratings();
@@ -120,16 +118,28 @@ fn draw_line(
         RatingsLine::Heading(f) => fit(heading(&ratings.films[f]), width),
         RatingsLine::Review(f, r) => columns.review(ratings.films[f].reviews[r]),
         RatingsLine::Average(f) => columns.average(&ratings.films[f]),
-        RatingsLine::ChartTitle(_) => {
-            let text = CHART_TITLE
-                .iter()
-                .find(|t| t.width() <= width)
-                .map_or_else(|| truncate(CHART_TITLE[1], width), |t| (*t).to_owned());
-            Line::styled(text, theme::DIM)
-        }
+        RatingsLine::ChartTitle(f) => Line::styled(chart_title(ratings, f, width), theme::DIM),
         RatingsLine::Bar(f, b) => bar(&ratings.films[f], b, width),
         RatingsLine::Blank => Line::default(),
     }
+}
+
+/// The title over a film's histogram, naming the film in a library (its heading may
+/// have scrolled away); shorter forms for a narrow popup.
+fn chart_title(ratings: &Ratings<'_>, film: usize, width: usize) -> String {
+    let mut titles = Vec::new();
+    if ratings.titled {
+        let name = &ratings.films[film].film.title;
+        titles.push(format!("Scores of {name} by range, critic and audience"));
+        titles.push(format!("Scores of {name} by range"));
+    }
+    titles.push("Scores by range, critic and audience".to_owned());
+    titles.push("Scores by range".to_owned());
+    let last = titles.len() - 1;
+    titles
+        .iter()
+        .find(|t| t.width() <= width)
+        .map_or_else(|| truncate(&titles[last], width), Clone::clone)
 }
 
 /// One range of a film's histogram: its label, a bar scaled to the film's fullest range,

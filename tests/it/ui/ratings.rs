@@ -177,6 +177,8 @@ fn more_lines_than_fit_scroll_with_a_mark() {
         "{text}"
     );
     assert!(!text.contains("more ↓"), "{text}");
+    // A histogram says whose it is, should its film's heading have scrolled away.
+    assert!(text.contains("Scores of The Room by range"), "{text}");
     // The end is the end: one step up moves at once.
     let Mode::Ratings(last) = *app.mode() else {
         panic!("the popup closed");
