@@ -79,11 +79,13 @@ pub fn render_help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
         }
     }
     let footer = format!(
-        "{} or {} closes · {}/{} scroll",
+        "{} or {} closes · {}/{}, {}/{} scroll",
         app.key(crate::action::Command::Back),
         app.key(crate::action::Command::Help),
         app.key(crate::action::Command::Down),
-        app.key(crate::action::Command::Up)
+        app.key(crate::action::Command::Up),
+        app.key(crate::action::Command::PageDown),
+        app.key(crate::action::Command::PageUp)
     );
     let text = truncate(&footer, usize::from(inner.width.saturating_sub(1)));
     buf.set_string(inner.x + 1, inner.bottom() - 1, text, theme::DIM);
