@@ -20,6 +20,7 @@ pub const HINTS: &[(Command, &str)] = &[
     (Command::NextSource, "next"),
     (Command::Search, "search"),
     (Command::Filter, "filter"),
+    (Command::ToggleCast, "cast"),
     (Command::Help, "help"),
     (Command::Quit, "quit"),
 ];
