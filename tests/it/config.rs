@@ -248,3 +248,22 @@ fn list_style_is_read_and_a_wrong_one_is_located() {
         "c.toml:1:14: error: list_style must be a string, found a whole number; the default is used"
     );
 }
+
+#[test]
+fn the_config_command_prints_the_list_style_in_force() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("c.toml");
+    std::fs::write(&file, "list_style = \"compact\"\n").expect("write");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_reelread"))
+        .arg("--config")
+        .arg(&file)
+        .arg("config")
+        .env("XDG_CONFIG_HOME", dir.path())
+        .env("HOME", dir.path())
+        .output()
+        .expect("run");
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(text.contains("\nlist_style = \"compact\"\n"), "{text}");
+    let (config, _) = parse_text("printed", &text);
+    assert_eq!(config.list_style, reelread::config::ListStyle::Compact);
+}
