@@ -4,9 +4,9 @@
 
 use super::nav::step;
 use super::{App, Focus, Mode};
-use crate::action::Command;
+use crate::action::{Action, Command};
 use crate::layout::{self, View};
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 
 /// Rows one actor takes, in the sidebar and in the popup.
 pub const CAST_ROWS: usize = 3;
@@ -104,6 +104,34 @@ impl App {
                 self.step_mention(command == Command::NextMention);
             }
             Command::Back | Command::ToggleCast => self.mode = Mode::Normal,
+            _ => {}
+        }
+    }
+
+    /// The mouse over the cast popup: a click on an actor highlights them (as Enter), a
+    /// click outside closes it; the wheel moves the cursor.
+    pub(super) fn cast_popup_pointer(&mut self, action: &Action) {
+        let popup = cast_popup_area(Rect::new(0, 0, self.size.0, self.size.1));
+        let len = self.open_review().map_or(0, |(c, _)| c.film.cast.len());
+        match *action {
+            Action::Click(x, y) if !popup.contains(Position::new(x, y)) => {
+                self.mode = Mode::Normal;
+            }
+            Action::Click(_, y) if y > popup.y => {
+                let rows = cast_popup_rows(popup);
+                let slot = usize::from(y - popup.y - 1) / CAST_ROWS;
+                let index = self.reading.cast_cursor.saturating_sub(rows - 1) + slot;
+                if slot < rows && index < len {
+                    self.reading.cast_cursor = index;
+                    self.footer.status = None;
+                    self.toggle_cast_focus();
+                }
+            }
+            Action::Wheel(_, _, down) => {
+                let delta = if down { 1 } else { -1 };
+                self.reading.cast_cursor =
+                    step(self.reading.cast_cursor, delta, len.saturating_sub(1));
+            }
             _ => {}
         }
     }

@@ -75,6 +75,9 @@ fn act(app: &mut App, action: Action) -> Option<Effect> {
             let page = app.cast_popup_page();
             app.cast_popup_key(command, page);
         }
+        (Mode::Cast, action @ (Action::Click(..) | Action::Wheel(..))) => {
+            app.cast_popup_pointer(&action);
+        }
         (Mode::Sources(scroll), Action::Run(command)) => {
             let last = app.sources.rows.len().saturating_sub(1);
             match command {

@@ -211,3 +211,19 @@ fn sorted_by_length_each_row_shows_its_words() {
     let unsorted = screen_text(&draw(&library_app(ListStyle::Cards, 120, 40, &[])));
     assert!(!unsorted.contains(" words"), "{unsorted}");
 }
+
+#[test]
+fn the_mouse_picks_an_actor_in_the_cast_popup_and_a_click_outside_closes_it() {
+    let mut app = app_at(80, 24, &[Action::Run(Command::ToggleCast)]);
+    let popup = reelread::app::cast_popup_area(ratatui::layout::Rect::new(0, 0, 80, 24));
+    // The second actor's name row: below the border, one actor (three rows) down.
+    update(&mut app, Action::Click(popup.x + 4, popup.y + 1 + 3));
+    assert_eq!(
+        app.cast_focus().map(|f| f.actor.as_str()),
+        Some("Billy Crudup")
+    );
+    update(&mut app, Action::Wheel(popup.x + 4, popup.y + 2, true));
+    assert_eq!(app.cast_cursor(), 2);
+    update(&mut app, Action::Click(0, 0));
+    assert_eq!(app.mode(), &Mode::Normal);
+}
