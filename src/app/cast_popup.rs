@@ -38,13 +38,6 @@ impl App {
         cast_popup_rows(cast_popup_area(Rect::new(0, 0, self.size.0, self.size.1)))
     }
 
-    /// Whether the sidebar is wanted where it fits: the config's `sidebar` at start, then
-    /// whatever `C` made it.
-    #[must_use]
-    pub fn sidebar_wanted(&self) -> bool {
-        self.sidebar
-    }
-
     /// `C` outside a popup: hide the sidebar, show it, or open the cast popup.
     pub(super) fn toggle_cast(&mut self) {
         let area = Rect::new(0, 0, self.size.0, self.size.1);
