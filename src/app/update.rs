@@ -57,6 +57,8 @@ fn act(app: &mut App, action: Action) -> Option<Effect> {
             // Laid out as the ui draws it, so scrolling stops where its last line shows.
             let page = app.settings.keymap.help_page(app.size.0, app.size.1);
             let (last, body) = (page.max_scroll(), page.body);
+            // A resize since the last key may have made the page shorter.
+            *scroll = (*scroll).min(last);
             match command {
                 Command::Up => *scroll = scroll.saturating_sub(1),
                 Command::Down => *scroll = (*scroll + 1).min(last),

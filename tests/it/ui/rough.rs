@@ -227,3 +227,13 @@ fn the_mouse_picks_an_actor_in_the_cast_popup_and_a_click_outside_closes_it() {
     update(&mut app, Action::Click(0, 0));
     assert_eq!(app.mode(), &Mode::Normal);
 }
+
+#[test]
+fn after_a_resize_one_up_moves_the_help_at_once() {
+    let mut app = app_at(80, 24, &[Action::Run(Command::Help)]);
+    update(&mut app, Command::Bottom);
+    update(&mut app, Action::Resize(200, 50));
+    // Everything fits at 200×50: the page is at its top, and Up keeps it there.
+    update(&mut app, Command::Up);
+    assert_eq!(app.mode(), &Mode::Help(0));
+}
