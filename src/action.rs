@@ -92,6 +92,9 @@ pub enum Command {
     /// Show the ratings comparison.
     #[strum(message = "Compare every source's ratings")]
     Ratings,
+    /// Show or hide the cast: the sidebar when it fits, else a popup over the panes.
+    #[strum(message = "Show or hide the cast (a popup where the sidebar does not fit)")]
+    ToggleCast,
     /// Cycle the list's sort order.
     #[strum(message = "Cycle the list order")]
     Sort,
@@ -164,6 +167,86 @@ impl Command {
     #[must_use]
     pub fn description(self) -> &'static str {
         self.get_message().unwrap_or_default()
+    }
+
+    /// The help section the command is listed under, so the `?` help, `reelread keys`
+    /// and the man page group keys the same way.
+    #[must_use]
+    pub fn section(self) -> Section {
+        match self {
+            Self::Down
+            | Self::Up
+            | Self::Top
+            | Self::Bottom
+            | Self::PageDown
+            | Self::PageUp
+            | Self::HalfPageDown
+            | Self::HalfPageUp
+            | Self::FocusNext
+            | Self::FocusPrev
+            | Self::NextSource
+            | Self::PrevSource
+            | Self::NextUnread => Section::Move,
+            Self::Open
+            | Self::NextComment
+            | Self::PrevComment
+            | Self::ToggleComments
+            | Self::ToggleSpoilers
+            | Self::Split
+            | Self::Ratings
+            | Self::ToggleCast => Section::Read,
+            Self::Search
+            | Self::NextMatch
+            | Self::PrevMatch
+            | Self::NextMention
+            | Self::PrevMention => Section::Find,
+            Self::Filter | Self::Sort | Self::ReverseSort | Self::HideRead => Section::Filter,
+            Self::ToggleRead | Self::Star | Self::CopyUrl | Self::OpenUrl | Self::Export => {
+                Section::Keep
+            }
+            Self::Fetch | Self::Sources => Section::Library,
+            Self::Help | Self::Back | Self::Suspend | Self::Quit => Section::Leave,
+        }
+    }
+}
+
+/// A group of commands in the help, in the order the help shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter)]
+pub enum Section {
+    /// Cursors, scrolling, panes, the next source.
+    Move,
+    /// What the reading pane shows: comments, spoilers, a split, ratings, the cast.
+    Read,
+    /// Searching a review and jumping between mentions.
+    Find,
+    /// Narrowing and ordering the list.
+    Filter,
+    /// Marks on a review and taking it elsewhere (clipboard, browser, a file).
+    Keep,
+    /// The library's sources and files.
+    Library,
+    /// Popups, the shell, quitting.
+    Leave,
+}
+
+impl Section {
+    /// Every section, in help order.
+    pub fn all() -> impl Iterator<Item = Self> {
+        <Self as strum::IntoEnumIterator>::iter()
+    }
+
+    /// The heading in the help and the man page.
+    #[must_use]
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Move => "Move",
+            Self::Read => "Read",
+            Self::Find => "Find",
+            Self::Filter => "Filter",
+            Self::Keep => "Mark and share",
+            Self::Library => "Sources and library",
+            Self::Leave => "Leave",
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! All of the reader's state. It changes only through [`update`], never does I/O, and is
 //! tested without a terminal.
 
+mod cast_popup;
 mod catalog;
 mod effect;
 mod find;
@@ -21,9 +22,11 @@ mod sources;
 mod typing;
 mod update;
 mod view;
+mod words;
 
 use ratatui::layout::Rect;
 
+pub use cast_popup::{CAST_ROWS, cast_popup_area, cast_popup_rows};
 use catalog::Catalog;
 pub use effect::Effect;
 pub use find::Search;
@@ -75,6 +78,8 @@ pub struct App {
     /// The window's whole size, larger than `size` when only its corner is drawn.
     window: (u16, u16),
     settings: Settings,
+    /// The sidebar is wanted where it fits (`sidebar` in the config, then `C`).
+    sidebar: bool,
     running: bool,
 }
 
@@ -112,6 +117,7 @@ impl App {
             focus: Focus::List,
             size: (0, 0),
             window: (0, 0),
+            sidebar: settings.sidebar,
             settings,
             running: true,
         }
@@ -236,7 +242,7 @@ impl App {
     pub fn view(&self) -> View {
         View {
             split: self.reading.right.is_some(),
-            sidebar: self.settings.sidebar,
+            sidebar: self.sidebar,
         }
     }
 
@@ -372,10 +378,13 @@ impl App {
         })
     }
 
-    /// Rows one review takes in the list: three when there is room, one when stacked.
+    /// Rows one review takes in the list: three when there is room, one when stacked or
+    /// when `list_style = "compact"`.
     #[must_use]
     pub fn list_item_height(&self) -> usize {
-        if self.panes().arrangement == layout::Arrangement::Stacked {
+        if self.panes().arrangement == layout::Arrangement::Stacked
+            || self.settings.list_style == crate::config::ListStyle::Compact
+        {
             1
         } else {
             3

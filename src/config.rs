@@ -27,6 +27,27 @@ pub enum ThemeName {
     Light,
 }
 
+/// How the list draws a review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ListStyle {
+    /// Up to three lines: title, byline (film, reviewer, source, date), score and counts.
+    #[default]
+    Cards,
+    /// One line: title, score and comment count, so a screen holds three times as many.
+    Compact,
+}
+
+impl ListStyle {
+    /// The name in the config file.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Cards => "cards",
+            Self::Compact => "compact",
+        }
+    }
+}
+
 /// Everything a user can set.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
@@ -40,6 +61,8 @@ pub struct Config {
     pub mouse: bool,
     /// Show the cast sidebar when there is room.
     pub sidebar: bool,
+    /// How the list draws a review.
+    pub list_style: ListStyle,
     /// strftime-like date pattern (`%Y-%m-%d`).
     pub date_format: String,
     /// Keys for every command.
@@ -97,6 +120,7 @@ impl Config {
             colors: Vec::new(),
             mouse: false,
             sidebar: false,
+            list_style: ListStyle::Compact,
             date_format: String::new(),
             keymap: Keymap::empty(),
             library: None,

@@ -3,11 +3,15 @@
 //! empty; `config.default.toml`'s `[keys]` fills it, then a user's config replaces the
 //! keys of the commands it names.
 
+mod help;
+pub mod symbols;
+
 use std::collections::HashMap;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::action::{Action, Command, Key};
+pub use help::{HelpLine, HelpPage};
 
 /// Commands whose keys the footer shows, in order, with a one-word label.
 pub const HINTS: &[(Command, &str)] = &[
@@ -16,6 +20,7 @@ pub const HINTS: &[(Command, &str)] = &[
     (Command::NextSource, "next"),
     (Command::Search, "search"),
     (Command::Filter, "filter"),
+    (Command::ToggleCast, "cast"),
     (Command::Help, "help"),
     (Command::Quit, "quit"),
 ];

@@ -51,6 +51,7 @@ impl Widget for &App {
             Mode::Picker(picker) => popup::render_picker(self, picker, area, buf),
             Mode::Ratings(scroll) => ratings::render(self, *scroll, area, buf),
             Mode::Sources(scroll) => sources::render(self, *scroll, area, buf),
+            Mode::Cast => cast::render_popup(self, area, buf),
         }
         theme::Theme::new(&self.settings().colors).apply(buf);
     }

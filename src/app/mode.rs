@@ -43,6 +43,8 @@ pub enum Mode {
     Ratings(usize),
     /// The followed sources popup, scrolled this many rows.
     Sources(usize),
+    /// The cast popup, where the sidebar does not fit (its cursor is the sidebar's).
+    Cast,
 }
 
 /// The list's text filter: the query and the entries that contain it.

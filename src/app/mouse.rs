@@ -4,12 +4,10 @@
 use ratatui::layout::{Position, Rect};
 
 use super::nav::step;
-use super::{App, Focus, Mode};
+use super::{App, CAST_ROWS, Focus, Mode};
 
 /// Lines the wheel scrolls the reading pane per notch.
 const WHEEL_LINES: isize = 3;
-/// Rows one actor takes in the sidebar (as drawn by the ui).
-const CAST_ROWS: usize = 3;
 
 impl App {
     /// Which pane is under a screen position.

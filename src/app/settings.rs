@@ -1,7 +1,7 @@
 //! The settings the state depends on, taken from the config once at start.
 
 use crate::action::Command;
-use crate::config::{Colors, Config};
+use crate::config::{Colors, Config, ListStyle};
 use crate::keymap::Keymap;
 
 /// The settings the state depends on, taken from the config once at start.
@@ -11,8 +11,10 @@ pub struct Settings {
     pub keymap: Keymap,
     /// The reading column's maximum width.
     pub text_width: u16,
-    /// Show the cast sidebar when it fits.
+    /// Show the cast sidebar when it fits (at start: `C` changes it while reading).
     pub sidebar: bool,
+    /// How the list draws a review.
+    pub list_style: ListStyle,
     /// How dates are written.
     pub date_format: &'static str,
     /// Colours (or none).
@@ -51,6 +53,7 @@ impl Settings {
             keymap: config.keymap.clone(),
             text_width: config.text_width,
             sidebar: config.sidebar,
+            list_style: config.list_style,
             date_format: Box::leak(config.date_format.clone().into_boxed_str()),
             colors: config.chosen_colors(),
             notes: Vec::new(),

@@ -54,13 +54,18 @@ fn act(app: &mut App, action: Action) -> Option<Effect> {
     }
     match (&mut app.mode, action) {
         (Mode::Help(scroll), Action::Run(command)) => {
-            // The popup shows at least a screenful minus its frame; never scroll past the end.
-            let rows = app.settings.keymap.help_rows().len();
-            let body = usize::from(app.size.1.saturating_sub(3)).max(1);
-            let last = rows.saturating_sub(body);
+            // Laid out as the ui draws it, so scrolling stops where its last line shows.
+            let page = app.settings.keymap.help_page(app.size.0, app.size.1);
+            let (last, body) = (page.max_scroll(), page.body);
+            // A resize since the last key may have made the page shorter.
+            *scroll = (*scroll).min(last);
             match command {
                 Command::Up => *scroll = scroll.saturating_sub(1),
                 Command::Down => *scroll = (*scroll + 1).min(last),
+                Command::PageUp => *scroll = scroll.saturating_sub(body),
+                Command::PageDown => *scroll = (*scroll + body).min(last),
+                Command::HalfPageUp => *scroll = scroll.saturating_sub((body / 2).max(1)),
+                Command::HalfPageDown => *scroll = (*scroll + (body / 2).max(1)).min(last),
                 Command::Bottom => *scroll = last,
                 Command::Top => *scroll = 0,
                 Command::Back | Command::Help => app.mode = Mode::Normal,
@@ -68,6 +73,13 @@ fn act(app: &mut App, action: Action) -> Option<Effect> {
             }
         }
         (Mode::Ratings(_), Action::Run(command)) => app.ratings_key(command),
+        (Mode::Cast, Action::Run(command)) => {
+            let page = app.cast_popup_page();
+            app.cast_popup_key(command, page);
+        }
+        (Mode::Cast, action @ (Action::Click(..) | Action::Wheel(..))) => {
+            app.cast_popup_pointer(&action);
+        }
         (Mode::Sources(scroll), Action::Run(command)) => {
             let last = app.sources.rows.len().saturating_sub(1);
             match command {
@@ -82,7 +94,7 @@ fn act(app: &mut App, action: Action) -> Option<Effect> {
         }
         // A popup takes only its own keys. A paste outside a prompt is not typing: it
         // neither runs commands nor clears the footer.
-        (Mode::Help(_) | Mode::Ratings(_) | Mode::Sources(_), _)
+        (Mode::Help(_) | Mode::Ratings(_) | Mode::Sources(_) | Mode::Cast, _)
         | (Mode::Normal, Action::Paste(_)) => {}
         (Mode::Picker(_), action) => picker_update(app, &action),
         (Mode::Prompt(..), action) => prompt_update(app, &action),
@@ -228,6 +240,7 @@ fn normal_update(app: &mut App, command: Command) -> Option<Effect> {
         }
         Command::Help => app.mode = Mode::Help(0),
         Command::Ratings => app.mode = Mode::Ratings(0),
+        Command::ToggleCast => app.toggle_cast(),
         Command::Search => {
             let target = if app.focus == Focus::List {
                 PromptFor::List

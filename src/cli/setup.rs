@@ -72,6 +72,7 @@ pub fn config_toml(config: &Config) -> String {
     let _ = writeln!(out, "theme = \"{theme}\"");
     let _ = writeln!(out, "mouse = {}", config.mouse);
     let _ = writeln!(out, "sidebar = {}", config.sidebar);
+    let _ = writeln!(out, "list_style = \"{}\"", config.list_style.name());
     let _ = writeln!(out, "date_format = {}", quote(&config.date_format));
     match (&config.library, config::library_path(config)) {
         (Some(dir), _) => {

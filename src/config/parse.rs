@@ -2,7 +2,7 @@
 
 use toml::de::{DeTable, DeValue};
 
-use super::{Config, Role, ThemeName, color::parse_color};
+use super::{Config, ListStyle, Role, ThemeName, color::parse_color};
 use crate::action::{Command, Key};
 use crate::data::date::DATE_DIRECTIVES;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -104,6 +104,7 @@ pub fn parse(mut config: Config, path: &str, text: &str) -> (Config, Vec<Diagnos
                     &format!("theme must be a string, found {}", kind(other)),
                 ),
             },
+            "list_style" => read_list_style(&mut r, at, value, &mut config),
             "mouse" | "sidebar" => {
                 let name = key.get_ref().as_ref();
                 match value {
@@ -161,6 +162,25 @@ fn read_table(r: &mut Reader<'_>, name: &str, at: usize, value: &DeValue<'_>, co
         "colors" => read_colors(r, table, config),
         "fetch" => read_fetch(r, table, config),
         _ => read_keys(r, table, config),
+    }
+}
+
+/// `list_style = "cards" | "compact"`.
+fn read_list_style(r: &mut Reader<'_>, at: usize, value: &DeValue<'_>, config: &mut Config) {
+    match value {
+        DeValue::String(s) if s == "cards" => config.list_style = ListStyle::Cards,
+        DeValue::String(s) if s == "compact" => config.list_style = ListStyle::Compact,
+        DeValue::String(s) => r.error(
+            at,
+            &format!(
+                "unknown list_style `{}`: use \"cards\" or \"compact\"",
+                short(s)
+            ),
+        ),
+        other => r.error(
+            at,
+            &format!("list_style must be a string, found {}", kind(other)),
+        ),
     }
 }
 

@@ -22,6 +22,7 @@ fn the_shipped_defaults_parse_cleanly_and_set_every_setting() {
     assert_ne!(config.date_format, unset.date_format);
     assert_ne!(config.mouse, unset.mouse, "mouse");
     assert_ne!(config.sidebar, unset.sidebar, "sidebar");
+    assert_ne!(config.list_style, unset.list_style, "list_style");
     assert!(DEFAULT_CONFIG.contains("\ntheme = "));
 }
 

@@ -276,6 +276,12 @@ impl Library {
 }
 
 impl Review {
+    /// Words in the body (runs of non-space), as the length sort and the list count them.
+    #[must_use]
+    pub fn word_count(&self) -> usize {
+        self.body.split_whitespace().count()
+    }
+
     /// Applies [`super::sanitize`] to every string, once, right after parsing; names and
     /// titles also lose line breaks so they fit one row.
     pub(crate) fn sanitize(&mut self) {

@@ -114,7 +114,7 @@ fn loading_text(p: crate::app::Progress) -> String {
 }
 
 /// 10100 → `10,100`.
-fn thousands(n: usize) -> String {
+pub(super) fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, d) in digits.chars().enumerate() {

@@ -1,4 +1,5 @@
-//! The review list: three rows per review, only the visible ones built.
+//! The review list: a card of up to three rows per review, or one compact row; only the
+//! visible ones built.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -6,9 +7,13 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::{theme, truncate};
 use crate::app::{App, Focus, Mark};
 use crate::data::{Kind, Review};
+use crate::keymap::symbols;
+use crate::query::SortKey;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let total = app.total();
@@ -43,6 +48,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let width = usize::from(inner.width);
     // In a library, each row names its film: sorted and filtered lists mix films.
     let many_films = app.library().collections.len() > 1;
+    let by_length = app.sort().0 == SortKey::Length;
     for (slot, (position, (entry, collection, review))) in app
         .visible()
         .enumerate()
@@ -54,22 +60,24 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let is_cursor = position == app.selected();
         let is_open = app.open_entry() == Some(entry);
         let marker = match (is_cursor, is_open) {
-            (true, _) => "▶ ",
-            (false, true) => "› ",
-            _ => "  ",
+            (true, _) => symbols::CURSOR,
+            (false, true) => symbols::OPEN,
+            _ => " ",
         };
-        let hits = app.list_hits(entry);
         let info = Info {
             film: many_films.then_some(collection.film.title.as_str()),
-            hits,
+            hits: app.list_hits(entry),
             filter: app.filter(),
             mark: app.mark(entry),
             new_comments: app.new_comments(entry),
+            words: by_length.then(|| app.word_count(entry)),
+            date_format: app.settings().date_format,
         };
+        let marker = format!("{marker} ");
         let lines = if item_height == 1 {
-            vec![compact_line(review, marker, width, &info)]
+            vec![compact_line(review, &marker, width, &info)]
         } else {
-            item_lines(review, marker, width, &info).to_vec()
+            card_lines(review, &marker, width, &info)
         };
         for (i, line) in lines.iter().enumerate() {
             let row_y = y + i as u16;
@@ -103,17 +111,26 @@ struct Info<'a> {
     mark: Mark,
     /// Comments added since it was read.
     new_comments: usize,
+    /// The body's length in words, when the list is sorted by it.
+    words: Option<usize>,
+    /// How dates are written.
+    date_format: &'a str,
 }
 
 impl Info<'_> {
-    /// "★" for starred, "●" for unread, before the title.
-    fn badge(&self) -> &'static str {
-        match (self.mark.starred, self.mark.read) {
-            (true, false) => "★● ",
-            (true, true) => "★ ",
-            (false, false) => "● ",
-            (false, true) => "",
+    /// The starred and unread marks, before the title.
+    fn badge(&self) -> String {
+        let mut badge = String::new();
+        if self.mark.starred {
+            badge.push_str(symbols::STARRED);
         }
+        if !self.mark.read {
+            badge.push_str(symbols::UNREAD);
+        }
+        if !badge.is_empty() {
+            badge.push(' ');
+        }
+        badge
     }
 
     fn title_style(&self) -> Style {
@@ -123,30 +140,30 @@ impl Info<'_> {
             Style::new().add_modifier(Modifier::BOLD)
         }
     }
+
+    /// "1,234 words", when the list is sorted by length.
+    fn length(&self) -> Option<String> {
+        self.words.map(|n| {
+            let noun = if n == 1 { "word" } else { "words" };
+            format!("{} {noun}", super::chrome::thousands(n))
+        })
+    }
 }
 
-/// One row per review when the panes are stacked: title and comment count.
+/// One row per review (stacked panes, or `list_style = "compact"`): title, then the
+/// length when sorted by it, hits, score and comment count.
 fn compact_line(review: &Review, marker: &str, width: usize, info: &Info<'_>) -> Line<'static> {
-    let hits = info.hits;
-    let count = match review.comments.len() {
-        1 => " 1 comment".to_owned(),
-        n => format!(" {n} comments"),
-    };
-    let rating = match (review.rating, review.audience_rating) {
-        (Some(r), _) => format!(" {:.0}%", r.percent()),
-        (None, Some(a)) => format!(" aud. {:.0}%", a.percent()),
-        (None, None) => String::new(),
-    };
-    let hits = hits.map_or_else(String::new, |n| {
-        format!(" {n} hit{}", if n == 1 { "" } else { "s" })
-    });
-    let tail = format!("{hits}{rating}{count}");
-    let room = width.saturating_sub(2 + tail.chars().count());
     let badge = info.badge();
-    let title = truncate(&review.title, room.saturating_sub(badge.chars().count()));
-    let pad = room.saturating_sub(
-        unicode_width::UnicodeWidthStr::width(title.as_str()) + badge.chars().count(),
-    );
+    let full = compact_tail(review, info, false);
+    // In a narrow pane the title matters more than the words around the numbers.
+    let tail = if width.saturating_sub(2 + full.width() + badge.width()) < 16 {
+        compact_tail(review, info, true)
+    } else {
+        full
+    };
+    let room = width.saturating_sub(2 + tail.width());
+    let title = truncate(&review.title, room.saturating_sub(badge.width()));
+    let pad = room.saturating_sub(title.width() + badge.width());
     Line::from(vec![
         Span::raw(marker.to_owned()),
         Span::styled(badge, theme::HIGHLIGHT),
@@ -156,35 +173,131 @@ fn compact_line(review: &Review, marker: &str, width: usize, info: &Info<'_>) ->
     ])
 }
 
-/// A percentage as five stars to the nearest half (★★★½☆), with the number for precision.
-fn stars(percent: f64) -> String {
-    let halves = (percent / 10.0).round().clamp(0.0, 10.0) as usize;
-    let full = "★".repeat(halves / 2);
-    let half = if halves % 2 == 1 { "½" } else { "" };
-    let empty = "☆".repeat(5 - halves.div_ceil(2));
-    format!("{full}{half}{empty} {percent:.0}%")
+/// The numbers after a compact row's title; `short` leaves out "aud." and no comments.
+fn compact_tail(review: &Review, info: &Info<'_>, short: bool) -> String {
+    let count = match review.comments.len() {
+        0 if short => String::new(),
+        1 => " 1 comment".to_owned(),
+        n => format!(" {n} comments"),
+    };
+    let rating = match (review.rating, review.audience_rating) {
+        (Some(r), _) => format!(" {:.0}%", r.percent()),
+        (None, Some(a)) if short => format!(" {:.0}%", a.percent()),
+        (None, Some(a)) => format!(" aud. {:.0}%", a.percent()),
+        (None, None) => String::new(),
+    };
+    let hits = info.hits.map_or_else(String::new, |n| {
+        format!(" {n} hit{}", if n == 1 { "" } else { "s" })
+    });
+    let length = info.length().map_or_else(String::new, |l| format!(" {l}"));
+    format!("{length}{hits}{rating}{count}")
 }
 
-fn item_lines(review: &Review, marker: &str, width: usize, info: &Info<'_>) -> [Line<'static>; 3] {
-    let (hits, filter) = (info.hits, info.filter);
+/// A percentage in five steps (▰▰▰▰▱), with the number for precision.
+fn score(percent: f64) -> String {
+    let full = ((percent / 20.0).round().clamp(0.0, 5.0)) as usize;
+    format!(
+        "{}{} {percent:.0}%",
+        symbols::SCORE_FULL.repeat(full),
+        symbols::SCORE_EMPTY.repeat(5 - full)
+    )
+}
+
+/// What is known of who wrote a review and where, in `width` columns: film (in a
+/// library), reviewer, source, date; nothing for what is unknown. A long film title is
+/// shortened before the reviewer is cut.
+fn byline(review: &Review, info: &Info<'_>, width: usize) -> String {
+    let date = review
+        .published
+        .map(|d| crate::data::date::format_date(d, info.date_format));
+    let known = |v: &Option<String>| v.clone().filter(|part| !part.trim().is_empty());
+    let reviewer = known(&review.reviewer);
+    let rest: Vec<String> = [reviewer.clone(), known(&review.source), date]
+        .into_iter()
+        .flatten()
+        .collect();
+    let mut parts = Vec::new();
+    if let Some(film) = info.film {
+        // The reviewer (when known) keeps its room, and a cut after it shows; the film
+        // gets what is left, at least a few columns so it stays recognisable.
+        let more = if rest.len() > 1 { 2 } else { 0 };
+        let after = reviewer.map_or(0, |r| r.width() + 3 + more);
+        let room = width.saturating_sub(after).max(8);
+        parts.push(truncate(film, room));
+    }
+    parts.extend(rest);
+    truncate(&parts.join(" · "), width)
+}
+
+/// Up to three rows: the title, the byline, and the facts (score first: it is what a
+/// narrow list must not cut). With no byline, a long title takes two rows.
+fn card_lines(review: &Review, marker: &str, width: usize, info: &Info<'_>) -> Vec<Line<'static>> {
     let badge = info.badge();
-    let title = truncate(
-        &review.title,
-        width.saturating_sub(2 + badge.chars().count()),
-    );
-    let source = review.source.as_deref().unwrap_or("unknown source");
-    let reviewer = review.reviewer.as_deref().unwrap_or("unknown reviewer");
-    let byline = match info.film {
-        Some(film) => format!("{film} · {source} · {reviewer}"),
-        None => format!("{source} · {reviewer}"),
+    let room = width.saturating_sub(2 + badge.width());
+    let byline = byline(review, info, width.saturating_sub(2));
+    let (first, second) = if byline.is_empty() && review.title.width() > room {
+        split_title(&review.title, room, width.saturating_sub(2))
+    } else {
+        (truncate(&review.title, room), None)
     };
-    let byline = truncate(&byline, width.saturating_sub(2));
+    let mut lines = vec![Line::from(vec![
+        Span::raw(marker.to_owned()),
+        Span::styled(badge, theme::HIGHLIGHT),
+        Span::styled(first, info.title_style()),
+    ])];
+    if let Some(rest) = second {
+        lines.push(Line::from(vec![
+            Span::raw("  "),
+            Span::styled(rest, info.title_style()),
+        ]));
+    }
+    if !byline.is_empty() {
+        lines.push(Line::from(vec![
+            Span::raw("  "),
+            Span::styled(byline, theme::DIM),
+        ]));
+    }
+    lines.push(super::fit(facts(review, info), width));
+    lines
+}
+
+/// A title over two rows, cut at a space when there is one: `room` columns on the first,
+/// `rest` on the second (cut with "…" if still too long).
+fn split_title(title: &str, room: usize, rest: usize) -> (String, Option<String>) {
+    use unicode_width::UnicodeWidthChar;
+    let mut used = 0;
+    let mut end = 0;
+    let mut last_space = None;
+    for (i, c) in title.char_indices() {
+        used += c.width().unwrap_or(0);
+        if used > room {
+            break;
+        }
+        if c == ' ' {
+            last_space = Some(i);
+        }
+        end = i + c.len_utf8();
+    }
+    let cut = last_space.filter(|&s| s > 0).unwrap_or(end);
+    let (head, tail) = title.split_at(cut);
+    (
+        head.trim_end().to_owned(),
+        Some(truncate(tail.trim_start(), rest)),
+    )
+}
+
+/// The third row: length (when sorted by it), hits, the filtered person's comments, the
+/// score, the comment count, unread or new comments, and "preview".
+fn facts(review: &Review, info: &Info<'_>) -> Line<'static> {
     let mut third = vec![Span::raw("  ")];
-    if let Some(hits) = hits {
+    if let Some(length) = info.length() {
+        third.push(Span::styled(format!("{length} · "), theme::HIGHLIGHT));
+    }
+    if let Some(hits) = info.hits {
         let noun = if hits == 1 { "hit" } else { "hits" };
         third.push(Span::styled(format!("{hits} {noun} · "), theme::HIGHLIGHT));
     }
-    if let Some(name) = filter {
+    if let Some(name) = info.filter {
         let theirs = review
             .comments
             .iter()
@@ -197,12 +310,11 @@ fn item_lines(review: &Review, marker: &str, width: usize, info: &Info<'_>) -> [
             ));
         }
     }
-    // The score first: it is what a narrow list must not cut.
     match (review.rating, review.audience_rating) {
-        (Some(r), _) => third.push(Span::styled(stars(r.percent()), theme::RATING)),
+        (Some(r), _) => third.push(Span::styled(score(r.percent()), theme::RATING)),
         (None, Some(a)) => {
             third.push(Span::styled(
-                format!("{} aud.", stars(a.percent())),
+                format!("{} aud.", score(a.percent())),
                 theme::RATING,
             ));
         }
@@ -219,27 +331,31 @@ fn item_lines(review: &Review, marker: &str, width: usize, info: &Info<'_>) -> [
     if review.kind == Kind::Preview {
         third.push(Span::styled(" · preview", theme::DIM));
     }
-    [
-        Line::from(vec![
-            Span::raw(marker.to_owned()),
-            Span::styled(badge, theme::HIGHLIGHT),
-            Span::styled(title, info.title_style()),
-        ]),
-        Line::from(vec![Span::raw("  "), Span::styled(byline, theme::DIM)]),
-        super::fit(Line::from(third), width),
-    ]
+    Line::from(third)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::stars;
+    use super::{score, split_title};
 
     #[test]
-    fn stars_round_to_halves() {
-        assert_eq!(stars(60.0), "★★★☆☆ 60%");
-        assert_eq!(stars(75.0), "★★★★☆ 75%");
-        assert_eq!(stars(70.0), "★★★½☆ 70%");
-        assert_eq!(stars(0.0), "☆☆☆☆☆ 0%");
-        assert_eq!(stars(100.0), "★★★★★ 100%");
+    fn scores_round_to_fifths() {
+        assert_eq!(score(60.0), "▰▰▰▱▱ 60%");
+        assert_eq!(score(75.0), "▰▰▰▰▱ 75%");
+        assert_eq!(score(0.0), "▱▱▱▱▱ 0%");
+        assert_eq!(score(100.0), "▰▰▰▰▰ 100%");
+    }
+
+    #[test]
+    fn a_long_title_breaks_at_a_space() {
+        assert_eq!(
+            split_title("Trailer Park Tuesday, 1 Mile", 14, 20),
+            (
+                "Trailer Park".to_owned(),
+                Some("Tuesday, 1 Mile".to_owned())
+            )
+        );
+        let (head, tail) = split_title("Unbreakable", 4, 4);
+        assert_eq!((head.as_str(), tail.as_deref()), ("Unbr", Some("eak…")));
     }
 }

@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{theme, truncate};
 use crate::app::{App, Picker};
+use crate::keymap::HelpLine;
 
 /// Clears `rect` for a popup. A wide character just left of it (CJK, emoji) would be drawn
 /// two columns wide by the terminal, over the popup's left border: it goes too.
@@ -42,34 +43,64 @@ pub(super) fn frame(title: &str, width: u16, height: u16, area: Rect, buf: &mut 
     inner
 }
 
+/// The key help in sections (two columns when wide), with `more ↑` / `more ↓` on the
+/// border when there is more than the popup shows.
 pub fn render_help(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
-    let rows = app.settings().keymap.help_rows();
-    let key_width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
-    let text_width = rows.iter().map(|(_, d)| d.width()).max().unwrap_or(0);
-    let width = (key_width + text_width + 7) as u16;
-    let inner = frame("Keys", width, rows.len() as u16 + 4, area, buf);
+    let page = app.settings().keymap.help_page(area.width, area.height);
+    let rect = area.centered(
+        Constraint::Length(page.width.min(area.width)),
+        Constraint::Length(page.height.min(area.height)),
+    );
+    let inner = frame("Keys", page.width, page.height, area, buf);
+    if inner.height == 0 || inner.width == 0 {
+        return;
+    }
+    let scroll = scroll.min(page.max_scroll());
+    let body = page.body.min(usize::from(inner.height.saturating_sub(1)));
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let heading = theme::HEADING;
+    for (c, column) in page.columns.iter().enumerate() {
+        let x = inner.x + (c * (page.column_width + 3)) as u16;
+        let width = (page.column_width as u16).min(inner.right().saturating_sub(x));
+        for (i, line) in column.iter().skip(scroll).take(body).enumerate() {
+            let key_width = page.key_width;
+            let line = match line {
+                HelpLine::Heading(title) => Line::styled(format!(" {title}"), heading),
+                HelpLine::Row(keys, text) => Line::from(vec![
+                    Span::styled(
+                        format!(" {:<key_width$}  ", truncate(keys, key_width)),
+                        bold,
+                    ),
+                    Span::raw(text.clone()),
+                ]),
+                HelpLine::Blank => continue,
+            };
+            buf.set_line(x, inner.y + i as u16, &line, width);
+        }
+    }
     let footer = format!(
-        "{} or {} closes · {}/{} scroll",
+        "{} or {} closes · {}/{}, {}/{} scroll",
         app.key(crate::action::Command::Back),
         app.key(crate::action::Command::Help),
         app.key(crate::action::Command::Down),
-        app.key(crate::action::Command::Up)
+        app.key(crate::action::Command::Up),
+        app.key(crate::action::Command::PageDown),
+        app.key(crate::action::Command::PageUp)
     );
-    let body_height = usize::from(inner.height.saturating_sub(1));
-    let scroll = scroll.min(rows.len().saturating_sub(body_height));
-    for (i, (keys, description)) in rows.iter().skip(scroll).take(body_height).enumerate() {
-        let line = Line::from(vec![
-            Span::styled(
-                format!(" {keys:<key_width$}  "),
-                Style::new().add_modifier(Modifier::BOLD),
-            ),
-            Span::raw(*description),
-        ]);
-        buf.set_line(inner.x, inner.y + i as u16, &line, inner.width);
+    let text = truncate(&footer, usize::from(inner.width.saturating_sub(1)));
+    buf.set_string(inner.x + 1, inner.bottom() - 1, text, theme::DIM);
+    // On the border, right-aligned, where they do not cover the title or the corners.
+    let mark = |label: &str, y: u16, buf: &mut Buffer| {
+        let w = label.width() as u16;
+        if rect.width > w + 10 {
+            buf.set_string(rect.right() - w - 2, y, label, theme::HIGHLIGHT);
+        }
+    };
+    if scroll > 0 {
+        mark(" more ↑ ", rect.y, buf);
     }
-    if inner.height > 0 {
-        let text = truncate(&footer, usize::from(inner.width));
-        buf.set_string(inner.x + 1, inner.bottom() - 1, text, theme::DIM);
+    if scroll < page.max_scroll() {
+        mark(" more ↓ ", rect.bottom() - 1, buf);
     }
 }
 

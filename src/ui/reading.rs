@@ -14,6 +14,7 @@ use super::{theme, truncate};
 use crate::app::{App, Focus};
 use crate::data::same_name;
 use crate::doc::Hit;
+use crate::keymap::symbols;
 use crate::layout;
 
 /// Search matches.
@@ -88,9 +89,9 @@ pub fn render(app: &App, side: Side, area: Rect, buf: &mut Buffer) {
                 .zip(app.first_new_comment())
                 .is_some_and(|(i, first)| i >= first);
         if by_filter {
-            buf.set_string(text.x - 1, y, "▌", theme::HIGHLIGHT);
+            buf.set_string(text.x - 1, y, symbols::FILTERED_COMMENT, theme::HIGHLIGHT);
         } else if is_new {
-            buf.set_string(text.x - 1, y, "▎", theme::NEW);
+            buf.set_string(text.x - 1, y, symbols::NEW_COMMENT, theme::NEW);
         }
     }
     let visible = scroll..last_shown;

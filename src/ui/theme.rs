@@ -17,20 +17,29 @@ pub const HIGHLIGHT: Style = Style::new().fg(Color::Yellow).add_modifier(Modifie
 pub const NEW: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
 /// Scores.
 pub const RATING: Style = Style::new().fg(Color::Yellow);
+/// Section headings in popups.
+pub const HEADING: Style = Style::new()
+    .fg(Color::Cyan)
+    .add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED));
 /// Status messages in the footer.
 pub const STATUS: Style = Style::new().fg(Color::Yellow);
 
-/// A pane's frame: thick and bright with a ● in the title when focused.
+/// A pane's frame: thick and bright with [`crate::keymap::symbols::FOCUSED_PANE`] in the title when
+/// focused.
 #[must_use]
 pub fn pane(title: &str, focused: bool) -> Block<'static> {
     let (marker, style, border) = if focused {
         (
-            "● ",
+            format!("{} ", crate::keymap::symbols::FOCUSED_PANE),
             Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             BorderType::Thick,
         )
     } else {
-        ("", Style::new().fg(Color::Gray), BorderType::Plain)
+        (
+            String::new(),
+            Style::new().fg(Color::Gray),
+            BorderType::Plain,
+        )
     };
     Block::bordered()
         .border_type(border)

@@ -225,3 +225,45 @@ fn a_huge_value_is_not_quoted_back_whole() {
     assert!(said.len() < 200, "{} bytes", said.len());
     assert!(said.contains("(1000000 characters)"), "{said}");
 }
+
+#[test]
+fn list_style_is_read_and_a_wrong_one_is_located() {
+    use reelread::config::ListStyle;
+    assert_eq!(Config::default().list_style, ListStyle::Cards);
+    let (config, messages) = parse_text("c.toml", "list_style = \"compact\"\n");
+    assert_eq!((config.list_style, messages.len()), (ListStyle::Compact, 0));
+    let (config, messages) = parse_text("c.toml", "mouse = false\nlist_style = \"tiles\"\n");
+    let messages: Vec<String> = messages.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            "c.toml:2:14: error: unknown list_style `tiles`: use \"cards\" or \"compact\"; the default is used"
+        ]
+    );
+    assert_eq!(config.list_style, ListStyle::Cards);
+    assert!(!config.mouse, "the rest applies");
+    let (_, messages) = parse_text("c.toml", "list_style = 1\n");
+    assert_eq!(
+        messages[0].to_string(),
+        "c.toml:1:14: error: list_style must be a string, found a whole number; the default is used"
+    );
+}
+
+#[test]
+fn the_config_command_prints_the_list_style_in_force() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("c.toml");
+    std::fs::write(&file, "list_style = \"compact\"\n").expect("write");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_reelread"))
+        .arg("--config")
+        .arg(&file)
+        .arg("config")
+        .env("XDG_CONFIG_HOME", dir.path())
+        .env("HOME", dir.path())
+        .output()
+        .expect("run");
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(text.contains("\nlist_style = \"compact\"\n"), "{text}");
+    let (config, _) = parse_text("printed", &text);
+    assert_eq!(config.list_style, reelread::config::ListStyle::Compact);
+}

@@ -58,7 +58,7 @@ fn start_shows_panes_and_next_source_opens_second_review() {
 
     // J opens the next source from any pane, not only the list: focus the Cast pane first.
     app.send("\t\t");
-    app.wait_for("focus on the Cast pane", |s| s.pane("● Cast").is_some());
+    app.wait_for("focus on the Cast pane", |s| s.pane("◉ Cast").is_some());
     app.send("J");
     app.wait_for("the third review in the reading pane", |s| {
         reading_starts_with(s, "1 Mile to You (2017) Graham Rogers")

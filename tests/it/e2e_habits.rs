@@ -262,7 +262,7 @@ fn output_after_a_few_keys(args: &[&str], env: &[(&str, &str)]) -> Vec<u8> {
     app.wait_for("the second review after J", shows_second_review);
     app.send("\t");
     app.wait_for("focus on the Reading pane after Tab", |s| {
-        s.pane("● Reading").is_some()
+        s.pane("◉ Reading").is_some()
     });
     quit_with(&mut app, "q");
     app.raw_output()

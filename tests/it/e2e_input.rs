@@ -45,7 +45,7 @@ fn last_position(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 fn reading_starts_with(s: &Screen, title: &str) -> bool {
-    s.pane_first_line("● Reading")
+    s.pane_first_line("◉ Reading")
         .is_some_and(|l| l.starts_with(title))
 }
 
@@ -66,7 +66,7 @@ fn a_huge_paste_into_the_search_prompt_is_capped_and_the_keys_after_it_work() {
     let mut app = start();
     app.send("\t");
     app.wait_for("focus on the reading pane", |s| {
-        s.pane("● Reading").is_some()
+        s.pane("◉ Reading").is_some()
     });
     app.send("/");
     app.wait_for_text("Search review: /");
@@ -101,7 +101,7 @@ fn a_paste_outside_a_prompt_is_not_replayed_as_keys() {
     keys.push(b'\r');
     app.send_in_background(keys);
     let s = app.wait_for("the selected review opened", |s| {
-        s.pane("● Reading").is_some()
+        s.pane("◉ Reading").is_some()
     });
     assert!(
         reading_starts_with(&s, FIRST_TITLE),

@@ -24,7 +24,12 @@ fn keys_from_the_config_file_replace_the_defaults() {
     assert!(app.try_wait().is_none(), "the program exited after q");
 
     app.send("?");
-    let s = app.wait_for("the key help", |s| s.pane("Keys").is_some());
+    app.wait_for("the key help", |s| s.pane("Keys").is_some());
+    // Quit is in the last section, Leave: the end of the help.
+    app.send("G");
+    let s = app.wait_for("the end of the key help", |s| {
+        s.pane("Keys").is_some_and(|p| p.contains(" Quit"))
+    });
     let help = s.pane("Keys").unwrap_or_default();
     let quit_rows: Vec<&str> = help
         .lines()
