@@ -153,8 +153,11 @@ impl App {
             .neighbour(self.reading.open, 1)
             .or_else(|| self.neighbour(self.reading.open, -1));
         let Some(other) = other else {
-            self.footer.status =
-                Some("Nothing to compare with: the list has one review".to_owned());
+            self.footer.status = Some(if self.list.visible.is_empty() {
+                "Nothing to compare with: the list is empty".to_owned()
+            } else {
+                "Nothing to compare with: no other review is listed".to_owned()
+            });
             return;
         };
         self.reading.right = Some(other);
@@ -174,12 +177,18 @@ impl App {
             return;
         };
         let count = self.entry(entry).1.comments.len();
+        if count == 0 && !self.reading.collapsed.contains(&entry) {
+            self.footer.status = Some("This review has no comments".to_owned());
+            return;
+        }
+        let comments = super::plural(count, "comment");
         if self.reading.collapsed.remove(&entry) {
-            self.footer.status = Some(format!("{count} comments shown"));
+            self.footer.status = Some(format!("{comments} shown"));
         } else {
             self.reading.collapsed.insert(entry);
             let key = self.key(Command::ToggleComments);
-            self.footer.status = Some(format!("{count} comments hidden: {key} shows them"));
+            let them = if count == 1 { "it" } else { "them" };
+            self.footer.status = Some(format!("{comments} hidden: {key} shows {them}"));
         }
         self.refresh_view();
     }

@@ -31,6 +31,9 @@ pub(super) struct Footer {
     /// The footer's count of reviews by the filtered person, kept up to date while
     /// loading as long as it is what the footer shows.
     pub(super) filter_note: Option<String>,
+    /// A long status and the form to show instead when the footer must cut it (the
+    /// message before the place): used while `status` is still that message.
+    pub(super) cut: Option<(String, String)>,
 }
 
 /// What a search prompt changes, to put back when it is cancelled.

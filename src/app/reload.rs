@@ -1,7 +1,9 @@
 //! Live reload: new data replaces the old while the reader keeps its place, and a file
 //! that no longer parses keeps its last good version on screen.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+mod report;
 
 use super::{App, Mark};
 use crate::data::Library;
@@ -19,13 +21,10 @@ impl App {
     /// changes: the data itself is new). Selection, scroll, marks and toggles follow each
     /// review by collection and ID.
     pub(super) fn reload(&mut self, mut library: Library) {
-        let errors: Vec<String> = library
-            .diagnostics
-            .iter()
-            .filter(|d| d.is_error())
-            .map(ToString::to_string)
-            .collect();
-        self.keep_last_good(&mut library);
+        let kept = self.keep_last_good(&mut library);
+        // Compared with the last good versions back in: a broken file is not "changed",
+        // its error says what happened.
+        let report = report::report(&self.catalog.library, &library, &|d| kept.contains(&d.path));
         let old: HashMap<Key, (Mark, usize)> = (0..self.catalog.entries.len())
             .map(|e| {
                 (
@@ -107,32 +106,47 @@ impl App {
         if let Some(query) = keep.reading.search.map(|s| s.query) {
             self.set_search(&query, false);
         }
-        self.footer.status = Some(match (errors.first(), &self.sources.summary) {
-            (Some(first), _) => format!("Reload kept the last good version: {first}"),
+        let broke = report.as_ref().is_some_and(|r| r.broke);
+        self.footer.cut = None;
+        self.footer.status = Some(match (report, &self.sources.summary) {
+            (Some(report), _) if broke => {
+                self.footer.cut = Some((report.full.clone(), report.cut));
+                report.full
+            }
             // A fetch's own writes arriving: its summary is what the reader needs to see.
-            (None, Some(summary)) => summary.clone(),
-            (None, None) => format!("Reloaded: {} reviews", self.catalog.entries.len()),
+            (_, Some(summary)) => summary.clone(),
+            (Some(report), None) => {
+                self.footer.cut = Some((report.full.clone(), report.cut));
+                report.full
+            }
+            (None, None) => "Reloaded: nothing changed".to_owned(),
         });
     }
 
-    /// A review (or film) whose file now fails to parse stays as it was on screen.
-    fn keep_last_good(&self, library: &mut Library) {
+    /// A review (or film) whose file now fails to parse stays as it was on screen; the
+    /// paths of the files kept so.
+    fn keep_last_good(&self, library: &mut Library) -> HashSet<String> {
+        let mut kept = HashSet::new();
         let broken = |library: &Library, collection: &str, file: &str| {
-            library.diagnostics.iter().any(|d| {
-                let path = std::path::Path::new(&d.path);
-                let parent = path
-                    .parent()
-                    .and_then(|p| p.parent())
-                    .and_then(|p| p.file_name());
-                let folder = if file == "film" {
-                    path.parent().and_then(|p| p.file_name())
-                } else {
-                    parent
-                };
-                d.is_error()
-                    && path.file_stem().is_some_and(|s| s == file)
-                    && folder.is_some_and(|f| f.to_string_lossy() == collection)
-            })
+            library
+                .diagnostics
+                .iter()
+                .find(|d| {
+                    let path = std::path::Path::new(&d.path);
+                    let parent = path
+                        .parent()
+                        .and_then(|p| p.parent())
+                        .and_then(|p| p.file_name());
+                    let folder = if file == "film" {
+                        path.parent().and_then(|p| p.file_name())
+                    } else {
+                        parent
+                    };
+                    d.is_error()
+                        && path.file_stem().is_some_and(|s| s == file)
+                        && folder.is_some_and(|f| f.to_string_lossy() == collection)
+                })
+                .map(|d| d.path.clone())
         };
         for entry in 0..self.catalog.entries.len() {
             let (collection, review) = self.entry(entry);
@@ -145,13 +159,18 @@ impl App {
             else {
                 continue;
             };
-            if film_broken {
+            if let Some(path) = film_broken {
                 target.film = collection.film.clone();
+                kept.insert(path);
             }
-            if review_broken && !target.reviews.iter().any(|r| r.id == review.id) {
+            if let Some(path) = review_broken
+                && !target.reviews.iter().any(|r| r.id == review.id)
+            {
                 target.reviews.push(review.clone());
                 target.reviews.sort_by(|a, b| a.id.cmp(&b.id));
+                kept.insert(path);
             }
         }
+        kept
     }
 }

@@ -154,6 +154,11 @@ pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     }
     if let (false, Some(status)) = (typing, app.status()) {
         let room = width.saturating_sub(span_width(&left) + span_width(&essential) + 4);
+        // Cut, the message says what is wrong before where (a reload's error).
+        let status = match app.status_cut() {
+            Some(cut) if unicode_width::UnicodeWidthStr::width(status) > room => cut,
+            _ => status,
+        };
         left.push(Span::styled(super::truncate(status, room), theme::STATUS));
         left.push(Span::styled(" │", theme::DIM));
     }
