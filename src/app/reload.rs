@@ -46,6 +46,7 @@ impl App {
             .map(|&e| self.key_of(e))
             .collect();
         let open = self.reading.open.map(|e| self.key_of(e));
+        let fresh_comments = self.reading.fresh.map(|(e, i)| (self.key_of(e), i));
         let right = self.reading.right.map(|e| self.key_of(e));
         let selected = self
             .list
@@ -102,6 +103,7 @@ impl App {
                 .position(|&v| v == e)
                 .unwrap_or(self.list.selected);
         }
+        self.mark_arrived_comments(fresh_comments);
         self.refresh_view();
         if let Some(query) = keep.reading.search.map(|s| s.query) {
             self.set_search(&query, false);
@@ -121,6 +123,29 @@ impl App {
             }
             (None, None) => "Reloaded: nothing changed".to_owned(),
         });
+    }
+
+    /// Comments that arrived on the review being read are marked new at once, as a visit
+    /// would mark them, with those already marked (`before`: review and first new one).
+    fn mark_arrived_comments(&mut self, before: Option<(Key, usize)>) {
+        self.reading.fresh = None;
+        let Some(open) = self.reading.open else {
+            return;
+        };
+        let earlier = before
+            .filter(|(key, _)| *key == self.key_of(open))
+            .map(|(_, first)| first);
+        // A review the reader marked unread stays unread.
+        if self.marks.per_entry[open].read {
+            self.mark_read(open);
+        }
+        let count = self.entry(open).1.comments.len();
+        let first = match (earlier.filter(|&i| i < count), self.reading.fresh) {
+            (Some(i), Some((_, j))) => Some(i.min(j)),
+            (Some(i), None) => Some(i),
+            (None, fresh) => fresh.map(|(_, j)| j),
+        };
+        self.reading.fresh = first.map(|i| (open, i));
     }
 
     /// A review (or film) whose file now fails to parse stays as it was on screen; the

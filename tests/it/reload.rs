@@ -117,3 +117,50 @@ fn a_reload_blames_the_file_just_broken_not_the_one_broken_before() {
             .is_some_and(|s| s.contains("1 file still has problems"))
     );
 }
+
+fn comment(text: &str) -> reelread::data::Comment {
+    reelread::data::Comment {
+        text: text.to_owned(),
+        author: Some("Newcomer".to_owned()),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn comments_arriving_on_the_open_review_are_marked_new_at_once() {
+    let mut app = App::new(reelread::data::bundled_library());
+    update(&mut app, Action::Resize(120, 40));
+    update(&mut app, Command::Bottom);
+    update(&mut app, Command::Open);
+    let (open, before) = {
+        let (_, review) = app.open_review().expect("open");
+        (review.id.clone(), review.comments.len())
+    };
+    assert_eq!(app.first_new_comment(), None);
+    let mut library = reelread::data::bundled_library();
+    let grown = library.collections[0]
+        .reviews
+        .iter_mut()
+        .find(|r| r.id == open)
+        .expect("the open review");
+    grown.comments.push(comment("First to arrive"));
+    update(&mut app, Action::Reloaded(Box::new(library.clone())));
+    assert_eq!(app.first_new_comment(), Some(before));
+    let entry = app.open_entry().expect("open");
+    assert_eq!(app.new_comments(entry), 0, "seen while open");
+
+    // A second reload with more keeps the first new one marked too.
+    let grown = library.collections[0]
+        .reviews
+        .iter_mut()
+        .find(|r| r.id == open)
+        .expect("the open review");
+    grown.comments.push(comment("Second to arrive"));
+    update(&mut app, Action::Reloaded(Box::new(library.clone())));
+    assert_eq!(app.first_new_comment(), Some(before));
+
+    // Leaving and coming back: they have been seen.
+    update(&mut app, Command::PrevSource);
+    update(&mut app, Command::NextSource);
+    assert_eq!(app.first_new_comment(), None);
+}
