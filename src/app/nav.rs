@@ -212,6 +212,7 @@ impl App {
             let key = self.key(Command::ToggleSpoilers);
             self.footer.status = Some(format!("Spoilers shown: {key} hides them again"));
         }
+        self.recount_mentions(entry);
         self.refresh_view();
     }
 }

@@ -83,6 +83,9 @@ impl App {
                 .collect()
         };
         self.reading.revealed = entries_of(&revealed, self);
+        for entry in self.reading.revealed.clone() {
+            self.recount_mentions(entry);
+        }
         self.reading.collapsed = entries_of(&collapsed, self);
         self.reading.cast_focus = keep.reading.cast_focus;
         self.running = keep.running;

@@ -344,3 +344,4 @@ fn spoilers_stay_hidden_from_layout_and_search_until_revealed() {
 }
 
 mod more;
+mod truth;
