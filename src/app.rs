@@ -166,6 +166,12 @@ impl App {
         (self.list.sort, self.list.reverse)
     }
 
+    /// Whether read reviews are left out of the list (`H`), for the header to say so.
+    #[must_use]
+    pub fn hides_read(&self) -> bool {
+        self.list.hide_read
+    }
+
     /// The search in the open review.
     #[must_use]
     pub fn search(&self) -> Option<&Search> {

@@ -47,28 +47,7 @@ impl App {
             .get(self.list.selected)
             .copied()
             .or(self.reading.open);
-        let keeps = |e: &usize| {
-            let by_text = self
-                .list
-                .query
-                .as_ref()
-                .is_none_or(|q| q.matches.contains(e));
-            // Hiding read reviews never hides the one being read.
-            let by_read = !self.list.hide_read
-                || !self.marks.per_entry[*e].read
-                || Some(*e) == self.reading.open;
-            by_text && by_read
-        };
-        let mut visible: Vec<usize> = match self.list.filter.as_deref() {
-            Some(name) => self
-                .catalog
-                .entries_of(name)
-                .iter()
-                .copied()
-                .filter(keeps)
-                .collect(),
-            None => (0..self.catalog.entries.len()).filter(keeps).collect(),
-        };
+        let mut visible = self.narrowed(self.list.hide_read);
         let key = self.list.sort;
         if key == SortKey::Length {
             self.count_words();
@@ -89,17 +68,68 @@ impl App {
         self.keep_selection_visible();
     }
 
+    /// The entries the reviewer and text filters keep, in file order; without the read
+    /// ones when `hide_read` (but never the one being read).
+    fn narrowed(&self, hide_read: bool) -> Vec<usize> {
+        let keeps = |e: &usize| {
+            let by_text = self
+                .list
+                .query
+                .as_ref()
+                .is_none_or(|q| q.matches.contains(e));
+            let by_read =
+                !hide_read || !self.marks.per_entry[*e].read || Some(*e) == self.reading.open;
+            by_text && by_read
+        };
+        match self.list.filter.as_deref() {
+            Some(name) => self
+                .catalog
+                .entries_of(name)
+                .iter()
+                .copied()
+                .filter(keeps)
+                .collect(),
+            None => (0..self.catalog.entries.len()).filter(keeps).collect(),
+        }
+    }
+
+    /// How many listed reviews hide-read leaves out (0 when it is off).
+    pub(super) fn hidden_read(&self) -> usize {
+        if self.list.hide_read {
+            self.narrowed(false)
+                .len()
+                .saturating_sub(self.list.visible.len())
+        } else {
+            0
+        }
+    }
+
+    /// ` · 3 read hidden (H shows them)` while hide-read leaves reviews out, for the
+    /// messages that count the list.
+    pub(super) fn hidden_read_note(&self) -> String {
+        match self.hidden_read() {
+            0 => String::new(),
+            n => format!(
+                " · {} hidden ({} shows {})",
+                super::plural(n, "read review"),
+                self.key(crate::action::Command::HideRead),
+                if n == 1 { "it" } else { "them" }
+            ),
+        }
+    }
+
     /// Sets or clears the reviewer filter, keeping the open review when it stays listed.
     pub(super) fn set_filter(&mut self, name: Option<String>) {
         self.list.filter = name;
         self.rebuild_visible();
         self.footer.filter_note = self.filter_message();
-        self.footer.status = Some(
-            self.footer
-                .filter_note
-                .clone()
-                .unwrap_or_else(|| "Filter cleared".to_owned()),
-        );
+        self.footer.status = Some(self.footer.filter_note.clone().unwrap_or_else(|| {
+            format!(
+                "Filter cleared: {} listed{}",
+                super::plural(self.list.visible.len(), "review"),
+                self.hidden_read_note()
+            )
+        }));
         if self.list.filter.is_some() {
             self.open_selected();
             self.scroll_to_first_filtered_comment();
@@ -124,13 +154,14 @@ impl App {
     /// What the footer says about the reviewer filter in force.
     pub(super) fn filter_message(&self) -> Option<String> {
         let name = self.list.filter.as_deref()?;
-        Some(if self.list.visible.is_empty() {
+        let theirs = self.list.visible.len() + self.hidden_read();
+        Some(if theirs == 0 {
             format!("No review by or commented on by {name}")
         } else {
             format!(
-                "{} of {} reviews with {name} as author or commenter",
-                self.list.visible.len(),
-                self.catalog.entries.len()
+                "{theirs} of {} with {name} as author or commenter{}",
+                super::plural(self.catalog.entries.len(), "review"),
+                self.hidden_read_note()
             )
         })
     }

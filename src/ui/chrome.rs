@@ -91,6 +91,14 @@ fn header_tags(app: &App) -> Line<'static> {
         ));
         spans.push(Span::raw(" "));
     }
+    if app.hides_read() {
+        let key = app.key(crate::action::Command::HideRead);
+        spans.push(Span::styled(
+            format!(" Unread only ({key} shows all) "),
+            tag,
+        ));
+        spans.push(Span::raw(" "));
+    }
     if let Some(q) = app.list_query() {
         spans.push(Span::styled(format!(" Text: “{}” ", q.text), tag));
         spans.push(Span::raw(" "));

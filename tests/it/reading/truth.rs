@@ -20,3 +20,61 @@ fn showing_spoilers_updates_the_sidebar_counts() {
     assert_eq!(app.open_mentions()[ty_parker], 0);
     assert_eq!(app.cast_reach()[ty_parker], reach);
 }
+
+#[test]
+fn hide_read_counts_the_filtered_list_and_stays_named_after_esc() {
+    let mut app = app();
+    // Read three (the first is read on opening), then filter by a commenter.
+    open_at(&mut app, HEARTWARMING);
+    open_at(&mut app, TRAILER);
+    send(&mut app, &[Command::Filter]);
+    type_text(&mut app, "pam");
+    send(&mut app, &[Command::Open]);
+    let theirs = app.visible_len();
+    assert!(theirs >= 1);
+    let open = app.open_entry().expect("open");
+    send(&mut app, &[Command::HideRead]);
+    let status = app.status().unwrap_or_default().to_owned();
+    let unread = app.visible().filter(|(e, _, _)| !app.mark(*e).read).count();
+    assert!(
+        status.contains(&format!(
+            "{unread} unread review{} listed",
+            if unread == 1 { "" } else { "s" }
+        )),
+        "{status}"
+    );
+    assert!(app.mark(open).read);
+    assert!(status.contains("and the one open"), "{status}");
+    assert!(app.hides_read());
+    // Esc clears the filter; the message and the header still say read ones are hidden.
+    send(&mut app, &[Command::FocusPrev, Command::Back]);
+    while app.filter().is_some() {
+        send(&mut app, &[Command::Back]);
+    }
+    assert_eq!(app.filter(), None);
+    assert!(app.hides_read());
+    let status = app.status().unwrap_or_default().to_owned();
+    assert!(status.starts_with("Filter cleared: "), "{status}");
+    assert!(
+        status.contains("read reviews hidden (H shows them)"),
+        "{status}"
+    );
+    assert_eq!(app.visible_len(), 3, "two of five read, the open one stays");
+    assert!(
+        screen_row(&app, 0).contains("Unread only (H shows all)"),
+        "{}",
+        screen_row(&app, 0)
+    );
+}
+
+/// One row of the screen as drawn.
+fn screen_row(app: &App, y: u16) -> String {
+    let (width, height) = app.size();
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).expect("backend");
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    (0..width).map(|x| buffer[(x, y)].symbol()).collect()
+}
