@@ -172,6 +172,24 @@ impl App {
         self.list.hide_read
     }
 
+    /// Words in an entry's body: what the length order compares (counted once when the
+    /// list is first sorted by length, else here).
+    #[must_use]
+    pub fn word_count(&self, entry: usize) -> usize {
+        self.catalog
+            .words
+            .get(entry)
+            .copied()
+            .unwrap_or_else(|| self.entry(entry).1.body.split_whitespace().count())
+    }
+
+    /// An entry's reading time in minutes: the source's own, else its words at 200 a
+    /// minute (as `list` and the length order count it).
+    #[must_use]
+    pub fn reading_minutes(&self, entry: usize) -> u32 {
+        crate::query::minutes(self.entry(entry).1, self.word_count(entry))
+    }
+
     /// The search in the open review.
     #[must_use]
     pub fn search(&self) -> Option<&Search> {

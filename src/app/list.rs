@@ -56,7 +56,7 @@ impl App {
             let review = self.entry(e).1;
             match key {
                 // Counted once: 10,000 bodies are not split again on every change.
-                SortKey::Length => Some(f64::from(query::minutes(review, self.catalog.words[e]))),
+                SortKey::Length => Some(query::length_words(review, self.catalog.words[e])),
                 key => key.value(review),
             }
         });
@@ -137,7 +137,7 @@ impl App {
     }
 
     /// Counts the words of every body not counted yet (on every core): needed only to
-    /// sort by reading time, so not while loading.
+    /// sort by length, so not while loading.
     fn count_words(&mut self) {
         let first = self.catalog.words.len();
         let bodies: Vec<&str> = (first..self.catalog.entries.len())
@@ -193,15 +193,23 @@ impl App {
             self.list.reverse = !self.list.reverse;
         }
         self.rebuild_visible();
-        let direction = if self.list.reverse {
-            "reversed"
-        } else {
-            "ascending"
-        };
-        self.footer.status = Some(match self.list.sort {
-            SortKey::File if self.list.reverse => "Sorted as in the files, reversed".to_owned(),
+        let (key, reverse) = (self.list.sort, self.list.reverse);
+        let other = self.key(crate::action::Command::ReverseSort);
+        self.footer.status = Some(match key {
+            SortKey::File if reverse => "Sorted as in the files, reversed".to_owned(),
             SortKey::File => "Sorted as in the files".to_owned(),
-            key => format!("Sorted by {key} ({direction}); unknown values last"),
+            key => {
+                let unknown = match key {
+                    SortKey::Date => "; unknown dates last",
+                    SortKey::Rating => "; unrated last",
+                    _ => "",
+                };
+                format!(
+                    "Sorted by {key}, {} ({other}: {}){unknown}",
+                    key.direction(reverse),
+                    key.direction(!reverse),
+                )
+            }
         });
     }
 

@@ -84,9 +84,8 @@ fn header_tags(app: &App) -> Line<'static> {
     }
     let (key, reverse) = app.sort();
     if key != crate::query::SortKey::File || reverse {
-        let arrow = if reverse { "↓" } else { "↑" };
         spans.push(Span::styled(
-            format!(" Sorted by {key} {arrow} "),
+            format!(" Sorted by {key}, {} ", key.direction(reverse)),
             theme::DIM.add_modifier(Modifier::REVERSED),
         ));
         spans.push(Span::raw(" "));

@@ -78,3 +78,34 @@ fn screen_row(app: &App, y: u16) -> String {
     let buffer = terminal.backend().buffer();
     (0..width).map(|x| buffer[(x, y)].symbol()).collect()
 }
+
+#[test]
+fn length_sorts_shortest_first_by_words_not_whole_minutes() {
+    let mut library = bundled_library();
+    let reviews = &mut library.collections[0].reviews;
+    for (entry, words) in [(GUILT, 390), (HEARTWARMING, 250)] {
+        reviews[entry].body = "word ".repeat(words);
+        reviews[entry].read_minutes = None;
+    }
+    let mut app = app_with(library);
+    assert_eq!(
+        app.reading_minutes(GUILT),
+        app.reading_minutes(HEARTWARMING)
+    );
+    while app.sort().0 != SortKey::Length {
+        send(&mut app, &[Command::Sort]);
+    }
+    assert_eq!(app.word_count(GUILT), 390);
+    let at = |app: &App, entry| visible_entries(app).iter().position(|&e| e == entry);
+    assert!(
+        at(&app, HEARTWARMING) < at(&app, GUILT),
+        "{:?}",
+        visible_entries(&app)
+    );
+    assert_eq!(
+        app.status(),
+        Some("Sorted by length, shortest first (O: longest first)")
+    );
+    send(&mut app, &[Command::ReverseSort]);
+    assert!(at(&app, GUILT) < at(&app, HEARTWARMING));
+}
