@@ -184,6 +184,25 @@ impl App {
         self.rebuild_visible();
     }
 
+    /// Enter in the list's text prompt: the filter stays and its first hit opens, with
+    /// the reading search on the same text; what the footer says about it.
+    pub(super) fn list_filter_kept(&mut self, text: &str) -> String {
+        let n = self.list.visible.len();
+        let hidden = self.hidden_read_note();
+        let esc = self.key(crate::action::Command::Back);
+        if n == 0 {
+            return format!("No review contains “{text}”{hidden} · {esc} clears");
+        }
+        self.list.selected = 0;
+        self.open_selected();
+        self.focus = super::Focus::Reading;
+        // The first Esc ends the reading search on the same text, the second the filter.
+        format!(
+            "{} “{text}”{hidden} · {esc} twice clears",
+            super::plural(n, "review") + " " + super::agrees(n, "contains", "contain")
+        )
+    }
+
     /// `o` / `O`: the next sort order, or the same order reversed.
     pub(super) fn change_sort(&mut self, next_key: bool) {
         if next_key {

@@ -153,13 +153,11 @@ fn prompt_update(app: &mut App, action: &Action) {
                     }
                     (PromptFor::Reading, Some(_), _) => return,
                     (PromptFor::List, _, Some(q)) => {
-                        let n = app.list.visible.len();
-                        let noun = if n == 1 {
-                            "review contains"
-                        } else {
-                            "reviews contain"
-                        };
-                        format!("{n} {noun} “{}” · Enter opens · Esc clears", q.text)
+                        // One Enter keeps the filter and opens the first hit.
+                        let text = q.text.clone();
+                        let status = app.list_filter_kept(&text);
+                        app.footer.status = Some(status);
+                        return;
                     }
                     _ => "Search cancelled".to_owned(),
                 },

@@ -189,15 +189,15 @@ pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
 fn prompt_line(app: &App) -> Option<Vec<Span<'static>>> {
     let bold = Style::new().add_modifier(Modifier::BOLD);
     if let crate::app::Mode::Prompt(target, text) = app.mode() {
-        let label = match target {
-            crate::app::PromptFor::Reading => "Search review: /",
-            crate::app::PromptFor::List => "Filter list by text: /",
+        let (label, enter) = match target {
+            crate::app::PromptFor::Reading => ("Search review: /", "Enter keeps"),
+            crate::app::PromptFor::List => ("Filter list by text: /", "Enter opens the first"),
         };
         return Some(vec![
             Span::styled(label, bold),
             Span::raw(text.clone()),
             Span::styled("▏", Style::new().add_modifier(Modifier::SLOW_BLINK)),
-            Span::styled("  Enter keeps · Esc cancels", theme::DIM),
+            Span::styled(format!("  {enter} · Esc cancels"), theme::DIM),
         ]);
     }
     let search = app.search()?;
