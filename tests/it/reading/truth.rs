@@ -109,3 +109,30 @@ fn length_sorts_shortest_first_by_words_not_whole_minutes() {
     send(&mut app, &[Command::ReverseSort]);
     assert!(at(&app, GUILT) < at(&app, HEARTWARMING));
 }
+
+#[test]
+fn the_reviewer_picker_lists_numbered_critics_in_natural_order() {
+    let mut library = bundled_library();
+    for (review, name) in library.collections[0].reviews.iter_mut().zip([
+        "Critic 19",
+        "Critic 2",
+        "Critic 10",
+        "critic 1",
+        "Ana",
+    ]) {
+        review.reviewer = Some(name.to_owned());
+        review.comments.clear();
+    }
+    let mut app = app_with(library);
+    send(&mut app, &[Command::Filter]);
+    type_text(&mut app, "critic");
+    let Mode::Picker(picker) = app.mode() else {
+        panic!("the picker is not open")
+    };
+    let names: Vec<&str> = picker
+        .matches(app.people())
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(names, ["critic 1", "Critic 2", "Critic 10", "Critic 19"]);
+}
