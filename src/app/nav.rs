@@ -190,7 +190,11 @@ impl App {
             let them = if count == 1 { "it" } else { "them" };
             self.footer.status = Some(format!("{comments} hidden: {key} shows {them}"));
         }
+        // The text above the comments is laid out the same folded or not: the reader stays
+        // on their line (shown clamped while folded), so `c` twice comes back to it.
+        let line = self.reading.scroll[entry];
         self.refresh_view();
+        self.reading.scroll[entry] = line;
     }
 
     /// `z`: show or hide the focused review's spoilers.

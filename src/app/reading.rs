@@ -1,7 +1,7 @@
 //! What the reader did in the reviews they opened: which are open, how far down, what is
 //! revealed, folded, searched and highlighted; and what the footer says about it.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::{CastFocus, Search};
 
@@ -20,6 +20,9 @@ pub(super) struct Reading {
     pub(super) cast_focus: Option<CastFocus>,
     /// The open entry and the first comment that is new since the last visit.
     pub(super) fresh: Option<(usize, usize)>,
+    /// Per entry read so far: how much of it the bottom of the view has reached at most,
+    /// in ten-thousandths (what the `%` in the reading pane says).
+    pub(super) seen: HashMap<usize, u32>,
 }
 
 /// The footer's words: the last action's message and the standing notice.

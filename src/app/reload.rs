@@ -47,6 +47,12 @@ impl App {
             .collect();
         let open = self.reading.open.map(|e| self.key_of(e));
         let fresh_comments = self.reading.fresh.map(|(e, i)| (self.key_of(e), i));
+        let seen: HashMap<Key, u32> = self
+            .reading
+            .seen
+            .iter()
+            .map(|(&e, &share)| (self.key_of(e), share))
+            .collect();
         let right = self.reading.right.map(|e| self.key_of(e));
         let selected = self
             .list
@@ -87,6 +93,9 @@ impl App {
             self.recount_mentions(entry);
         }
         self.reading.collapsed = entries_of(&collapsed, self);
+        self.reading.seen = (0..self.catalog.entries.len())
+            .filter_map(|e| seen.get(&self.key_of(e)).map(|&share| (e, share)))
+            .collect();
         self.reading.cast_focus = keep.reading.cast_focus;
         self.running = keep.running;
         // A fetch in progress (its writes are what is being reloaded) and its summary.
@@ -111,21 +120,7 @@ impl App {
         if let Some(query) = keep.reading.search.map(|s| s.query) {
             self.set_search(&query, false);
         }
-        let broke = report.as_ref().is_some_and(|r| r.broke);
-        self.footer.cut = None;
-        self.footer.status = Some(match (report, &self.sources.summary) {
-            (Some(report), _) if broke => {
-                self.footer.cut = Some((report.full.clone(), report.cut));
-                report.full
-            }
-            // A fetch's own writes arriving: its summary is what the reader needs to see.
-            (_, Some(summary)) => summary.clone(),
-            (Some(report), None) => {
-                self.footer.cut = Some((report.full.clone(), report.cut));
-                report.full
-            }
-            (None, None) => "Reloaded: nothing changed".to_owned(),
-        });
+        self.say_reloaded(report);
     }
 
     /// Comments that arrived on the review being read are marked new at once, as a visit

@@ -9,6 +9,7 @@ use crate::layout::Arrangement;
 /// terminal's size, and results from other threads (loaded parts, layouts, reloads).
 pub fn update(app: &mut App, action: impl Into<Action>) -> Vec<Effect> {
     let mut effects: Vec<Effect> = apply(app, action.into()).into_iter().collect();
+    app.note_seen();
     if app.wants_whole_layout() {
         effects.push(Effect::LayOut);
     }

@@ -18,6 +18,28 @@ pub(in crate::app) struct Report {
     pub(in crate::app) broke: bool,
 }
 
+impl crate::app::App {
+    /// Puts a reload's report in the footer, unless a fetch's summary says more (its own
+    /// writes are what was reloaded) and nothing broke.
+    pub(in crate::app) fn say_reloaded(&mut self, report: Option<Report>) {
+        self.footer.cut = None;
+        let report = match (report, &self.sources.summary) {
+            (Some(report), _) if report.broke => report,
+            (_, Some(summary)) => {
+                self.footer.status = Some(summary.clone());
+                return;
+            }
+            (Some(report), None) => report,
+            (None, None) => {
+                self.footer.status = Some("Reloaded: nothing changed".to_owned());
+                return;
+            }
+        };
+        self.footer.status = Some(report.full.clone());
+        self.footer.cut = Some((report.full, report.cut));
+    }
+}
+
 /// `path` relative to the folder that was opened (`origin`), as people name it.
 pub(in crate::app) fn relative(origin: Option<&str>, path: &str) -> String {
     origin

@@ -136,3 +136,64 @@ fn the_reviewer_picker_lists_numbered_critics_in_natural_order() {
         .collect();
     assert_eq!(names, ["critic 1", "Critic 2", "Critic 10", "Critic 19"]);
 }
+
+/// The reading pane's position as drawn: `line X/Y · N%`.
+fn position(app: &App) -> String {
+    let (_, height) = app.size();
+    (0..height)
+        .map(|y| screen_row(app, y))
+        .find_map(|row| {
+            let at = row.find(" line ")?;
+            let end = at + row[at..].find('%')? + 1;
+            Some(row[at..end].trim().to_owned())
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_percentage_says_how_much_has_been_seen_counting_the_bottom_of_the_view() {
+    let mut app = app();
+    focus_on(&mut app, Focus::Reading);
+    let total = app.open_doc().expect("laid out").lines.len();
+    let height = app.reading_height();
+    assert!(
+        total > 2 * height,
+        "the review must be longer than two screens"
+    );
+    let start = position(&app);
+    assert_eq!(start, format!("line 1/{total} · {}%", height * 100 / total));
+    send(&mut app, &[Command::PageDown]);
+    let further = (2 * height).min(total) * 100 / total;
+    assert_eq!(
+        position(&app),
+        format!("line {}/{total} · {further}%", height + 1)
+    );
+    // Back at the top, what was seen stays seen.
+    send(&mut app, &[Command::Top]);
+    assert_eq!(position(&app), format!("line 1/{total} · {further}%"));
+    send(&mut app, &[Command::Bottom, Command::Top]);
+    assert_eq!(position(&app), format!("line 1/{total} · 100%"));
+}
+
+#[test]
+fn folding_and_unfolding_comments_returns_to_the_same_line() {
+    let mut app = app();
+    open_at(&mut app, TRAILER);
+    // A line in the body, then one inside the comments.
+    for lines in [5, 0] {
+        send(&mut app, &[Command::Top]);
+        if lines == 0 {
+            send(&mut app, &[Command::NextComment, Command::NextComment]);
+        }
+        for _ in 0..lines {
+            send(&mut app, &[Command::Down]);
+        }
+        let line = app.scroll();
+        assert!(line > 0);
+        send(
+            &mut app,
+            &[Command::ToggleComments, Command::ToggleComments],
+        );
+        assert_eq!(app.scroll(), line, "c twice moved the reader");
+    }
+}
