@@ -197,3 +197,110 @@ fn folding_and_unfolding_comments_returns_to_the_same_line() {
         assert_eq!(app.scroll(), line, "c twice moved the reader");
     }
 }
+
+/// A count followed by a noun that does not agree with it (`1 comments`, `2 review`), a
+/// verb that does not (`1 reviews contain`), or nothing counted as if it were (`0
+/// comments hidden`): what no message may say.
+fn disagreement(message: &str) -> Option<String> {
+    const NOUNS: [&str; 9] = [
+        "comment", "review", "file", "mention", "match", "hit", "source", "reply", "actor",
+    ];
+    let words: Vec<&str> = message
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (i, word) in words.iter().enumerate() {
+        let Ok(n) = word.parse::<usize>() else {
+            continue;
+        };
+        // Skip the adjectives a count may carry (`1 unread review`, `2 read reviews`).
+        let mut at = i + 1;
+        while words
+            .get(at)
+            .is_some_and(|w| ["unread", "read", "more", "new", "other"].contains(w))
+        {
+            at += 1;
+        }
+        let Some(noun) = words.get(at) else {
+            continue;
+        };
+        let singular = NOUNS
+            .iter()
+            .find(|s| *noun == **s || *noun == format!("{s}s") || *noun == format!("{s}es"));
+        let Some(singular) = singular else {
+            continue;
+        };
+        let plural = *noun != *singular;
+        // `of 5 reviews` after `1`: the count that matters is the one before the noun.
+        if (n == 1) == plural {
+            return Some(format!("“{n} {noun}” in {message:?}"));
+        }
+        let verb = words.get(at + 1).copied().unwrap_or_default();
+        let wrong_verb = match verb {
+            "contains" | "has" | "is" | "was" => n != 1,
+            "contain" | "have" | "are" | "were" => n == 1,
+            _ => false,
+        };
+        if wrong_verb {
+            return Some(format!("“{n} {noun} {verb}” in {message:?}"));
+        }
+        if n == 0 && ["hidden", "shown"].contains(&verb) {
+            return Some(format!("“0 {noun} {verb}” in {message:?}"));
+        }
+    }
+    None
+}
+
+#[test]
+fn no_message_gets_a_count_wrong() {
+    assert!(disagreement("1 comments shown").is_some());
+    assert!(disagreement("0 comments hidden: c shows them").is_some());
+    assert!(disagreement("1 reviews contain “x”").is_some());
+    assert!(disagreement("2 of 5 reviews with Pam").is_none());
+    assert!(disagreement("1 unread review listed").is_none());
+    let mut library = bundled_library();
+    let reviews = &mut library.collections[0].reviews;
+    reviews[GUILT].comments = vec![reelread::data::Comment {
+        text: "Only one ||Tim Roth|| here".into(),
+        author: Some("Solo Commenter".into()),
+        ..Default::default()
+    }];
+    reviews[HEARTWARMING].comments = reviews[TRAILER].comments[..2].to_vec();
+    reviews[KEEP_RUNNING].comments.clear();
+    let mut said = Vec::new();
+    let commands: Vec<Command> = Command::all()
+        .filter(|c| !matches!(c, Command::Quit | Command::Suspend | Command::Fetch))
+        .collect();
+    // One comment, two, none; each command once, twice, and then Esc.
+    for entry in [GUILT, HEARTWARMING, KEEP_RUNNING] {
+        for pane in [Focus::List, Focus::Reading] {
+            for &first in &commands {
+                for &second in &[first, Command::Back] {
+                    let mut app = app_with(library.clone());
+                    open_at(&mut app, entry);
+                    focus_on(&mut app, pane);
+                    for command in [first, second] {
+                        send(&mut app, &[command]);
+                        if matches!(app.mode(), Mode::Picker(_)) {
+                            type_text(&mut app, "solo");
+                            send(&mut app, &[Command::Open]);
+                        }
+                        if matches!(app.mode(), Mode::Prompt(..)) {
+                            type_text(&mut app, "redemption");
+                            send(&mut app, &[Command::Open]);
+                        }
+                        if !matches!(app.mode(), Mode::Normal) {
+                            send(&mut app, &[Command::Back]);
+                        }
+                        said.extend(app.status().map(str::to_owned));
+                    }
+                }
+            }
+        }
+    }
+    said.sort();
+    said.dedup();
+    assert!(said.len() > 40, "too few messages seen: {said:#?}");
+    let wrong: Vec<String> = said.iter().filter_map(|m| disagreement(m)).collect();
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
