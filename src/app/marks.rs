@@ -229,18 +229,15 @@ impl App {
             .reading
             .open
             .is_some_and(|e| self.marks.per_entry[e].read && self.list.visible.contains(&e));
-        let key = self.key(crate::action::Command::HideRead);
         self.footer.status = Some(if self.list.hide_read {
             let hidden = self.hidden_read();
-            let also = if open_stays { ", and the one open" } else { "" };
-            let unread = plural(unread, "unread review");
+            let also = if open_stays { " + the open one" } else { "" };
             if hidden == 0 {
-                format!("Hiding read reviews (none listed now): {unread} listed{also}")
+                format!("Hiding read reviews (none listed now) · {unread} unread listed{also}")
             } else {
                 format!(
-                    "{} hidden: {unread} listed{also} · {key} shows {}",
-                    plural(hidden, "read review"),
-                    if hidden == 1 { "it" } else { "them" }
+                    "{} hidden · {unread} unread listed{also}",
+                    plural(hidden, "read review")
                 )
             }
         } else {

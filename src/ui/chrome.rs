@@ -85,17 +85,13 @@ fn header_tags(app: &App) -> Line<'static> {
     let (key, reverse) = app.sort();
     if key != crate::query::SortKey::File || reverse {
         spans.push(Span::styled(
-            format!(" Sorted by {key}, {} ", key.direction(reverse)),
+            format!(" By {key}, {} ", key.direction(reverse)),
             theme::DIM.add_modifier(Modifier::REVERSED),
         ));
         spans.push(Span::raw(" "));
     }
     if app.hides_read() {
-        let key = app.key(crate::action::Command::HideRead);
-        spans.push(Span::styled(
-            format!(" Unread only ({key} shows all) "),
-            tag,
-        ));
+        spans.push(Span::styled(" Unread only ", tag));
         spans.push(Span::raw(" "));
     }
     if let Some(q) = app.list_query() {
