@@ -22,6 +22,7 @@ mod sources;
 mod typing;
 mod update;
 mod view;
+mod plural;
 mod words;
 
 use ratatui::layout::Rect;
@@ -42,6 +43,7 @@ use reading::{Footer, PromptOrigin, Reading};
 pub use settings::Settings;
 pub use typing::PROMPT_MAX;
 pub use update::update;
+pub use plural::{agrees, plural, plural_of};
 
 use crate::action::{Action, Command};
 use crate::data::{CastMember, Collection, Library, Person, Review};
@@ -172,6 +174,12 @@ impl App {
         (self.list.sort, self.list.reverse)
     }
 
+    /// Whether read reviews are left out of the list (`H`), for the header to say so.
+    #[must_use]
+    pub fn hides_read(&self) -> bool {
+        self.list.hide_read
+    }
+
     /// The search in the open review.
     #[must_use]
     pub fn search(&self) -> Option<&Search> {
@@ -191,6 +199,14 @@ impl App {
             .status
             .as_deref()
             .or(self.footer.notice.as_deref())
+    }
+
+    /// The status in the form to show when the footer cannot fit [`Self::status`]:
+    /// what is wrong first, where after (a reload's error).
+    #[must_use]
+    pub fn status_cut(&self) -> Option<&str> {
+        let (full, cut) = self.footer.cut.as_ref()?;
+        (self.footer.status.as_deref() == Some(full.as_str())).then_some(cut.as_str())
     }
 
     /// Everyone who wrote a review or a comment.

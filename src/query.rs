@@ -38,6 +38,26 @@ impl SortKey {
         }
     }
 
+    /// Whether the order people mean runs from the largest value: newest first, highest
+    /// rated first, most commented first (length runs shortest first).
+    #[must_use]
+    pub fn descends(self) -> bool {
+        matches!(self, Self::Date | Self::Rating | Self::Comments)
+    }
+
+    /// How the order runs, in words: `newest first`, or reversed `oldest first`.
+    #[must_use]
+    pub fn direction(self, reverse: bool) -> &'static str {
+        let (natural, reversed) = match self {
+            Self::File => ("as in the files", "files reversed"),
+            Self::Date => ("newest first", "oldest first"),
+            Self::Rating => ("highest first", "lowest first"),
+            Self::Comments => ("most first", "fewest first"),
+            Self::Length => ("shortest first", "longest first"),
+        };
+        if reverse { reversed } else { natural }
+    }
+
     /// The value sorted on; `None` (unknown) sorts last in both directions.
     #[must_use]
     pub fn value(self, review: &Review) -> Option<f64> {
@@ -48,7 +68,7 @@ impl SortKey {
                 .map(|d| f64::from(d.year) * 400.0 + f64::from(d.month) * 32.0 + f64::from(d.day)),
             Self::Rating => rating_percent(review),
             Self::Comments => Some(review.comments.len() as f64),
-            Self::Length => Some(f64::from(length_minutes(review))),
+            Self::Length => Some(length_words(review, review.body.split_whitespace().count())),
         }
     }
 }
@@ -90,8 +110,19 @@ pub fn minutes(review: &Review, words: usize) -> u32 {
     })
 }
 
-/// Sorts `items` (in file order on entry) by `key`; ties and unknowns keep file order,
-/// and unknown values go last whether or not the order is reversed.
+/// A review's length in words, to sort by: its body's `words`, or the stated reading
+/// time at 200 words a minute. Words, not whole minutes: 250 and 390 words are both
+/// "2 min" but not the same length.
+#[must_use]
+pub fn length_words(review: &Review, words: usize) -> f64 {
+    review
+        .read_minutes
+        .map_or(words as f64, |m| f64::from(m) * 200.0)
+}
+
+/// Sorts `items` (in file order on entry) by `key` in the direction people mean (see
+/// [`SortKey::descends`]), the other way with `reverse`; ties and unknowns keep file
+/// order, and unknown values go last whether or not the order is reversed.
 pub fn sort<'a, T>(
     items: &mut [T],
     key: SortKey,
@@ -114,6 +145,7 @@ pub fn sort_by_value<T>(
         }
         return;
     }
+    let reverse = reverse != key.descends();
     // Compute each value once, then sort on the values.
     let mut keyed: Vec<(Option<f64>, usize)> = items
         .iter()
@@ -238,11 +270,11 @@ mod tests {
         ];
         assert_eq!(
             ids(&reviews, SortKey::Date, false),
-            ["early", "late", "none"]
+            ["late", "early", "none"]
         );
         assert_eq!(
             ids(&reviews, SortKey::Date, true),
-            ["late", "early", "none"]
+            ["early", "late", "none"]
         );
     }
 
@@ -278,9 +310,33 @@ mod tests {
             review("unrated", None, None),
         ];
         assert_eq!(
-            ids(&reviews, SortKey::Rating, true),
+            ids(&reviews, SortKey::Rating, false),
             ["ten", "three", "unrated"]
         );
+    }
+
+    #[test]
+    fn each_order_runs_the_way_people_mean_and_length_compares_words() {
+        let mut few = review("few", None, None);
+        few.comments = vec![crate::data::Comment::default()];
+        let mut many = review("many", None, None);
+        many.comments = vec![crate::data::Comment::default(); 3];
+        let reviews = [few, many];
+        assert_eq!(ids(&reviews, SortKey::Comments, false), ["many", "few"]);
+        assert_eq!(ids(&reviews, SortKey::Comments, true), ["few", "many"]);
+        // 250 and 390 words both read as 2 minutes; the shorter still comes first.
+        let mut long = review("390", None, None);
+        long.body = "word ".repeat(390);
+        long.read_minutes = None;
+        let mut short = review("250", None, None);
+        short.body = "word ".repeat(250);
+        short.read_minutes = None;
+        let reviews = [long, short];
+        assert_eq!(minutes(&reviews[0], 390), minutes(&reviews[1], 250));
+        assert_eq!(ids(&reviews, SortKey::Length, false), ["250", "390"]);
+        assert_eq!(ids(&reviews, SortKey::Length, true), ["390", "250"]);
+        assert_eq!(SortKey::Date.direction(false), "newest first");
+        assert_eq!(SortKey::Length.direction(true), "longest first");
     }
 
     #[test]

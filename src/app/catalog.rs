@@ -2,6 +2,7 @@
 //! (see `loading`), so an entry number means the same review in each.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 use super::loading::Progress;
 use super::mentions::FilmIndex;
@@ -48,7 +49,7 @@ impl Catalog {
     pub(super) fn sort_people(&mut self) {
         if std::mem::take(&mut self.people_changed) {
             let mut people: Vec<Person> = self.by_person.values().map(|(p, _)| p.clone()).collect();
-            people.sort_by_cached_key(|p| people::key(&p.name));
+            people.sort_by_cached_key(|p| natural_key(&people::key(&p.name)));
             self.people = people;
         }
     }
@@ -75,5 +76,62 @@ impl Catalog {
             entries.push(entry);
         }
         self.people_changed = true;
+    }
+}
+
+/// A folded name's key for natural order, where numbers compare as numbers: `Critic 2`
+/// before `Critic 10` before `Critic 19`, as a person scanning the picker expects. Each
+/// run of digits becomes its length (fixed width) and then its digits, leading zeros
+/// dropped; the folded name follows, so names that differ only in zeros keep an order.
+fn natural_key(folded: &str) -> String {
+    let mut out = String::with_capacity(folded.len() * 2 + 8);
+    let mut chars = folded.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !c.is_ascii_digit() {
+            out.push(c);
+            continue;
+        }
+        let mut run = String::from(c);
+        while let Some(&d) = chars.peek().filter(|d| d.is_ascii_digit()) {
+            run.push(d);
+            chars.next();
+        }
+        let digits = run.trim_start_matches('0');
+        // A longer number is a larger one: its length first, then its digits.
+        let _ = write!(out, "{:05}{digits}", digits.len());
+    }
+    out.push('\0');
+    out.push_str(folded);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::natural_key;
+
+    #[test]
+    fn numbers_in_names_sort_as_numbers() {
+        let mut names = vec![
+            "critic 19",
+            "critic 2",
+            "critic 10",
+            "critic",
+            "ana",
+            "critic 02",
+            "zed",
+        ];
+        names.sort_by_cached_key(|n| natural_key(n));
+        assert_eq!(
+            names,
+            [
+                "ana",
+                "critic",
+                "critic 02",
+                "critic 2",
+                "critic 10",
+                "critic 19",
+                "zed"
+            ]
+        );
     }
 }

@@ -174,13 +174,23 @@ impl App {
         });
         self.refresh_view();
         let count = self.reading.cast_focus.as_ref().map_or(0, |f| f.hits.len());
-        let mentions = if count == 1 { "mention" } else { "mentions" };
-        self.footer.status = Some(format!(
-            "{}: {count} {mentions} here · {}/{} jump between them",
-            member.actor,
+        let keys = format!(
+            "{}/{}",
             self.key(Command::NextMention),
             self.key(Command::PrevMention)
-        ));
+        );
+        self.footer.status = Some(if count == 0 {
+            format!(
+                "{}: not mentioned here · {keys} look in the other reviews",
+                member.actor
+            )
+        } else {
+            format!(
+                "{}: {} here · {keys} jump between them",
+                member.actor,
+                super::plural(count, "mention")
+            )
+        });
     }
 
     /// `m` / `M`: the next or previous mention, moving on to the next review that has one.
@@ -275,10 +285,15 @@ impl App {
         let line = focus.hits.get(index).map(Hit::line);
         let count = self.reading.cast_focus.as_ref().map_or(0, |f| f.hits.len());
         let which = if forward { "next" } else { "previous" };
-        self.footer.status = Some(format!(
-            "{actor}: mention {}/{count}, {which} review",
-            index + 1
-        ));
+        self.footer.status = Some(if count == 0 {
+            // Counted in the text, yet not in this layout: only in folded comments.
+            format!(
+                "{actor}: the {which} review mentions them only in its hidden comments ({} shows them)",
+                self.key(Command::ToggleComments)
+            )
+        } else {
+            format!("{actor}: mention {}/{count}, {which} review", index + 1)
+        });
         if let Some(line) = line {
             self.bring_into_view_open(line);
         }

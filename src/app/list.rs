@@ -47,28 +47,7 @@ impl App {
             .get(self.list.selected)
             .copied()
             .or(self.reading.open);
-        let keeps = |e: &usize| {
-            let by_text = self
-                .list
-                .query
-                .as_ref()
-                .is_none_or(|q| q.matches.contains(e));
-            // Hiding read reviews never hides the one being read.
-            let by_read = !self.list.hide_read
-                || !self.marks.per_entry[*e].read
-                || Some(*e) == self.reading.open;
-            by_text && by_read
-        };
-        let mut visible: Vec<usize> = match self.list.filter.as_deref() {
-            Some(name) => self
-                .catalog
-                .entries_of(name)
-                .iter()
-                .copied()
-                .filter(keeps)
-                .collect(),
-            None => (0..self.catalog.entries.len()).filter(keeps).collect(),
-        };
+        let mut visible = self.narrowed(self.list.hide_read);
         let key = self.list.sort;
         if key == SortKey::Length {
             self.count_words();
@@ -77,7 +56,7 @@ impl App {
             let review = self.entry(e).1;
             match key {
                 // Counted once: 10,000 bodies are not split again on every change.
-                SortKey::Length => Some(f64::from(query::minutes(review, self.catalog.words[e]))),
+                SortKey::Length => Some(query::length_words(review, self.catalog.words[e])),
                 key => key.value(review),
             }
         });
@@ -89,17 +68,68 @@ impl App {
         self.keep_selection_visible();
     }
 
+    /// The entries the reviewer and text filters keep, in file order; without the read
+    /// ones when `hide_read` (but never the one being read).
+    fn narrowed(&self, hide_read: bool) -> Vec<usize> {
+        let keeps = |e: &usize| {
+            let by_text = self
+                .list
+                .query
+                .as_ref()
+                .is_none_or(|q| q.matches.contains(e));
+            let by_read =
+                !hide_read || !self.marks.per_entry[*e].read || Some(*e) == self.reading.open;
+            by_text && by_read
+        };
+        match self.list.filter.as_deref() {
+            Some(name) => self
+                .catalog
+                .entries_of(name)
+                .iter()
+                .copied()
+                .filter(keeps)
+                .collect(),
+            None => (0..self.catalog.entries.len()).filter(keeps).collect(),
+        }
+    }
+
+    /// How many listed reviews hide-read leaves out (0 when it is off).
+    pub(super) fn hidden_read(&self) -> usize {
+        if self.list.hide_read {
+            self.narrowed(false)
+                .len()
+                .saturating_sub(self.list.visible.len())
+        } else {
+            0
+        }
+    }
+
+    /// ` · 3 read hidden (H shows them)` while hide-read leaves reviews out, for the
+    /// messages that count the list.
+    pub(super) fn hidden_read_note(&self) -> String {
+        match self.hidden_read() {
+            0 => String::new(),
+            n => format!(
+                " · {} hidden ({} shows {})",
+                super::plural(n, "read review"),
+                self.key(crate::action::Command::HideRead),
+                if n == 1 { "it" } else { "them" }
+            ),
+        }
+    }
+
     /// Sets or clears the reviewer filter, keeping the open review when it stays listed.
     pub(super) fn set_filter(&mut self, name: Option<String>) {
         self.list.filter = name;
         self.rebuild_visible();
         self.footer.filter_note = self.filter_message();
-        self.footer.status = Some(
-            self.footer
-                .filter_note
-                .clone()
-                .unwrap_or_else(|| "Filter cleared".to_owned()),
-        );
+        self.footer.status = Some(self.footer.filter_note.clone().unwrap_or_else(|| {
+            format!(
+                "Filter cleared: {} listed{}",
+                super::plural(self.list.visible.len(), "review"),
+                self.hidden_read_note()
+            )
+        }));
         if self.list.filter.is_some() {
             self.open_selected();
             self.scroll_to_first_filtered_comment();
@@ -107,7 +137,7 @@ impl App {
     }
 
     /// Counts the words of every body not counted yet (on every core): needed only to
-    /// sort by reading time, so not while loading.
+    /// sort by length, so not while loading.
     fn count_words(&mut self) {
         let first = self.catalog.words.len();
         let bodies: Vec<&str> = (first..self.catalog.entries.len())
@@ -124,13 +154,14 @@ impl App {
     /// What the footer says about the reviewer filter in force.
     pub(super) fn filter_message(&self) -> Option<String> {
         let name = self.list.filter.as_deref()?;
-        Some(if self.list.visible.is_empty() {
+        let theirs = self.list.visible.len() + self.hidden_read();
+        Some(if theirs == 0 {
             format!("No review by or commented on by {name}")
         } else {
             format!(
-                "{} of {} reviews with {name} as author or commenter",
-                self.list.visible.len(),
-                self.catalog.entries.len()
+                "{theirs} of {} with {name} as author or commenter{}",
+                super::plural(self.catalog.entries.len(), "review"),
+                self.hidden_read_note()
             )
         })
     }
@@ -153,6 +184,25 @@ impl App {
         self.rebuild_visible();
     }
 
+    /// Enter in the list's text prompt: the filter stays and its first hit opens, with
+    /// the reading search on the same text; what the footer says about it.
+    pub(super) fn list_filter_kept(&mut self, text: &str) -> String {
+        let n = self.list.visible.len();
+        let hidden = self.hidden_read_note();
+        let esc = self.key(crate::action::Command::Back);
+        if n == 0 {
+            return format!("No review contains “{text}”{hidden} · {esc} clears");
+        }
+        self.list.selected = 0;
+        self.open_selected();
+        self.focus = super::Focus::Reading;
+        // The first Esc ends the reading search on the same text, the second the filter.
+        format!(
+            "{} “{text}”{hidden} · {esc} twice clears",
+            super::plural(n, "review") + " " + super::agrees(n, "contains", "contain")
+        )
+    }
+
     /// `o` / `O`: the next sort order, or the same order reversed.
     pub(super) fn change_sort(&mut self, next_key: bool) {
         if next_key {
@@ -162,15 +212,23 @@ impl App {
             self.list.reverse = !self.list.reverse;
         }
         self.rebuild_visible();
-        let direction = if self.list.reverse {
-            "reversed"
-        } else {
-            "ascending"
-        };
-        self.footer.status = Some(match self.list.sort {
-            SortKey::File if self.list.reverse => "Sorted as in the files, reversed".to_owned(),
+        let (key, reverse) = (self.list.sort, self.list.reverse);
+        let other = self.key(crate::action::Command::ReverseSort);
+        self.footer.status = Some(match key {
+            SortKey::File if reverse => "Sorted as in the files, reversed".to_owned(),
             SortKey::File => "Sorted as in the files".to_owned(),
-            key => format!("Sorted by {key} ({direction}); unknown values last"),
+            key => {
+                let unknown = match key {
+                    SortKey::Date => "; unknown dates last",
+                    SortKey::Rating => "; unrated last",
+                    _ => "",
+                };
+                format!(
+                    "Sorted by {key}, {} ({other}: {}){unknown}",
+                    key.direction(reverse),
+                    key.direction(!reverse),
+                )
+            }
         });
     }
 

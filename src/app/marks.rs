@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{App, Effect};
+use super::{App, Effect, plural};
 use crate::data::LinkRefusal;
 
 /// One review's reading marks.
@@ -218,13 +218,33 @@ impl App {
     pub(super) fn toggle_hide_read(&mut self) {
         self.list.hide_read = !self.list.hide_read;
         self.rebuild_visible();
+        let unread = self
+            .list
+            .visible
+            .iter()
+            .filter(|&&e| !self.marks.per_entry[e].read)
+            .count();
+        // The open review stays listed even when read: it is not counted as unread.
+        let open_stays = self
+            .reading
+            .open
+            .is_some_and(|e| self.marks.per_entry[e].read && self.list.visible.contains(&e));
         self.footer.status = Some(if self.list.hide_read {
-            format!(
-                "Read reviews hidden: {} unread listed",
-                self.list.visible.len()
-            )
+            let hidden = self.hidden_read();
+            let also = if open_stays { " + the open one" } else { "" };
+            if hidden == 0 {
+                format!("Hiding read reviews (none listed now) · {unread} unread listed{also}")
+            } else {
+                format!(
+                    "{} hidden · {unread} unread listed{also}",
+                    plural(hidden, "read review")
+                )
+            }
         } else {
-            "Read reviews shown".to_owned()
+            format!(
+                "Read reviews shown: {} listed",
+                plural(self.list.visible.len(), "review")
+            )
         });
     }
 

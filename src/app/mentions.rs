@@ -1,6 +1,7 @@
 //! Cast mentions per review, counted a film at a time when the film is first shown (or
 //! searched across with `m`/`M`), so loading a large library never waits for them.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use rayon::prelude::*;
@@ -50,10 +51,8 @@ impl App {
         let Some(counter) = &self.catalog.films[c].counter else {
             return;
         };
-        let texts: Vec<&str> = self.catalog.index[entries.clone()]
-            .iter()
-            .map(|i| &*i.text)
-            .collect();
+        // Spoilers the reader revealed count, as the reading pane shows them.
+        let texts: Vec<Cow<'_, str>> = entries.clone().map(|e| self.mention_text(e)).collect();
         let counts: Vec<Vec<usize>> = texts
             .par_iter()
             .with_min_len(32)
@@ -65,5 +64,37 @@ impl App {
             }
             self.catalog.mentions[e] = counts;
         }
+    }
+
+    /// Counts `entry`'s mentions again after its spoilers were shown or hidden, and keeps
+    /// its film's reach in step (the sidebar's `×N` and `in N of M reviews`).
+    pub(super) fn recount_mentions(&mut self, entry: usize) {
+        let c = self.catalog.entries[entry].0;
+        let Some(counter) = &self.catalog.films[c].counter else {
+            return;
+        };
+        let counts = counter.count(&self.mention_text(entry));
+        let old = std::mem::replace(&mut self.catalog.mentions[entry], counts);
+        let film = &mut self.catalog.films[c];
+        for (m, reach) in film.reach.iter_mut().enumerate() {
+            let was = old.get(m).is_some_and(|&n| n > 0);
+            let is = self.catalog.mentions[entry].get(m).is_some_and(|&n| n > 0);
+            *reach = (*reach + usize::from(is)).saturating_sub(usize::from(was));
+        }
+    }
+
+    /// The folded text mentions are counted in: the index's (spoilers blanked), or for a
+    /// review whose spoilers are shown, its whole text.
+    fn mention_text(&self, entry: usize) -> Cow<'_, str> {
+        if !self.reading.revealed.contains(&entry) {
+            return Cow::Borrowed(&self.catalog.index[entry].text);
+        }
+        let mut shown = self.entry(entry).1.clone();
+        // The markers become the two spaces the hidden form leaves; the text stays.
+        shown.body = shown.body.replace("||", "  ");
+        for comment in &mut shown.comments {
+            comment.text = comment.text.replace("||", "  ");
+        }
+        Cow::Owned(crate::data::index::fold_review(&shown))
     }
 }

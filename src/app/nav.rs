@@ -153,8 +153,11 @@ impl App {
             .neighbour(self.reading.open, 1)
             .or_else(|| self.neighbour(self.reading.open, -1));
         let Some(other) = other else {
-            self.footer.status =
-                Some("Nothing to compare with: the list has one review".to_owned());
+            self.footer.status = Some(if self.list.visible.is_empty() {
+                "Nothing to compare with: the list is empty".to_owned()
+            } else {
+                "Nothing to compare with: no other review is listed".to_owned()
+            });
             return;
         };
         self.reading.right = Some(other);
@@ -174,14 +177,24 @@ impl App {
             return;
         };
         let count = self.entry(entry).1.comments.len();
+        if count == 0 && !self.reading.collapsed.contains(&entry) {
+            self.footer.status = Some("This review has no comments".to_owned());
+            return;
+        }
+        let comments = super::plural(count, "comment");
         if self.reading.collapsed.remove(&entry) {
-            self.footer.status = Some(format!("{count} comments shown"));
+            self.footer.status = Some(format!("{comments} shown"));
         } else {
             self.reading.collapsed.insert(entry);
             let key = self.key(Command::ToggleComments);
-            self.footer.status = Some(format!("{count} comments hidden: {key} shows them"));
+            let them = if count == 1 { "it" } else { "them" };
+            self.footer.status = Some(format!("{comments} hidden: {key} shows {them}"));
         }
+        // The text above the comments is laid out the same folded or not: the reader stays
+        // on their line (shown clamped while folded), so `c` twice comes back to it.
+        let line = self.reading.scroll[entry];
         self.refresh_view();
+        self.reading.scroll[entry] = line;
     }
 
     /// `z`: show or hide the focused review's spoilers.
@@ -203,6 +216,7 @@ impl App {
             let key = self.key(Command::ToggleSpoilers);
             self.footer.status = Some(format!("Spoilers shown: {key} hides them again"));
         }
+        self.recount_mentions(entry);
         self.refresh_view();
     }
 }

@@ -1,7 +1,7 @@
 //! What the reader did in the reviews they opened: which are open, how far down, what is
 //! revealed, folded, searched and highlighted; and what the footer says about it.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::{CastFocus, Search};
 
@@ -20,6 +20,9 @@ pub(super) struct Reading {
     pub(super) cast_focus: Option<CastFocus>,
     /// The open entry and the first comment that is new since the last visit.
     pub(super) fresh: Option<(usize, usize)>,
+    /// Per entry read so far: how much of it the bottom of the view has reached at most,
+    /// in ten-thousandths (what the `%` in the reading pane says).
+    pub(super) seen: HashMap<usize, u32>,
 }
 
 /// The footer's words: the last action's message and the standing notice.
@@ -31,6 +34,9 @@ pub(super) struct Footer {
     /// The footer's count of reviews by the filtered person, kept up to date while
     /// loading as long as it is what the footer shows.
     pub(super) filter_note: Option<String>,
+    /// A long status and the form to show instead when the footer must cut it (the
+    /// message before the place): used while `status` is still that message.
+    pub(super) cut: Option<(String, String)>,
 }
 
 /// What a search prompt changes, to put back when it is cancelled.

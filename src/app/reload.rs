@@ -1,7 +1,9 @@
 //! Live reload: new data replaces the old while the reader keeps its place, and a file
 //! that no longer parses keeps its last good version on screen.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+mod report;
 
 use super::{App, Mark};
 use crate::data::Library;
@@ -19,13 +21,10 @@ impl App {
     /// changes: the data itself is new). Selection, scroll, marks and toggles follow each
     /// review by collection and ID.
     pub(super) fn reload(&mut self, mut library: Library) {
-        let errors: Vec<String> = library
-            .diagnostics
-            .iter()
-            .filter(|d| d.is_error())
-            .map(ToString::to_string)
-            .collect();
-        self.keep_last_good(&mut library);
+        let kept = self.keep_last_good(&mut library);
+        // Compared with the last good versions back in: a broken file is not "changed",
+        // its error says what happened.
+        let report = report::report(&self.catalog.library, &library, &|d| kept.contains(&d.path));
         let old: HashMap<Key, (Mark, usize)> = (0..self.catalog.entries.len())
             .map(|e| {
                 (
@@ -47,6 +46,13 @@ impl App {
             .map(|&e| self.key_of(e))
             .collect();
         let open = self.reading.open.map(|e| self.key_of(e));
+        let fresh_comments = self.reading.fresh.map(|(e, i)| (self.key_of(e), i));
+        let seen: HashMap<Key, u32> = self
+            .reading
+            .seen
+            .iter()
+            .map(|(&e, &share)| (self.key_of(e), share))
+            .collect();
         let right = self.reading.right.map(|e| self.key_of(e));
         let selected = self
             .list
@@ -83,7 +89,13 @@ impl App {
                 .collect()
         };
         self.reading.revealed = entries_of(&revealed, self);
+        for entry in self.reading.revealed.clone() {
+            self.recount_mentions(entry);
+        }
         self.reading.collapsed = entries_of(&collapsed, self);
+        self.reading.seen = (0..self.catalog.entries.len())
+            .filter_map(|e| seen.get(&self.key_of(e)).map(|&share| (e, share)))
+            .collect();
         self.reading.cast_focus = keep.reading.cast_focus;
         self.running = keep.running;
         // A fetch in progress (its writes are what is being reloaded) and its summary.
@@ -103,36 +115,61 @@ impl App {
                 .position(|&v| v == e)
                 .unwrap_or(self.list.selected);
         }
+        self.mark_arrived_comments(fresh_comments);
         self.refresh_view();
         if let Some(query) = keep.reading.search.map(|s| s.query) {
             self.set_search(&query, false);
         }
-        self.footer.status = Some(match (errors.first(), &self.sources.summary) {
-            (Some(first), _) => format!("Reload kept the last good version: {first}"),
-            // A fetch's own writes arriving: its summary is what the reader needs to see.
-            (None, Some(summary)) => summary.clone(),
-            (None, None) => format!("Reloaded: {} reviews", self.catalog.entries.len()),
-        });
+        self.say_reloaded(report);
     }
 
-    /// A review (or film) whose file now fails to parse stays as it was on screen.
-    fn keep_last_good(&self, library: &mut Library) {
+    /// Comments that arrived on the review being read are marked new at once, as a visit
+    /// would mark them, with those already marked (`before`: review and first new one).
+    fn mark_arrived_comments(&mut self, before: Option<(Key, usize)>) {
+        self.reading.fresh = None;
+        let Some(open) = self.reading.open else {
+            return;
+        };
+        let earlier = before
+            .filter(|(key, _)| *key == self.key_of(open))
+            .map(|(_, first)| first);
+        // A review the reader marked unread stays unread.
+        if self.marks.per_entry[open].read {
+            self.mark_read(open);
+        }
+        let count = self.entry(open).1.comments.len();
+        let first = match (earlier.filter(|&i| i < count), self.reading.fresh) {
+            (Some(i), Some((_, j))) => Some(i.min(j)),
+            (Some(i), None) => Some(i),
+            (None, fresh) => fresh.map(|(_, j)| j),
+        };
+        self.reading.fresh = first.map(|i| (open, i));
+    }
+
+    /// A review (or film) whose file now fails to parse stays as it was on screen; the
+    /// paths of the files kept so.
+    fn keep_last_good(&self, library: &mut Library) -> HashSet<String> {
+        let mut kept = HashSet::new();
         let broken = |library: &Library, collection: &str, file: &str| {
-            library.diagnostics.iter().any(|d| {
-                let path = std::path::Path::new(&d.path);
-                let parent = path
-                    .parent()
-                    .and_then(|p| p.parent())
-                    .and_then(|p| p.file_name());
-                let folder = if file == "film" {
-                    path.parent().and_then(|p| p.file_name())
-                } else {
-                    parent
-                };
-                d.is_error()
-                    && path.file_stem().is_some_and(|s| s == file)
-                    && folder.is_some_and(|f| f.to_string_lossy() == collection)
-            })
+            library
+                .diagnostics
+                .iter()
+                .find(|d| {
+                    let path = std::path::Path::new(&d.path);
+                    let parent = path
+                        .parent()
+                        .and_then(|p| p.parent())
+                        .and_then(|p| p.file_name());
+                    let folder = if file == "film" {
+                        path.parent().and_then(|p| p.file_name())
+                    } else {
+                        parent
+                    };
+                    d.is_error()
+                        && path.file_stem().is_some_and(|s| s == file)
+                        && folder.is_some_and(|f| f.to_string_lossy() == collection)
+                })
+                .map(|d| d.path.clone())
         };
         for entry in 0..self.catalog.entries.len() {
             let (collection, review) = self.entry(entry);
@@ -145,13 +182,18 @@ impl App {
             else {
                 continue;
             };
-            if film_broken {
+            if let Some(path) = film_broken {
                 target.film = collection.film.clone();
+                kept.insert(path);
             }
-            if review_broken && !target.reviews.iter().any(|r| r.id == review.id) {
+            if let Some(path) = review_broken
+                && !target.reviews.iter().any(|r| r.id == review.id)
+            {
                 target.reviews.push(review.clone());
                 target.reviews.sort_by(|a, b| a.id.cmp(&b.id));
+                kept.insert(path);
             }
         }
+        kept
     }
 }

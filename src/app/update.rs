@@ -9,6 +9,7 @@ use crate::layout::Arrangement;
 /// terminal's size, and results from other threads (loaded parts, layouts, reloads).
 pub fn update(app: &mut App, action: impl Into<Action>) -> Vec<Effect> {
     let mut effects: Vec<Effect> = apply(app, action.into()).into_iter().collect();
+    app.note_seen();
     if app.wants_whole_layout() {
         effects.push(Effect::LayOut);
     }
@@ -165,13 +166,11 @@ fn prompt_update(app: &mut App, action: &Action) {
                     }
                     (PromptFor::Reading, Some(_), _) => return,
                     (PromptFor::List, _, Some(q)) => {
-                        let n = app.list.visible.len();
-                        let noun = if n == 1 {
-                            "review contains"
-                        } else {
-                            "reviews contain"
-                        };
-                        format!("{n} {noun} “{}” · Enter opens · Esc clears", q.text)
+                        // One Enter keeps the filter and opens the first hit.
+                        let text = q.text.clone();
+                        let status = app.list_filter_kept(&text);
+                        app.footer.status = Some(status);
+                        return;
                     }
                     _ => "Search cancelled".to_owned(),
                 },

@@ -311,6 +311,42 @@ impl App {
         self.list.offset = self.list.offset.min(max_offset);
     }
 
+    /// The share of `entry` the bottom of its view reaches now, in ten-thousandths; `None`
+    /// while only its head is laid out (its length is a guess).
+    fn bottom_share(&self, entry: usize) -> Option<u32> {
+        let doc = self.layouts.docs.get(&entry)?;
+        if doc.estimated_lines.is_some() {
+            return None;
+        }
+        let total = doc.lines.len();
+        let bottom = (self.top(entry) + self.reading_height()).min(total);
+        let share = (bottom * 10_000).checked_div(total).unwrap_or(10_000);
+        Some(u32::try_from(share).unwrap_or(10_000))
+    }
+
+    /// Notes how far down the reviews on screen have been seen (after every action).
+    pub(super) fn note_seen(&mut self) {
+        for entry in [self.reading.open, self.reading.right]
+            .into_iter()
+            .flatten()
+        {
+            if let Some(share) = self.bottom_share(entry) {
+                let seen = self.reading.seen.entry(entry).or_default();
+                *seen = (*seen).max(share);
+            }
+        }
+    }
+
+    /// How much of `entry` has been seen, in percent: the furthest the bottom of the view
+    /// has reached (scrolling back up does not lower it); `None` while only its head is
+    /// laid out.
+    #[must_use]
+    pub fn seen_percent(&self, entry: usize) -> Option<u32> {
+        let now = self.bottom_share(entry)?;
+        let before = self.reading.seen.get(&entry).copied().unwrap_or(0);
+        Some(now.max(before) / 100)
+    }
+
     /// The first line shown of `entry`: its remembered position, clamped to the layout.
     pub(super) fn top(&self, entry: usize) -> usize {
         self.reading.scroll[entry].min(self.max_scroll_of(entry))

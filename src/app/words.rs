@@ -13,4 +13,11 @@ impl App {
             .copied()
             .unwrap_or_else(|| self.entry(entry).1.word_count())
     }
+
+    /// An entry's reading time in minutes: the source's own, else its words at 200 a
+    /// minute (as `list` and the length order count it).
+    #[must_use]
+    pub fn reading_minutes(&self, entry: usize) -> u32 {
+        crate::query::minutes(self.entry(entry).1, self.word_count(entry))
+    }
 }

@@ -84,11 +84,14 @@ fn header_tags(app: &App) -> Line<'static> {
     }
     let (key, reverse) = app.sort();
     if key != crate::query::SortKey::File || reverse {
-        let arrow = if reverse { "↓" } else { "↑" };
         spans.push(Span::styled(
-            format!(" Sorted by {key} {arrow} "),
+            format!(" By {key}, {} ", key.direction(reverse)),
             theme::DIM.add_modifier(Modifier::REVERSED),
         ));
+        spans.push(Span::raw(" "));
+    }
+    if app.hides_read() {
+        spans.push(Span::styled(" Unread only ", tag));
         spans.push(Span::raw(" "));
     }
     if let Some(q) = app.list_query() {
@@ -154,6 +157,11 @@ pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     }
     if let (false, Some(status)) = (typing, app.status()) {
         let room = width.saturating_sub(span_width(&left) + span_width(&essential) + 4);
+        // Cut, the message says what is wrong before where (a reload's error).
+        let status = match app.status_cut() {
+            Some(cut) if unicode_width::UnicodeWidthStr::width(status) > room => cut,
+            _ => status,
+        };
         left.push(Span::styled(super::truncate(status, room), theme::STATUS));
         left.push(Span::styled(" │", theme::DIM));
     }
@@ -177,15 +185,15 @@ pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
 fn prompt_line(app: &App) -> Option<Vec<Span<'static>>> {
     let bold = Style::new().add_modifier(Modifier::BOLD);
     if let crate::app::Mode::Prompt(target, text) = app.mode() {
-        let label = match target {
-            crate::app::PromptFor::Reading => "Search review: /",
-            crate::app::PromptFor::List => "Filter list by text: /",
+        let (label, enter) = match target {
+            crate::app::PromptFor::Reading => ("Search review: /", "Enter keeps"),
+            crate::app::PromptFor::List => ("Filter list by text: /", "Enter opens the first"),
         };
         return Some(vec![
             Span::styled(label, bold),
             Span::raw(text.clone()),
             Span::styled("▏", Style::new().add_modifier(Modifier::SLOW_BLINK)),
-            Span::styled("  Enter keeps · Esc cancels", theme::DIM),
+            Span::styled(format!("  {enter} · Esc cancels"), theme::DIM),
         ]);
     }
     let search = app.search()?;

@@ -59,8 +59,9 @@ pub fn render(app: &App, side: Side, area: Rect, buf: &mut Buffer) {
     let total = doc.lines.len();
     let scroll = app.scroll_of(entry).min(total.saturating_sub(1));
     let last_shown = (scroll + height).min(total);
-    // The top line's number, and how much has been seen so far (100% at the end).
-    let seen = (last_shown * 100).checked_div(total).unwrap_or(100);
+    // The top line's number, and how much has been seen so far: the furthest the bottom
+    // of the view has reached (100% at the end).
+    let seen = app.seen_percent(entry).unwrap_or(100);
     let position = match doc.estimated_lines {
         // Only the head of a huge review is laid out yet: the total is an estimate.
         Some(estimate) => format!(" line {}/~{estimate} · laying out the rest… ", scroll + 1),

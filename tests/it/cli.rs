@@ -73,8 +73,11 @@ fn list_json_has_the_documented_fields() {
 
 #[test]
 fn list_sorts_and_filters_like_the_reader() {
-    let out = run(&["list", "--sort", "rating", "--reverse"]);
+    // Highest rated first, as the reader's `o` sorts; `--reverse` puts them last.
+    let out = run(&["list", "--sort", "rating"]);
     assert_eq!(ids(&out)[..2], ["guilt-and-redemption", "keep-on-running"]);
+    let out = run(&["list", "--sort", "rating", "--reverse"]);
+    assert_ne!(ids(&out)[0], "guilt-and-redemption");
     let out = run(&["list", "--grep", "SCREENER"]);
     assert_eq!(ids(&out), ["trailer-park-tuesday"]);
     assert!(stdout(&out).contains("2 hits"));

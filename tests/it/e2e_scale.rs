@@ -46,7 +46,12 @@ fn a_library_loads_in_the_background_and_is_searchable_when_done() {
         s.pane(&narrowed).is_some()
     });
     assert!(s.contains("hit"), "rows show hit counts:\n{}", s.text());
+    // One Enter keeps the filter and opens the first hit; Shift-Tab goes back to the list.
     app.send("\r");
+    app.wait_for("the first hit open, its search in the footer", |s| {
+        s.contains("/rothko")
+    });
+    app.send("\x1b[Z");
     app.send("G");
     app.wait_for("the last matching review, from the second film", |s| {
         s.pane(&narrowed)

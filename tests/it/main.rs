@@ -22,6 +22,7 @@ mod layers;
 mod loading;
 mod properties;
 mod reading;
+mod reload;
 mod sources;
 mod state;
 mod support;

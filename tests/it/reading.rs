@@ -159,12 +159,15 @@ fn list_search_narrows_the_list_and_becomes_the_reading_search() {
     assert_eq!(visible_entries(&app), [HEARTWARMING, POWER]);
     let counts = (app.list_hits(HEARTWARMING), app.list_hits(POWER));
     assert_eq!(counts, (Some(4), Some(2)));
+    // One Enter keeps the filter and opens the first hit.
     send(&mut app, &[Command::Open]);
     assert_eq!(app.mode(), &Mode::Normal);
     assert_eq!(app.visible_len(), 2, "Enter keeps the filter");
-
-    send(&mut app, &[Command::Open]);
     assert_eq!(app.open_entry(), Some(HEARTWARMING));
+    assert_eq!(
+        app.status(),
+        Some("2 reviews contain “Grief” · Esc twice clears")
+    );
     assert_eq!(app.focus(), Focus::Reading);
     let search = app.search().expect("the list text becomes the search");
     assert_eq!((search.query.as_str(), search.hits.len()), ("Grief", 4));
@@ -344,3 +347,4 @@ fn spoilers_stay_hidden_from_layout_and_search_until_revealed() {
 }
 
 mod more;
+mod truth;

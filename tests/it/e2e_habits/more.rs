@@ -279,7 +279,7 @@ fn edited_files_reload_and_a_broken_one_keeps_its_last_good_version() {
         "title = \"unterminated\nbody = [\n",
     );
     let s = app.wait_for("the reload warning in the footer", |s| {
-        footer(s).contains("kept the last good version")
+        footer(s).contains("its last good version stays")
     });
     let list = s.pane("Reviews 5").unwrap_or_default();
     assert!(list.contains(FOURTH_PREFIX), "list:\n{list}");

@@ -25,10 +25,11 @@ fn sort_cycles_through_every_order_and_reverses() {
         send(&mut app, &[Command::Sort]);
         seen.push(app.sort().0);
         if app.sort().0 == SortKey::Comments {
-            assert_eq!(visible_entries(&app).last(), Some(&TRAILER));
+            // Most commented first; `O` puts it last.
+            assert_eq!(visible_entries(&app).first(), Some(&TRAILER));
             send(&mut app, &[Command::ReverseSort]);
             assert_eq!(app.sort(), (SortKey::Comments, true));
-            assert_eq!(visible_entries(&app).first(), Some(&TRAILER));
+            assert_eq!(visible_entries(&app).last(), Some(&TRAILER));
         }
     }
     let order = [
@@ -42,7 +43,7 @@ fn sort_cycles_through_every_order_and_reverses() {
     assert_eq!(
         app.sort(),
         (SortKey::File, false),
-        "a new order starts ascending"
+        "a new order starts in its own direction"
     );
     assert_eq!(visible_entries(&app), [0, 1, 2, 3, 4]);
 }
@@ -58,10 +59,11 @@ fn unknown_dates_stay_last_in_both_directions() {
     send(&mut app, &[Command::Sort]);
     assert_eq!(app.sort(), (SortKey::Date, false));
     let unknown = [KEEP_RUNNING, TRAILER];
-    assert_eq!(visible_entries(&app)[..3], [GUILT, POWER, HEARTWARMING]);
+    // Newest first; `O` makes it oldest first.
+    assert_eq!(visible_entries(&app)[..3], [HEARTWARMING, POWER, GUILT]);
     assert_eq!(visible_entries(&app)[3..], unknown);
     send(&mut app, &[Command::ReverseSort]);
-    assert_eq!(visible_entries(&app)[..3], [HEARTWARMING, POWER, GUILT]);
+    assert_eq!(visible_entries(&app)[..3], [GUILT, POWER, HEARTWARMING]);
     assert_eq!(visible_entries(&app)[3..], unknown);
 }
 
