@@ -13,17 +13,19 @@ use crate::data::{Library, Part};
 
 pub fn read(dir: Option<&Path>, loaded: &Loaded, color: ColorMode) -> ExitCode {
     let Some(start) = start_loading(dir) else {
-        return ExitCode::FAILURE;
+        return super::status::trouble();
     };
     if !std::io::stdout().is_terminal() {
-        println!(
+        // A usage error, as grep's rule says: nothing was read, and a script hears it.
+        eprintln!(
             "reelread draws a reader only on a terminal. To print reviews instead:\n  \
              reelread list [DIR] [--reviewer NAME] [--grep TEXT] [--sort KEY] [--json]\n  \
              reelread show ID [DIR] [--width N]\n  \
              reelread export [DIR] --format markdown|json\n  \
-             reelread check [DIR]"
+             reelread check [DIR]\n\
+             `reelread --help` lists every command."
         );
-        return ExitCode::SUCCESS;
+        return super::status::trouble();
     }
     let config = &loaded.config;
     if color.enabled() {
@@ -94,7 +96,7 @@ pub fn read(dir: Option<&Path>, loaded: &Loaded, color: ColorMode) -> ExitCode {
                 "reelread: terminal error: {}",
                 crate::data::sanitize_line(&e.to_string())
             );
-            ExitCode::FAILURE
+            super::status::trouble()
         }
     }
 }

@@ -127,11 +127,17 @@ fn grep_selects_by_text() {
 #[test]
 fn nothing_selected_is_an_empty_answer_with_a_message() {
     let out = run(&["export", "--reviewer", "nobody"]);
-    assert!(out.status.success());
+    assert_eq!(out.status.code(), Some(1), "nothing found");
     assert!(out.stdout.is_empty());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("No review matches"));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "No reviewer or commenter matches “nobody”.\n"
+    );
+    let out = run(&["export", "--grep", "zzzz"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("No review matches --grep “zzzz”"));
     let out = run(&["export", "--reviewer", "nobody", "--format", "json"]);
-    assert!(out.status.success());
+    assert_eq!(out.status.code(), Some(1));
     assert_eq!(stdout(&out).trim(), "[]");
 }
 
