@@ -310,3 +310,31 @@ fn e_exports_the_open_review_to_the_working_folder() {
     );
     quit_with(&mut app, "q");
 }
+
+#[cfg(unix)]
+#[test]
+fn e_creates_the_export_as_the_umask_says() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let world = World::new();
+    // A umask that lets the group write: the export must be 0664, as `touch` would make it.
+    let mut app = Pty::spawn_with(
+        "/bin/sh",
+        &["-c", "umask 002 && exec \"$0\"", BIN],
+        120,
+        40,
+        |cmd| world.configure(cmd, &[]),
+    );
+    wait_first_frame(&mut app);
+    app.send("e");
+    app.wait_for("the export confirmed in the footer", |s| {
+        footer(s).contains("Exported to")
+    });
+    let file = world.cwd().join("guilt-and-redemption.md");
+    let mode = std::fs::metadata(&file)
+        .expect("the export")
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, 0o664, "{mode:o}");
+    quit_with(&mut app, "q");
+}
