@@ -338,3 +338,23 @@ fn e_creates_the_export_as_the_umask_says() {
     assert_eq!(mode, 0o664, "{mode:o}");
     quit_with(&mut app, "q");
 }
+
+#[test]
+fn a_key_taken_from_another_command_is_said_at_start_and_by_check() {
+    let world = World::new();
+    world.write_config("[keys]\nopen_url = \"o\"\n");
+    let mut app = world.spawn(&[]);
+    wait_first_frame(&mut app);
+    app.wait_for("the unbound sort said in the footer", |s| {
+        footer(s).contains("config: sort has no key (`reelread check`)")
+    });
+    quit_with(&mut app, "q");
+    let out = world.command(&["check"]).output().expect("check");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains(
+            "config.toml:2:1: warning: sort has no key left (its keys are bound to other actions)"
+        ),
+        "{said}"
+    );
+}
