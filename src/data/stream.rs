@@ -144,7 +144,14 @@ pub fn load_parts(path: &Path, options: &LoadOptions, index: bool, sink: &mut dy
         bytes: plans.iter().map(|p| p.bytes).sum(),
     });
     if !problems.is_empty() {
-        sink(problems_part(problems, 0));
+        // A film folder that could not be opened (a broken link) is a skipped file too,
+        // so the reader's footer counts it.
+        let skipped = if plans.is_empty() {
+            0
+        } else {
+            problems.iter().filter(|d| d.is_error()).count()
+        };
+        sink(problems_part(problems, skipped));
     }
     load_collections(&plans, options, index, sink);
 }
