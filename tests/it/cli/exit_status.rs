@@ -256,3 +256,43 @@ fn the_readme_and_the_man_page_list_every_command_s_exit_status() {
         );
     }
 }
+
+#[test]
+fn import_without_into_writes_into_the_library_never_the_current_folder() {
+    let home = tempfile::tempdir().expect("home");
+    let cwd = tempfile::tempdir().expect("working folder");
+    let review = cwd.path().join("review.txt");
+    std::fs::write(&review, "A title\n\nA body.\n").expect("write");
+    // HOME alone, as on a usual machine: the library is under ~/.local/share.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_reelread"))
+        .args(["import", "review.txt", "--film", "Heat (1995)"])
+        .current_dir(cwd.path())
+        .env("HOME", home.path())
+        .env_remove("XDG_CONFIG_HOME")
+        .env_remove("XDG_DATA_HOME")
+        .env_remove("XDG_STATE_HOME")
+        .output()
+        .expect("run");
+    assert_eq!(code(&out), Some(0), "{}", stderr(&out));
+    let written = home
+        .path()
+        .join(".local/share/reelread/library/heat-1995/reviews/a-title.toml");
+    assert!(
+        written.is_file(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains(&written.display().to_string()),
+        "the output names the file"
+    );
+    let left: Vec<_> = std::fs::read_dir(cwd.path())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(
+        left,
+        ["review.txt"],
+        "nothing is created in the current folder"
+    );
+}
