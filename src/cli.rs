@@ -93,6 +93,9 @@ fn examples_help() -> String {
     for (command, what) in EXAMPLES {
         let _ = write!(out, "\n  {command}\n      {what}");
     }
+    out.push_str(
+        "\n\nExit status: 0 found (or done), 1 nothing found, 2 usage or data error; `reelread man` says what each command counts as found.",
+    );
     out
 }
 
