@@ -122,3 +122,24 @@ fn a_mistyped_option_or_command_gets_did_you_mean() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn an_id_whose_file_did_not_load_says_so_rather_than_no_such_review() {
+    let dir = format!(
+        "{}/tests/fixtures/invalid/wrong-type",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = run(&["show", "wrong-type", &dir]);
+    assert_eq!(out.status.code(), Some(2));
+    let said = text(&out.stderr);
+    assert!(
+        said.contains("reviews/wrong-type.toml:3:16: error:"),
+        "{said}"
+    );
+    assert!(
+        said.ends_with(
+            "reelread show: the review `wrong-type` could not be loaded (its error is above); `reelread check` lists every problem\n"
+        ),
+        "{said}"
+    );
+}
