@@ -8,10 +8,14 @@ mod follow;
 mod import;
 mod library;
 mod list;
+mod man;
+mod paint;
 mod reader;
 mod select;
 mod setup;
 mod show;
+mod status;
+mod suggest;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -20,6 +24,81 @@ use clap::{Parser, Subcommand};
 
 use crate::data::{self, Library};
 
+/// What `--help` and the man page show as examples: a command and what it does.
+pub(crate) const EXAMPLES: &[(&str, &str)] = &[
+    ("reelread", "read the bundled collection (or your library)"),
+    (
+        "reelread ~/reviews",
+        "read a collection or a library of collections",
+    ),
+    (
+        "reelread list --reviewer liz",
+        "reviews Liz wrote or commented on",
+    ),
+    (
+        "reelread list --sort rating --reverse --grep running",
+        "the reviews that mention running, by rating, in reverse",
+    ),
+    (
+        "reelread list --mentions crudup",
+        "the reviews that mention an actor",
+    ),
+    (
+        "reelread show keep-on-running --width 72",
+        "one review, wrapped at 72 columns",
+    ),
+    (
+        "reelread show 1-mile-to-you/keep-on-running",
+        "a review by FILM/ID, when two films have that ID",
+    ),
+    (
+        "reelread show trailer-park-tuesday --grep screener",
+        "the lines of a review that match",
+    ),
+    (
+        "reelread check ~/reviews",
+        "report every problem as path:line:column",
+    ),
+    (
+        "reelread export --format json > reviews.json",
+        "every review as JSON",
+    ),
+    (
+        "reelread --color never",
+        "read without colour (also NO_COLOR=1)",
+    ),
+    (
+        "reelread import review.txt --film \"Heat (1995)\"",
+        "a review copied as text, into your library",
+    ),
+    (
+        "reelread follow https://letterboxd.com/USER/rss/",
+        "follow a feed",
+    ),
+    (
+        "reelread fetch",
+        "fetch every followed source into the library",
+    ),
+    (
+        "reelread completions zsh > _reelread",
+        "a completion script for zsh",
+    ),
+    ("reelread man | man -l -", "this manual"),
+];
+
+/// The examples as `--help` prints them, one command a line with what it does beneath.
+fn examples_help() -> String {
+    use std::fmt::Write as _;
+    let mut out = String::from("Examples:");
+    for (command, what) in EXAMPLES {
+        let _ = write!(out, "\n  {command}\n      {what}");
+    }
+    out.push_str(
+        "\n\nExit status: 0 found (or done), 1 nothing found, 2 usage or data error; `reelread man` says what each command counts as found.",
+    );
+    out
+}
+
 /// Read film reviews, their comments and the cast in the terminal.
 #[derive(Debug, Parser)]
 #[allow(clippy::doc_markdown)] // these comments are --help text, where backticks would show
@@ -27,7 +106,7 @@ use crate::data::{self, Library};
     name = "reelread",
     version,
     subcommand_precedence_over_arg = true,
-    after_help = "Examples:\n  reelread                      read the bundled collection\n  reelread ~/reviews            read a collection or a library of collections\n  reelread list --reviewer liz  reviews Liz wrote or commented on\n  reelread list --sort rating --reverse --grep running\n  reelread list --mentions crudup\n  reelread show keep-on-running --width 72\n  reelread show trailer-park-tuesday --grep screener\n  reelread check ~/reviews      report every problem as path:line:column\n  reelread export --format json > reviews.json\n  reelread --color never        read without colour (also NO_COLOR=1)\n  reelread import review.txt --into ~/reviews/my-film\n  reelread follow https://letterboxd.com/USER/rss/\n  reelread fetch                fetch every followed source into the library\n  reelread completions zsh > _reelread"
+    after_help = examples_help()
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -95,8 +174,14 @@ pub fn main() -> ExitCode {
             "reelread: the folder goes after the command (e.g. `reelread list {}`); nothing was done",
             crate::data::sanitize_line(&dir.display().to_string())
         );
-        return ExitCode::from(2);
+        return status::trouble();
     }
+    if let (Some(dir), None) = (&cli.dir, &cli.command)
+        && let Some(refused) = not_a_command(dir)
+    {
+        return refused;
+    }
+    let paint = paint::Paint::for_stdout(cli.color);
     let config = || setup::config(cli.config.as_deref(), true);
     // A folder given wins; else the library when it holds a collection; else the bundled one.
     let folder = |dir: Option<PathBuf>| {
@@ -115,8 +200,8 @@ pub fn main() -> ExitCode {
         }
         Some(Command::List(args)) => {
             match load_reporting(folder(args.select.dir.clone()).as_deref()) {
-                Some(library) => list::run(&library, &args),
-                None => ExitCode::FAILURE,
+                Some(library) => list::run(&library, &args, paint),
+                None => status::trouble(),
             }
         }
         Some(Command::Show(args)) => {
@@ -126,19 +211,20 @@ pub fn main() -> ExitCode {
                 .clone()
                 .or_else(|| library::with_collections(&loaded.config));
             match load_reporting(dir.as_deref()) {
-                Some(library) => show::run(&library, &args, &loaded.config.date_format),
-                None => ExitCode::FAILURE,
+                Some(library) => show::run(&library, &args, &loaded.config.date_format, paint),
+                None => status::trouble(),
             }
         }
         Some(Command::Export(args)) => {
             match load_reporting(folder(args.select.dir.clone()).as_deref()) {
                 Some(library) => export::run(&library, &args),
-                None => ExitCode::FAILURE,
+                None => status::trouble(),
             }
         }
         Some(Command::Check { dir }) => check::run(
             &load(folder(dir).as_deref()),
             &setup::config(cli.config.as_deref(), false),
+            paint,
         ),
         Some(Command::Import(args)) => import::run(&args, &config().config),
         Some(Command::Follow(args)) => follow::follow(&args, &config().config),
@@ -146,7 +232,7 @@ pub fn main() -> ExitCode {
         Some(Command::Sources(args)) => follow::list(&args),
         Some(Command::Fetch(args)) => fetch::run(&args, &config().config),
         Some(Command::Config) => setup::print_config(&config()),
-        Some(Command::Keys) => setup::print_keys(&config().config),
+        Some(Command::Keys) => setup::print_keys(&config()),
         Some(Command::Completions { shell }) => {
             use clap::CommandFactory as _;
             clap_complete::generate(
@@ -155,10 +241,40 @@ pub fn main() -> ExitCode {
                 "reelread",
                 &mut std::io::stdout(),
             );
-            ExitCode::SUCCESS
+            status::found()
         }
-        Some(Command::Man) => setup::print_man(),
+        Some(Command::Man) => man::print(&config().config),
     }
+}
+
+/// `reelread lsit`: no such folder, but a command of nearly that name; said, exit 2,
+/// rather than "no such folder".
+fn not_a_command(dir: &Path) -> Option<ExitCode> {
+    use clap::CommandFactory as _;
+    if std::fs::symlink_metadata(dir).is_ok() {
+        return None;
+    }
+    let typed = dir.to_str()?;
+    let command = Cli::command();
+    let names: Vec<&str> = command
+        .get_subcommands()
+        .map(clap::Command::get_name)
+        .collect();
+    let close = suggest::closest(typed, names.iter().copied());
+    // Only a near miss of a whole name: a folder `l` is not a try at `list`.
+    let close: Vec<&str> = close
+        .into_iter()
+        .filter(|n| n.len() <= typed.len() + 2)
+        .collect();
+    if close.is_empty() {
+        return None;
+    }
+    eprintln!(
+        "reelread: `{}` is neither a folder nor a command.{}",
+        data::sanitize_line(typed),
+        suggest::did_you_mean(&close)
+    );
+    Some(status::trouble())
 }
 
 /// Loads `dir`, or the bundled collection.

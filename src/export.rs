@@ -34,64 +34,49 @@ pub fn select<'a>(
 }
 
 /// A review and its comments as a standalone Markdown document, so it can be kept or shared
-/// outside reelread; unknown facts are written as "unknown", spoiler markers are kept.
+/// outside reelread. Only what is known is written (a field the file leaves out has no
+/// line), spoiler markers are kept, and an image with no address becomes its caption.
 #[must_use]
 pub fn markdown(collection: &Collection, review: &Review) -> String {
     let mut out = String::new();
-    let unknown = || "unknown".to_owned();
     let film = &collection.film;
-    let year = film
-        .year
-        .map_or_else(|| "year unknown".to_owned(), |y| y.to_string());
+    let film_line = match film.year {
+        Some(year) => format!("{} ({year})", inline(&film.title)),
+        None => inline(&film.title),
+    };
+    let kind = match review.kind {
+        Kind::Review => "review",
+        Kind::Preview => "preview",
+    };
     let meta = [
-        ("Film", format!("{} ({year})", inline(&film.title))),
-        (
-            "Source",
-            review.source.as_deref().map_or_else(unknown, inline),
-        ),
-        (
-            "Reviewer",
-            review.reviewer.as_deref().map_or_else(unknown, inline),
-        ),
-        (
-            "Published",
-            review.published.map_or_else(unknown, |d| d.to_string()),
-        ),
-        ("URL", review.url.as_deref().map_or_else(unknown, link)),
-        (
-            "Read time",
-            review
-                .read_minutes
-                .map_or_else(unknown, |m| format!("{m} min")),
-        ),
-        (
-            "Kind",
-            match review.kind {
-                Kind::Review => "review",
-                Kind::Preview => "preview",
-            }
-            .to_owned(),
-        ),
+        ("Film", Some(film_line)),
+        ("Source", review.source.as_deref().map(inline)),
+        ("Reviewer", review.reviewer.as_deref().map(inline)),
+        ("Published", review.published.map(|d| d.to_string())),
+        ("Watched", watched(review)),
+        ("URL", review.url.as_deref().map(link)),
+        ("Read time", review.read_minutes.map(|m| format!("{m} min"))),
+        ("Kind", Some(kind.to_owned())),
         (
             "Rating",
-            review
-                .rating
-                .map_or_else(unknown, |r| format!("{r} ({:.0}%)", r.percent())),
+            review.rating.map(|r| format!("{r} ({:.0}%)", r.percent())),
         ),
         (
             "Audience rating",
             review
                 .audience_rating
-                .map_or_else(unknown, |a| format!("{a} ({:.0}%)", a.percent())),
+                .map(|a| format!("{a} ({:.0}%)", a.percent())),
         ),
     ];
     let _ = writeln!(out, "# {}\n", inline(&review.title));
     for (label, value) in meta {
-        let _ = writeln!(out, "- **{label}:** {value}");
+        if let Some(value) = value {
+            let _ = writeln!(out, "- **{label}:** {value}");
+        }
     }
-    let body = review.body.trim_matches('\n');
+    let body = without_empty_images(review.body.trim_matches('\n'));
     if !body.trim().is_empty() {
-        let _ = write!(out, "\n{body}\n");
+        let _ = write!(out, "\n{}\n", body.trim_matches('\n'));
     }
     let _ = write!(out, "\n## Comments ({})\n", review.comments.len());
     if review.comments.is_empty() {
@@ -104,12 +89,78 @@ pub fn markdown(collection: &Collection, review: &Review) -> String {
     crate::data::sanitize(&out)
 }
 
+/// When the film was watched, as far as the review says: a date, a rewatch, or both.
+fn watched(review: &Review) -> Option<String> {
+    match (review.watched, review.rewatch) {
+        (Some(date), true) => Some(format!("{date} (rewatch)")),
+        (Some(date), false) => Some(date.to_string()),
+        (None, true) => Some("a rewatch".to_owned()),
+        (None, false) => None,
+    }
+}
+
+/// Markdown with each image that has no address (`![caption]()`, the collection format's
+/// caption) replaced by its caption as text, and dropped when it has none, so no other
+/// program shows a broken image. Images with an address, and everything else, stay as
+/// written.
+#[must_use]
+pub fn without_empty_images(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let mut out = String::with_capacity(markdown.len());
+    let mut copied = 0;
+    // The outermost empty image being replaced: its source range and its caption so far.
+    let mut open: Option<(std::ops::Range<usize>, String, usize)> = None;
+    for (event, range) in
+        Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH).into_offset_iter()
+    {
+        match (&event, &mut open) {
+            (Event::Start(Tag::Image { dest_url, .. }), None) if dest_url.trim().is_empty() => {
+                open = Some((range, String::new(), 0));
+            }
+            (Event::Start(Tag::Image { .. }), Some((_, _, depth))) => *depth += 1,
+            (Event::End(TagEnd::Image), Some((_, _, depth))) if *depth > 0 => *depth -= 1,
+            (Event::End(TagEnd::Image), Some(_)) => {
+                let Some((image, caption, _)) = open.take() else {
+                    continue;
+                };
+                if image.start < copied {
+                    continue;
+                }
+                out.push_str(&markdown[copied..image.start]);
+                let caption = caption.trim();
+                if caption.is_empty() {
+                    // Nothing left of the image: no blank line where it stood alone.
+                    if out.ends_with('\n') {
+                        let rest = &markdown[image.end..];
+                        copied = image.end + (rest.len() - rest.trim_start_matches('\n').len());
+                        continue;
+                    }
+                } else {
+                    out.push_str(&inline(caption));
+                }
+                copied = image.end;
+            }
+            (Event::Text(text) | Event::Code(text), Some((_, caption, _))) => {
+                caption.push_str(text);
+            }
+            _ => {}
+        }
+    }
+    out.push_str(&markdown[copied..]);
+    out
+}
+
+/// One comment: its number and author, what is known of it, its text.
 fn write_comment(out: &mut String, number: usize, comment: &Comment) {
-    let author = comment
-        .author
-        .as_deref()
-        .map_or_else(|| "anonymous".to_owned(), inline);
-    let _ = write!(out, "\n### #{number} {author}\n");
+    // An unnamed commenter is left unnamed, like every other unknown.
+    match comment.author.as_deref() {
+        Some(author) => {
+            let _ = write!(out, "\n### #{number} {}\n", inline(author));
+        }
+        None => {
+            let _ = write!(out, "\n### #{number}\n");
+        }
+    }
     let details: Vec<String> = [
         comment.posted.map(|d| d.to_string()),
         comment.contact.as_deref().map(inline),
@@ -121,7 +172,8 @@ fn write_comment(out: &mut String, number: usize, comment: &Comment) {
     if !details.is_empty() {
         let _ = write!(out, "\n*{}*\n", details.join(" · "));
     }
-    let text = comment.text.trim_matches('\n');
+    let text = without_empty_images(comment.text.trim_matches('\n'));
+    let text = text.trim_matches('\n');
     if !text.trim().is_empty() {
         let _ = write!(out, "\n{text}\n");
     }
@@ -202,6 +254,8 @@ pub fn json(library: &Library, rows: &[(&Collection, &Review)]) -> String {
 
 /// Writes [`markdown`] to `DIR/<id>.md`, or `<id>-2.md`, `<id>-3.md`, … when taken, so an
 /// export never replaces an earlier one; returns the path so the caller can say where.
+/// The file is created as any program creates one, `0666` less the umask: it is the
+/// person's document, to share or to edit.
 pub fn write_markdown_file(
     dir: &Path,
     collection: &Collection,
@@ -216,13 +270,26 @@ pub fn write_markdown_file(
             format!("{stem}-{n}.md")
         };
         let path = dir.join(name);
-        // `symlink_metadata` so a dangling link counts as taken, not as free.
-        match std::fs::symlink_metadata(&path) {
-            Ok(_) => {}
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                crate::atomic::write(&path, text.as_bytes())?;
+        // `create_new` takes the name only if nothing has it, a dangling link included,
+        // with no gap between looking and taking.
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut file) => {
+                use std::io::Write as _;
+                if let Err(e) = file
+                    .write_all(text.as_bytes())
+                    .and_then(|()| file.sync_all())
+                {
+                    // No half export left behind under a name that looks finished.
+                    let _ = std::fs::remove_file(&path);
+                    return Err(e);
+                }
                 return Ok(path);
             }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
             Err(e) => return Err(e),
         }
     }
@@ -307,17 +374,43 @@ mod tests {
     }
 
     #[test]
-    fn markdown_says_unknown_and_keeps_spoilers() {
+    fn markdown_leaves_unknown_fields_out_and_keeps_spoilers() {
         let md = markdown(&collection(), &review());
-        assert!(md.starts_with("# Title\n\n- **Film:** A Film (year unknown)\n"));
-        assert!(md.contains("- **Source:** unknown\n"));
-        assert!(md.contains("- **Reviewer:** \\*NSYNC\\_fan\n"));
-        assert!(md.contains("- **Rating:** 3/5 (60%)\n"));
-        assert!(md.contains("- **Audience rating:** unknown\n"));
+        assert!(
+            md.starts_with(
+                "# Title\n\n- **Film:** A Film\n- **Reviewer:** \\*NSYNC\\_fan\n- **Kind:** review\n- **Rating:** 3/5 (60%)\n\n"
+            ),
+            "{md}"
+        );
+        assert!(!md.contains("unknown"), "{md}");
         assert!(md.contains("\nBody with ||a twist||.\n"));
-        assert!(md.contains("\n## Comments (2)\n\n### #1 anonymous\n\nFirst.\n"));
+        assert!(md.contains("\n## Comments (2)\n\n### #1\n\nFirst.\n"));
         assert!(md.contains("\n### #2 Liz\n\n*2024-06-13 · Twitter: yesnofilms · reply to #1*\n"));
         assert!(!md.chars().any(|c| c.is_control() && c != '\n'));
+    }
+
+    #[test]
+    fn an_image_without_an_address_becomes_its_caption_or_nothing() {
+        assert_eq!(
+            without_empty_images("Before.\n\n![Kevin on the track]()\n\nAfter."),
+            "Before.\n\nKevin on the track\n\nAfter."
+        );
+        assert_eq!(
+            without_empty_images("Before.\n\n![]()\n\nAfter."),
+            "Before.\n\nAfter."
+        );
+        assert_eq!(
+            without_empty_images("A ![still](https://x.example/a.jpg) and ![*two* words]( ) end"),
+            "A ![still](https://x.example/a.jpg) and two words end"
+        );
+        // Not an image: code and escaped brackets stay as written.
+        let code = "`![x]()` and \\![y]()";
+        assert_eq!(without_empty_images(code), code);
+        let mut r = review();
+        r.body = "Text.\n\n![A still from the film]()\n".into();
+        let md = markdown(&collection(), &r);
+        assert!(md.contains("\nText.\n\nA still from the film\n"), "{md}");
+        assert!(!md.contains("]()"), "{md}");
     }
 
     #[test]

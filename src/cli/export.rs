@@ -27,6 +27,7 @@ enum Format {
     Json,
 }
 
+/// Writes the selected reviews on stdout; exit 1 when none passes the filters.
 pub fn run(library: &Library, args: &Args) -> ExitCode {
     let rows = export::select(
         library,
@@ -34,12 +35,15 @@ pub fn run(library: &Library, args: &Args) -> ExitCode {
         args.select.grep.as_deref(),
     );
     if rows.is_empty() {
-        // An empty selection is an answer, not a failure: scripts get an empty array.
-        eprintln!("No review matches.");
+        // Nothing found, as `list` says it; scripts still get an empty array to parse.
+        eprintln!(
+            "{}",
+            super::select::nothing_selected(library, &args.select, None, false)
+        );
         if matches!(args.format, Format::Json) {
             println!("[]");
         }
-        return ExitCode::SUCCESS;
+        return super::status::nothing();
     }
     let text = match args.format {
         Format::Json => export::json(library, &rows) + "\n",
@@ -57,9 +61,9 @@ pub fn run(library: &Library, args: &Args) -> ExitCode {
     {
         // A reader that stops early (`| head`) is not an error.
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            eprintln!("reelread: {e}");
-            ExitCode::FAILURE
+            eprintln!("reelread export: {e}");
+            super::status::trouble()
         }
-        _ => ExitCode::SUCCESS,
+        _ => super::status::found(),
     }
 }

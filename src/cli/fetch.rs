@@ -4,6 +4,7 @@
 use std::io::IsTerminal as _;
 use std::process::ExitCode;
 
+use super::status;
 use crate::config::Config;
 use crate::data::sanitize_line;
 use crate::sources::fetch::{self, Progress, Status};
@@ -19,29 +20,30 @@ pub struct Args {
     jobs: Option<u16>,
 }
 
-/// Runs the fetch; exit 1 when any source failed (the others are saved all the same).
+/// Runs the fetch; exit 2 when any source failed (the others are saved all the same),
+/// 1 when no source is followed.
 pub fn run(args: &Args, config: &Config) -> ExitCode {
     let (_, sources) = match super::follow::followed() {
         Ok(found) => found,
         Err(message) => {
             eprintln!("reelread fetch: {message}");
-            return ExitCode::FAILURE;
+            return status::trouble();
         }
     };
     let chosen = match choose(&sources, &args.names) {
         Ok(chosen) => chosen,
         Err(message) => {
             eprintln!("reelread fetch: {}", sanitize_line(&message));
-            return ExitCode::FAILURE;
+            return status::trouble();
         }
     };
     if chosen.is_empty() {
         eprintln!("No sources followed yet. Add one with: reelread follow URL");
-        return ExitCode::SUCCESS;
+        return status::nothing();
     }
     let Some(library) = crate::config::library_path(config) else {
         eprintln!("reelread fetch: cannot find the data folder for the library (is HOME set?)");
-        return ExitCode::FAILURE;
+        return status::trouble();
     };
     let mut limits = config.fetch;
     if let Some(jobs) = args.jobs {
@@ -85,9 +87,9 @@ pub fn run(args: &Args, config: &Config) -> ExitCode {
     }
     println!("{}", report.summary());
     if report.failures().next().is_some() {
-        ExitCode::FAILURE
+        status::trouble()
     } else {
-        ExitCode::SUCCESS
+        status::found()
     }
 }
 

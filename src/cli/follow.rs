@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
+use super::status;
 use crate::config::Config;
 use crate::data::sanitize_line;
 use crate::sources::fetch_state::{self, FetchState};
@@ -35,10 +36,16 @@ pub struct SourcesArgs {
     json: bool,
 }
 
-/// Reports `message` as this command's failure.
+/// Reports `message` as this command's failure: exit 2.
 fn fail(command: &str, message: &str) -> ExitCode {
     eprintln!("reelread {command}: {}", sanitize_line(message));
-    ExitCode::FAILURE
+    status::trouble()
+}
+
+/// Reports that nothing had to change: exit 1.
+fn unchanged(command: &str, message: &str) -> ExitCode {
+    eprintln!("reelread {command}: {}", sanitize_line(message));
+    status::nothing()
 }
 
 /// The sources file, or why there is none.
@@ -59,6 +66,17 @@ pub(super) fn followed() -> Result<(PathBuf, Vec<Source>), String> {
 
 /// `reelread follow`.
 pub fn follow(args: &FollowArgs, config: &Config) -> ExitCode {
+    if let Ok((_, sources)) = followed()
+        && let Some(same) = sources.iter().find(|s| s.url == args.url.trim())
+    {
+        return unchanged(
+            "follow",
+            &format!(
+                "already following {} as `{}`; nothing changed",
+                same.url, same.name
+            ),
+        );
+    }
     match try_follow(args, config) {
         Ok(message) => {
             // Each line sanitised on its own, so the lines and their indent stay.
@@ -67,7 +85,7 @@ pub fn follow(args: &FollowArgs, config: &Config) -> ExitCode {
                 let indent = &line[..line.len() - text.len()];
                 println!("{indent}{}", sanitize_line(text));
             }
-            ExitCode::SUCCESS
+            status::found()
         }
         Err(message) => fail("follow", &message),
     }
@@ -312,26 +330,34 @@ fn unique_name(base: &str, sources: &[Source]) -> String {
 
 /// `reelread unfollow`.
 pub fn unfollow(name: &str) -> ExitCode {
-    let result = (|| {
+    let result = (|| -> Result<Result<String, String>, String> {
         let path = sources_path()?;
         let text = std::fs::read_to_string(&path).unwrap_or_default();
         let Some(out) = subscriptions::without_source(&text, name.trim()) else {
-            return Err(format!(
-                "no source named `{name}`; `reelread sources` lists them"
-            ));
+            let names: Vec<String> = subscriptions::load(&path)
+                .sources
+                .into_iter()
+                .map(|s| s.name)
+                .collect();
+            let close = super::suggest::closest(name.trim(), names.iter().map(String::as_str));
+            return Ok(Err(format!(
+                "no source named `{name}`: nothing changed.{} `reelread sources` lists them.",
+                super::suggest::did_you_mean(&close)
+            )));
         };
         crate::atomic::write(&path, out.as_bytes())
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        Ok(format!(
+        Ok(Ok(format!(
             "Unfollowed `{}`; its reviews stay in the library.",
             name.trim()
-        ))
+        )))
     })();
     match result {
-        Ok(message) => {
+        Ok(Ok(message)) => {
             println!("{}", sanitize_line(&message));
-            ExitCode::SUCCESS
+            status::found()
         }
+        Ok(Err(message)) => unchanged("unfollow", &message),
         Err(message) => fail("unfollow", &message),
     }
 }
@@ -368,6 +394,7 @@ pub fn list(args: &SourcesArgs) -> ExitCode {
     };
     let (_, state) = state();
     let rows = fetch_state::rows(&sources, &state);
+    let empty = rows.is_empty();
     if args.json {
         let rows: Vec<Row> = rows
             .into_iter()
@@ -384,16 +411,16 @@ pub fn list(args: &SourcesArgs) -> ExitCode {
             Ok(json) => println!("{json}"),
             Err(e) => return fail("sources", &e.to_string()),
         }
-        return ExitCode::SUCCESS;
+        return status::found_if(!empty);
     }
     if rows.is_empty() {
         println!("No sources followed yet. Add one with: reelread follow URL");
-        return ExitCode::SUCCESS;
+        return status::nothing();
     }
     for line in crate::action::source_table(&rows) {
         println!("{line}");
     }
-    ExitCode::SUCCESS
+    status::found()
 }
 
 #[cfg(test)]

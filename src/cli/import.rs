@@ -43,14 +43,46 @@ pub(super) struct Plan {
     force: bool,
 }
 
-/// Runs the import, reporting any failure on stderr; exit 1 when nothing was written.
+/// Why an import wrote nothing (or not everything).
+pub(super) enum Failed {
+    /// The file holds no review (empty, or a feed without one): exit 1.
+    Nothing(String),
+    /// It could not be read or written: exit 2.
+    Error(String),
+    /// Some reviews could not be written; each was said already: exit 2.
+    Said,
+}
+
+impl From<String> for Failed {
+    fn from(message: String) -> Self {
+        Self::Error(message)
+    }
+}
+
+impl From<&str> for Failed {
+    fn from(message: &str) -> Self {
+        Self::Error(message.to_owned())
+    }
+}
+
+/// Runs the import, reporting any failure on stderr: exit 1 when the file holds no
+/// review, 2 when a review could not be read or written.
 pub fn run(args: &Args, config: &Config) -> ExitCode {
-    match plan(args, config).and_then(|plan| dispatch(args, config, &plan)) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("reelread import: {}", crate::data::sanitize_line(&message));
-            ExitCode::FAILURE
+    let say = |message: &str| eprintln!("reelread import: {}", crate::data::sanitize_line(message));
+    match plan(args, config)
+        .map_err(Failed::from)
+        .and_then(|plan| dispatch(args, config, &plan))
+    {
+        Ok(()) => super::status::found(),
+        Err(Failed::Nothing(message)) => {
+            say(&message);
+            super::status::nothing()
         }
+        Err(Failed::Error(message)) => {
+            say(&message);
+            super::status::trouble()
+        }
+        Err(Failed::Said) => super::status::trouble(),
     }
 }
 
@@ -94,26 +126,26 @@ fn plan(args: &Args, config: &Config) -> Result<Plan, String> {
 }
 
 /// Which importer the file or URL is for.
-fn dispatch(args: &Args, config: &Config, plan: &Plan) -> Result<(), String> {
+fn dispatch(args: &Args, config: &Config, plan: &Plan) -> Result<(), Failed> {
     let name = args.file.trim();
     if name.starts_with("http://") || name.starts_with("https://") {
         return entries::from_url(name, config, plan);
     }
     let path = Path::new(name);
     if !path.exists() {
-        return Err(format!(
+        return Err(Failed::Error(format!(
             "cannot read {}: no such file or folder",
             shown(path)
-        ));
+        )));
     }
     if crate::sources::letterboxd_export::is_export(path) {
         return entries::from_export(path, plan);
     }
     if path.is_dir() {
-        return Err(format!(
+        return Err(Failed::Error(format!(
             "{} is a folder but not a Letterboxd export (no reviews.csv or diary.csv in it)",
             shown(path)
-        ));
+        )));
     }
     let ext = path
         .extension()

@@ -5,6 +5,8 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
+use super::paint::{self, Paint};
+use super::{select, status};
 use crate::data::{AudienceRating, Collection, Date, Library, Rating, Review, name_matches};
 use crate::export::JsonFilm;
 use crate::query::{self, SortKey};
@@ -62,7 +64,8 @@ fn mention_count(collection: &Collection, review: &Review, actor: &str) -> Optio
     Some(crate::data::count_mentions(review, member))
 }
 
-pub fn run(library: &Library, args: &Args) -> ExitCode {
+/// Prints the selected reviews; exit 1 when none passes the filters.
+pub fn run(library: &Library, args: &Args, paint: Paint) -> ExitCode {
     let state = if args.starred {
         let loaded = crate::state::default_path()
             .map(|p| crate::state::load(&p))
@@ -114,29 +117,37 @@ pub fn run(library: &Library, args: &Args) -> ExitCode {
                 .and_then(|a| mention_count(c, r, a)),
         })
         .collect();
+    if rows.is_empty() {
+        eprintln!(
+            "{}",
+            select::nothing_selected(
+                library,
+                &args.select,
+                args.mentions.as_deref(),
+                args.starred
+            )
+        );
+    }
     if args.json {
         match serde_json::to_string_pretty(&rows) {
             Ok(text) => println!("{text}"),
             Err(e) => {
                 eprintln!("reelread: {e}");
-                return ExitCode::FAILURE;
+                return status::trouble();
             }
         }
-        return ExitCode::SUCCESS;
+        return status::found_if(!rows.is_empty());
     }
     let id_width = rows.iter().map(|r| r.id.len()).max().unwrap_or(0);
     for row in &rows {
         println!(
-            "{:<id_width$}  {}  [{}]",
-            row.id,
+            "{}  {}  {}",
+            paint.paint(&format!("{:<id_width$}", row.id), paint::ID),
             row.title,
-            details(row).join(" · ")
+            paint.paint(&format!("[{}]", details(row).join(" · ")), paint::DIM)
         );
     }
-    if rows.is_empty() {
-        eprintln!("No review matches.");
-    }
-    ExitCode::SUCCESS
+    status::found_if(!rows.is_empty())
 }
 
 fn details(row: &Row<'_>) -> Vec<String> {

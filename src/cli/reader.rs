@@ -13,17 +13,19 @@ use crate::data::{Library, Part};
 
 pub fn read(dir: Option<&Path>, loaded: &Loaded, color: ColorMode) -> ExitCode {
     let Some(start) = start_loading(dir) else {
-        return ExitCode::FAILURE;
+        return super::status::trouble();
     };
     if !std::io::stdout().is_terminal() {
-        println!(
+        // A usage error, as grep's rule says: nothing was read, and a script hears it.
+        eprintln!(
             "reelread draws a reader only on a terminal. To print reviews instead:\n  \
              reelread list [DIR] [--reviewer NAME] [--grep TEXT] [--sort KEY] [--json]\n  \
              reelread show ID [DIR] [--width N]\n  \
              reelread export [DIR] --format markdown|json\n  \
-             reelread check [DIR]"
+             reelread check [DIR]\n\
+             `reelread --help` lists every command."
         );
-        return ExitCode::SUCCESS;
+        return super::status::trouble();
     }
     let config = &loaded.config;
     if color.enabled() {
@@ -31,12 +33,8 @@ pub fn read(dir: Option<&Path>, loaded: &Loaded, color: ColorMode) -> ExitCode {
         crossterm::style::force_color_output(true);
     }
     let mut notes = Vec::new();
-    if !loaded.diagnostics.is_empty() {
-        let n = loaded.diagnostics.len();
-        let plural = if n == 1 { "problem" } else { "problems" };
-        notes.push(format!(
-            "config: {n} {plural}, defaults used for them (`reelread check`)"
-        ));
+    if let Some(note) = config_note(&loaded.diagnostics) {
+        notes.push(note);
     }
     let state_path = crate::state::default_path();
     let state = state_path.as_ref().map(|p| crate::state::load(p));
@@ -94,8 +92,41 @@ pub fn read(dir: Option<&Path>, loaded: &Loaded, color: ColorMode) -> ExitCode {
                 "reelread: terminal error: {}",
                 crate::data::sanitize_line(&e.to_string())
             );
-            ExitCode::FAILURE
+            super::status::trouble()
         }
+    }
+}
+
+/// What the footer says at start of the config's problems, short enough to leave room for
+/// the key hints: a command left without a key by a rebinding (`open_url = "o"` takes `o`
+/// from sort) is always named, so no key stops working without a word.
+fn config_note(diagnostics: &[crate::diagnostic::Diagnostic]) -> Option<String> {
+    let unbound: Vec<&str> = diagnostics
+        .iter()
+        .filter_map(|d| {
+            d.message
+                .split_once(" has no key left")
+                .map(|(name, _)| name)
+        })
+        .filter(|name| !name.contains(' '))
+        .collect();
+    let unbound = if unbound.is_empty() {
+        String::new()
+    } else {
+        format!("{} has no key", unbound.join(", "))
+    };
+    match diagnostics {
+        [] => None,
+        [_] if !unbound.is_empty() => Some(format!("config: {unbound} (`reelread check`)")),
+        [one] => Some(format!("config: {} (`reelread check`)", one.message)),
+        many if !unbound.is_empty() => Some(format!(
+            "config: {} problems; {unbound} (`reelread check`)",
+            many.len()
+        )),
+        many => Some(format!(
+            "config: {} problems, defaults used for them (`reelread check`)",
+            many.len()
+        )),
     }
 }
 
@@ -150,5 +181,21 @@ fn report(errors: &[String]) {
     let mut err = std::io::stderr();
     for line in errors {
         let _ = writeln!(err, "{line}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::config_note;
+
+    #[test]
+    fn a_key_taken_from_another_command_is_said_at_start() {
+        let (_, diagnostics) =
+            crate::config::parse_text("config.toml", "[keys]\nopen_url = \"o\"\n");
+        assert_eq!(
+            config_note(&diagnostics).as_deref(),
+            Some("config: sort has no key (`reelread check`)")
+        );
+        assert_eq!(config_note(&[]), None);
     }
 }

@@ -45,7 +45,7 @@ pub fn config(explicit: Option<&Path>, report: bool) -> Loaded {
     loaded
 }
 
-/// `reelread config`.
+/// `reelread config`; exit 2 when the config file has errors (defaults shown for them).
 pub fn print_config(loaded: &Loaded) -> ExitCode {
     match &loaded.path {
         Some(path) => println!("# Settings in force: defaults, then {}", shown(path)),
@@ -55,7 +55,7 @@ pub fn print_config(loaded: &Loaded) -> ExitCode {
         println!("# Your config file goes in {}", shown(&path));
     }
     print!("{}", config_toml(&loaded.config));
-    ExitCode::SUCCESS
+    settings_status(loaded)
 }
 
 /// The settings in force as a config file, for `reelread config`.
@@ -103,43 +103,46 @@ pub fn config_toml(config: &Config) -> String {
     out
 }
 
-/// `reelread keys`.
-pub fn print_keys(config: &Config) -> ExitCode {
-    let rows: Vec<(String, String, &str)> = config
+/// Every command with its keys (labels, `(unbound)` when none) and what it does: the
+/// table `reelread keys` prints and the man page's KEYS section shows.
+#[must_use]
+pub fn key_rows(config: &Config) -> Vec<(&'static str, String, &'static str)> {
+    config
         .keymap
         .bindings()
         .map(|(command, keys)| {
             let keys: Vec<String> = keys.iter().map(crate::action::Key::label).collect();
-            (
-                command.name().to_owned(),
-                keys.join(", "),
-                command.description(),
-            )
+            let keys = if keys.is_empty() {
+                "(unbound)".to_owned()
+            } else {
+                keys.join(", ")
+            };
+            (command.name(), keys, command.description())
         })
-        .collect();
+        .collect()
+}
+
+/// `reelread keys`; exit 2 when the config file has errors (defaults shown for them).
+pub fn print_keys(loaded: &Loaded) -> ExitCode {
+    let rows = key_rows(&loaded.config);
     let name_width = rows.iter().map(|r| r.0.len()).max().unwrap_or(0);
     let key_width = rows.iter().map(|r| r.1.chars().count()).max().unwrap_or(0);
     for (name, keys, description) in rows {
-        let keys = if keys.is_empty() {
-            "(unbound)".to_owned()
-        } else {
-            keys
-        };
         println!("{name:<name_width$}  {keys:<key_width$}  {description}");
     }
-    ExitCode::SUCCESS
+    settings_status(loaded)
 }
 
-/// `reelread man`.
-pub fn print_man() -> ExitCode {
-    use clap::CommandFactory as _;
-    let man = clap_mangen::Man::new(super::Cli::command());
-    match man.render(&mut std::io::stdout()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("reelread: {e}");
-            ExitCode::FAILURE
-        }
+/// 0, or 2 when the config file had errors: what was printed is not all it says.
+fn settings_status(loaded: &Loaded) -> ExitCode {
+    if loaded
+        .diagnostics
+        .iter()
+        .any(crate::diagnostic::Diagnostic::is_error)
+    {
+        super::status::trouble()
+    } else {
+        super::status::found()
     }
 }
 

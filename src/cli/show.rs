@@ -3,13 +3,17 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use ratatui::text::Line;
+
+use super::paint::{self, Paint};
+use super::{select, status};
 use crate::data::Library;
 use crate::doc::{self, Options};
 
 /// Options of `reelread show`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The review's ID, as `list` prints it.
+    /// The review's ID, as `list` prints it; FILM/ID names one of several films' reviews.
     id: String,
     /// Collection or library folder (bundled collection if omitted).
     pub dir: Option<PathBuf>,
@@ -24,16 +28,11 @@ pub struct Args {
     spoilers: bool,
 }
 
-pub fn run(library: &Library, args: &Args, date_format: &str) -> ExitCode {
-    let found = library
-        .reviews()
-        .find(|(c, r)| library.qualified_id(c, r) == args.id || r.id == args.id);
-    let Some((_, review)) = found else {
-        eprintln!(
-            "reelread: no review with ID `{}`; `reelread list` shows the IDs",
-            crate::data::sanitize(&args.id)
-        );
-        return ExitCode::FAILURE;
+/// Prints the review `args.id` names; exit 2 when it names none or several.
+pub fn run(library: &Library, args: &Args, date_format: &str, paint: Paint) -> ExitCode {
+    let review = match select::named(library, &args.id) {
+        select::Named::One(review) => review,
+        other => return select::refuse("show", library, &args.id, &other),
     };
     let options = Options {
         width: usize::from(args.width),
@@ -45,21 +44,32 @@ pub fn run(library: &Library, args: &Args, date_format: &str) -> ExitCode {
         ..Options::default()
     };
     let laid_out = doc::build(review, &options);
-    let lines = laid_out.plain_lines();
     let Some(text) = args.grep.as_deref() else {
-        for line in &lines {
-            println!("{}", line.trim_end());
+        for line in &laid_out.lines {
+            println!("{}", paint.line(&trimmed(&line.line)));
         }
-        return ExitCode::SUCCESS;
+        return status::found();
     };
-    let mut matched: Vec<usize> = doc::search(&laid_out, text)
-        .iter()
-        .flat_map(|hit| hit.segments.iter().map(|s| s.line))
-        .collect();
-    matched.dedup();
-    let number_width = lines.len().to_string().len();
-    for &line in &matched {
-        println!("{:>number_width$}: {}", line + 1, lines[line].trim_end());
+    // Each matching line with the byte ranges of its matches, top to bottom.
+    let mut matched: std::collections::BTreeMap<usize, Vec<(usize, usize)>> =
+        std::collections::BTreeMap::new();
+    for hit in doc::search(&laid_out, text) {
+        for segment in hit.segments {
+            matched
+                .entry(segment.line)
+                .or_default()
+                .push((segment.start, segment.end));
+        }
+    }
+    let number_width = laid_out.lines.len().to_string().len();
+    for (&line, ranges) in &matched {
+        let plain = laid_out
+            .lines
+            .get(line)
+            .map(doc::DocLine::plain)
+            .unwrap_or_default();
+        let number = paint.paint(&format!("{:>number_width$}:", line + 1), paint::DIM);
+        println!("{number} {}", marked(paint, plain.trim_end(), ranges));
     }
     if matched.is_empty() {
         eprintln!(
@@ -67,7 +77,38 @@ pub fn run(library: &Library, args: &Args, date_format: &str) -> ExitCode {
             crate::data::sanitize_line(text),
             crate::data::sanitize_line(&args.id)
         );
-        return ExitCode::FAILURE;
+        return status::nothing();
     }
-    ExitCode::SUCCESS
+    status::found()
+}
+
+/// A line with its matches painted as grep paints them.
+fn marked(paint: Paint, line: &str, ranges: &[(usize, usize)]) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut at = 0;
+    for &(start, end) in ranges {
+        let (start, end) = (start.max(at).min(line.len()), end.min(line.len()));
+        if start >= end || !line.is_char_boundary(start) || !line.is_char_boundary(end) {
+            continue;
+        }
+        out.push_str(&line[at..start]);
+        out.push_str(&paint.paint(&line[start..end], paint::MATCH));
+        at = end;
+    }
+    out.push_str(&line[at..]);
+    out
+}
+
+/// A line without its trailing blanks (the layout pads some), styles kept.
+fn trimmed(line: &Line<'static>) -> Line<'static> {
+    let mut line = line.clone();
+    while let Some(last) = line.spans.last_mut() {
+        let kept = last.content.trim_end().len();
+        if kept > 0 {
+            last.content = last.content[..kept].to_owned().into();
+            break;
+        }
+        line.spans.pop();
+    }
+    line
 }

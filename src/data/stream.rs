@@ -14,7 +14,7 @@ use super::walk::{
     FILM_FILE, LoadOptions, Plan, is_collection, is_symlink, library_entries, plan, read, reason,
     whole_file_error,
 };
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 
 /// Reviews per part after the first: few parts for the reader to take in, each still
 /// a small fraction of a large library.
@@ -144,7 +144,14 @@ pub fn load_parts(path: &Path, options: &LoadOptions, index: bool, sink: &mut dy
         bytes: plans.iter().map(|p| p.bytes).sum(),
     });
     if !problems.is_empty() {
-        sink(problems_part(problems, 0));
+        // A film folder that could not be opened (a broken link) is a skipped file too,
+        // so the reader's footer counts it.
+        let skipped = if plans.is_empty() {
+            0
+        } else {
+            problems.iter().filter(|d| d.is_error()).count()
+        };
+        sink(problems_part(problems, skipped));
     }
     load_collections(&plans, options, index, sink);
 }
@@ -342,9 +349,11 @@ fn film_of(
         ..Film::default()
     };
     let Some(source) = source else {
-        problems.push(whole_file_error(
+        // The reviews load all the same: a warning, as `import` says it, not an error.
+        problems.push(Diagnostic::whole_file(
             missing_path,
-            "missing film.toml: the film is shown by folder name",
+            Severity::Warning,
+            "missing film.toml: the film is shown by folder name until it has one",
         ));
         return (placeholder(), 0);
     };

@@ -207,21 +207,34 @@ pub(super) fn library_entries(path: &Path, diagnostics: &mut Vec<Diagnostic>) ->
     paths.sort();
     let mut dirs = Vec::new();
     for dir in paths {
+        let hidden = dir
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
         if is_symlink(&dir) {
-            let message = match fs::canonicalize(&dir) {
-                Err(e) if e.kind() != io::ErrorKind::NotFound => {
-                    Some(format!("{}; skipped", reason(&dir, &e)))
-                }
-                Ok(target) if home.as_ref().is_some_and(|h| h.starts_with(&target)) => Some(
+            let problem = match fs::canonicalize(&dir) {
+                // A film folder's link whose target is gone (a moved or unmounted disk):
+                // a film that does not load, counted and said as a skipped file is.
+                // Hidden links are editors' lock files, dangling by design.
+                Err(e) if e.kind() == io::ErrorKind::NotFound && !hidden => Some((
+                    Severity::Error,
+                    format!(
+                        "{}; skipped (point the link at the film's folder, or remove it)",
+                        reason(&dir, &e)
+                    ),
+                )),
+                Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+                Err(e) => Some((Severity::Warning, format!("{}; skipped", reason(&dir, &e)))),
+                Ok(target) if home.as_ref().is_some_and(|h| h.starts_with(&target)) => Some((
+                    Severity::Warning,
                     "symbolic link loop: it leads back to the library folder; not followed"
                         .to_owned(),
-                ),
+                )),
                 _ => None,
             };
-            if let Some(message) = message {
+            if let Some((severity, message)) = problem {
                 diagnostics.push(Diagnostic::whole_file(
                     &dir.display().to_string(),
-                    Severity::Warning,
+                    severity,
                     &message,
                 ));
                 continue;

@@ -183,7 +183,7 @@ fn check_reports_problems_and_sets_the_exit_code() {
 fn a_missing_folder_fails_with_a_message() {
     for args in [vec!["list", "/no/such/folder"], vec!["/no/such/folder"]] {
         let out = run(&args);
-        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(out.status.code(), Some(2), "{args:?}: a data error");
         assert!(String::from_utf8_lossy(&out.stderr).contains("no such folder"));
     }
 }
@@ -281,3 +281,8 @@ fn global_options_work_before_the_command_and_a_folder_before_it_is_refused() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("the folder goes after the command"));
 }
+
+mod color;
+mod exit_status;
+mod ids;
+mod man;

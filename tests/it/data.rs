@@ -267,6 +267,42 @@ fn a_file_over_the_size_limit_is_refused_unread() {
 
 #[cfg(unix)]
 #[test]
+fn a_film_folder_link_whose_target_is_gone_is_reported_and_counted() {
+    use std::os::unix::fs::symlink;
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let lib = tmp.path().join("lib");
+    scratch_collection(&lib.join("a"));
+    symlink(
+        tmp.path().join("unmounted/heat-1995"),
+        lib.join("heat-1995"),
+    )
+    .expect("link");
+    // An editor's lock link is dangling by design and says nothing.
+    symlink("user@host.1234", lib.join(".#notes.txt")).expect("lock link");
+    let library = load_path(&lib);
+    assert_eq!(ids(&library), ["good"]);
+    assert_eq!((library.files_skipped, library.error_count()), (1, 1));
+    let shown: Vec<String> = library
+        .diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        shown,
+        [format!(
+            "{}/heat-1995: error: broken symbolic link (its target does not exist); skipped (point the link at the film's folder, or remove it)",
+            lib.display()
+        )]
+    );
+    let out = crate::support::cli::run(&["check", lib.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("heat-1995: error: broken symbolic link")
+    );
+}
+
+#[cfg(unix)]
+#[test]
 fn symbolic_link_loops_are_reported_not_followed() {
     use std::os::unix::fs::symlink;
     let tmp = tempfile::tempdir().expect("tempdir");

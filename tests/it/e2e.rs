@@ -190,21 +190,18 @@ fn a_huge_window_draws_its_corner_and_still_quits() {
 }
 
 #[test]
-fn without_a_terminal_prints_usage_and_exits_zero() {
+fn without_a_terminal_prints_usage_and_exits_2() {
     let output = Command::new(BIN)
         .stdin(Stdio::null())
         .output()
         .expect("run reelread with captured output");
-    let stdout = String::from_utf8_lossy(&output.stdout);
+    // A usage error (issue 13): a script that pipes plain `reelread` hears it.
+    assert_eq!(output.status.code(), Some(2), "{:?}", output.status);
+    assert!(output.stdout.is_empty(), "the usage goes to stderr");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("reelread list"), "stderr:\n{stderr}");
     assert!(
-        output.status.success(),
-        "status {:?}, stderr: {}",
-        output.status,
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(stdout.contains("reelread list"), "stdout:\n{stdout}");
-    assert!(
-        !stdout.contains("\x1b["),
-        "escape sequences written to a non-terminal:\n{stdout:?}"
+        !stderr.contains("\x1b["),
+        "escape sequences written to a non-terminal:\n{stderr:?}"
     );
 }

@@ -88,7 +88,8 @@ fn a_fifo_as_the_state_file_is_reported_not_waited_on() {
     let library = library_dir();
     let out = run_timed(&["list", "--starred", utf8(library.path())], home.path())
         .expect("`list --starred` finishes with a FIFO as its state file");
-    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    // No state read, so nothing starred: nothing found.
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
     assert!(
         out.stderr.contains(&format!(
             "{}: cannot read file: it is a FIFO (named pipe), not a file",
@@ -203,7 +204,7 @@ fn import_refuses_a_fifo_as_text_or_page() {
             return;
         }
         let out = import(&fifo, into.path(), &[]);
-        assert_eq!(out.code, Some(1), "{}", out.stdout);
+        assert_eq!(out.code, Some(2), "{}", out.stdout);
         assert_eq!(
             out.stderr,
             format!(
@@ -225,7 +226,7 @@ fn import_refuses_text_over_the_loaders_limit() {
     std::fs::write(&file, text).expect("write");
     let into = collection();
     let out = import(&file, into.path(), &[]);
-    assert_eq!(out.code, Some(1), "{}", out.stdout);
+    assert_eq!(out.code, Some(2), "{}", out.stdout);
     assert!(
         out.stderr.contains(&format!(
             "{}: file is 16.0 MiB, over the 16 MiB limit; not read",
@@ -250,7 +251,7 @@ fn import_refuses_utf16_text_as_the_loader_does() {
         let file = scratch.path().join(name);
         std::fs::write(&file, bytes).expect("write");
         let out = import(&file, into.path(), &[]);
-        assert_eq!(out.code, Some(1), "{}", out.stdout);
+        assert_eq!(out.code, Some(2), "{}", out.stdout);
         assert_eq!(
             out.stderr,
             format!(
@@ -282,7 +283,7 @@ fn import_names_a_reviews_file_in_the_way() {
     let blocker = into.path().join("reviews");
     std::fs::write(&blocker, "").expect("a file named reviews");
     let out = import(&file, into.path(), &[]);
-    assert_eq!(out.code, Some(1), "{}", out.stdout);
+    assert_eq!(out.code, Some(2), "{}", out.stdout);
     assert_eq!(
         out.stderr,
         format!(

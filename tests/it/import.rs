@@ -364,7 +364,7 @@ fn import_writes_the_file_prints_its_guesses_and_never_overwrites_without_force(
     let corrected = written.replace("author = \"Liz\"", "author = \"Liz C.\"");
     std::fs::write(&target, &corrected).expect("edit");
     let again = import_into(&seed, dir.path(), &[]);
-    assert_eq!(again.status.code(), Some(1));
+    assert_eq!(again.status.code(), Some(2));
     let stderr = text(&again.stderr);
     assert!(stderr.contains(&target.display().to_string()), "{stderr}");
     assert!(stderr.contains("--force"), "{stderr}");

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::{Plan, shown};
+use super::{Failed, Plan, shown};
 use crate::config::Config;
 use crate::sources::fetch::Counts;
 use crate::sources::http::{Client, Response, Validators};
@@ -16,14 +16,14 @@ use crate::sources::{Mapped, feed, letterboxd_export, map, page};
 const LISTED: usize = 20;
 
 /// An http(s) URL: a page (its article) or a feed, fetched once.
-pub(super) fn from_url(url: &str, config: &Config, plan: &Plan) -> Result<(), String> {
+pub(super) fn from_url(url: &str, config: &Config, plan: &Plan) -> Result<(), Failed> {
     crate::sources::subscriptions::check_url(url)?;
     let client = Client::new(&config.fetch);
     let Response::Fetched(fetched) = client
         .get(url, &Validators::default())
         .map_err(|e| format!("{url}: {e}"))?
     else {
-        return Err(format!("{url}: the server answered 304 to a plain request"));
+        return Err(format!("{url}: the server answered 304 to a plain request").into());
     };
     let mapped = if feed::looks_like_feed(&fetched.body) {
         from_feed_bytes(&fetched.body).map_err(|e| format!("{url}: {e}"))?
@@ -42,7 +42,7 @@ pub(super) fn from_url(url: &str, config: &Config, plan: &Plan) -> Result<(), St
 }
 
 /// A saved HTML page: its article, not the page.
-pub(super) fn from_page_file(path: &Path, plan: &Plan) -> Result<(), String> {
+pub(super) fn from_page_file(path: &Path, plan: &Plan) -> Result<(), Failed> {
     let bytes = read(path)?;
     let html = String::from_utf8_lossy(&bytes);
     let url = canonical_file_url(path);
@@ -60,14 +60,14 @@ pub(super) fn from_page_file(path: &Path, plan: &Plan) -> Result<(), String> {
 }
 
 /// A feed file, imported once.
-pub(super) fn from_feed_file(path: &Path, plan: &Plan) -> Result<(), String> {
+pub(super) fn from_feed_file(path: &Path, plan: &Plan) -> Result<(), Failed> {
     let bytes = read(path)?;
     let mapped = from_feed_bytes(&bytes).map_err(|e| format!("{}: {e}", shown(path)))?;
     write(mapped, &shown(path), plan)
 }
 
 /// A Letterboxd export: reviews.csv, diary.csv, the zip or the unpacked folder.
-pub(super) fn from_export(path: &Path, plan: &Plan) -> Result<(), String> {
+pub(super) fn from_export(path: &Path, plan: &Plan) -> Result<(), Failed> {
     let mapped = letterboxd_export::read(path, plan.reviewer.as_deref())?;
     write(mapped, &shown(path), plan)
 }
@@ -99,12 +99,12 @@ fn one(entry: crate::sources::Entry) -> Mapped {
 
 /// Writes every entry, saving the fetch state (so a second import updates in place), and
 /// prints what was done.
-fn write(mut mapped: Mapped, origin: &str, plan: &Plan) -> Result<(), String> {
+fn write(mut mapped: Mapped, origin: &str, plan: &Plan) -> Result<(), Failed> {
     if mapped.entries.is_empty() {
-        return Err(match mapped.skipped {
+        return Err(Failed::Nothing(match mapped.skipped {
             0 => format!("{origin}: no reviews found"),
             n => format!("{origin}: no reviews found ({n} skipped: not reviews)"),
-        });
+        }));
     }
     for entry in &mut mapped.entries {
         if plan.film.is_some() {
@@ -163,9 +163,13 @@ fn write(mut mapped: Mapped, origin: &str, plan: &Plan) -> Result<(), String> {
         extras(&counts)
     );
     if failures.len() == mapped.entries.len() {
-        return Err(format!("nothing from {origin} was written"));
+        return Err(format!("nothing from {origin} was written").into());
     }
-    Ok(())
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(Failed::Said)
+    }
 }
 
 /// What else the summary says: skipped items, `unsorted`, kept edits.

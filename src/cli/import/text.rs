@@ -4,13 +4,13 @@
 use std::fs;
 use std::path::Path;
 
-use super::{Plan, shown};
+use super::{Failed, Plan, shown};
 use crate::data::{MAX_FILE_BYTES, parse_review, read_regular, without_bom};
 use crate::sources::FilmFacts;
 use crate::sources::write::{Target, Writer};
 
 /// Guesses the review in the text at `path` and writes it where `plan` says.
-pub(super) fn import(file: &Path, plan: &Plan) -> Result<(), String> {
+pub(super) fn import(file: &Path, plan: &Plan) -> Result<(), Failed> {
     // The loader's checks: a regular file within its size limit, UTF-16 refused, a byte
     // order mark dropped.
     let bytes = read_regular(file, MAX_FILE_BYTES).map_err(|e| format!("{}: {e}", shown(file)))?;
@@ -19,14 +19,18 @@ pub(super) fn import(file: &Path, plan: &Plan) -> Result<(), String> {
         return Err(format!(
             "{} is not text ({why}): nothing to import; import takes a review copied as text, a page, a feed or a Letterboxd export",
             shown(file)
-        ));
+        )
+        .into());
     }
     let (text, lossy) = match std::str::from_utf8(bytes) {
         Ok(text) => (text.to_owned(), false),
         Err(_) => (String::from_utf8_lossy(bytes).into_owned(), true),
     };
     if text.trim().is_empty() {
-        return Err(format!("{} is empty: nothing to import", shown(file)));
+        return Err(Failed::Nothing(format!(
+            "{} is empty: nothing to import",
+            shown(file)
+        )));
     }
     let stem = file
         .file_stem()
@@ -65,13 +69,15 @@ pub(super) fn import(file: &Path, plan: &Plan) -> Result<(), String> {
             shown(file),
             toml.len(),
             MAX_FILE_BYTES / (1024 * 1024)
-        ));
+        )
+        .into());
     }
     if fs::symlink_metadata(&path).is_ok() && !plan.force {
         return Err(format!(
             "{} already exists; nothing was written (pass --force to replace it)",
             shown(&path)
-        ));
+        )
+        .into());
     }
     crate::atomic::write(&path, toml.as_bytes())
         .map_err(|e| format!("cannot write {}: {e}", shown(&path)))?;

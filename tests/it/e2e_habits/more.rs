@@ -315,3 +315,51 @@ fn e_exports_the_open_review_to_the_working_folder() {
     );
     quit_with(&mut app, "q");
 }
+
+#[cfg(unix)]
+#[test]
+fn e_creates_the_export_as_the_umask_says() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let world = World::new();
+    // A umask that lets the group write: the export must be 0664, as `touch` would make it.
+    let mut app = Pty::spawn_with(
+        "/bin/sh",
+        &["-c", "umask 002 && exec \"$0\"", BIN],
+        120,
+        40,
+        |cmd| world.configure(cmd, &[]),
+    );
+    wait_first_frame(&mut app);
+    app.send("e");
+    app.wait_for("the export confirmed in the footer", |s| {
+        footer(s).contains("Exported to")
+    });
+    let file = world.cwd().join("guilt-and-redemption.md");
+    let mode = std::fs::metadata(&file)
+        .expect("the export")
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, 0o664, "{mode:o}");
+    quit_with(&mut app, "q");
+}
+
+#[test]
+fn a_key_taken_from_another_command_is_said_at_start_and_by_check() {
+    let world = World::new();
+    world.write_config("[keys]\nopen_url = \"o\"\n");
+    let mut app = world.spawn(&[]);
+    wait_first_frame(&mut app);
+    app.wait_for("the unbound sort said in the footer", |s| {
+        footer(s).contains("config: sort has no key (`reelread check`)")
+    });
+    quit_with(&mut app, "q");
+    let out = world.command(&["check"]).output().expect("check");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains(
+            "config.toml:2:1: warning: sort has no key left (its keys are bound to other actions)"
+        ),
+        "{said}"
+    );
+}

@@ -58,18 +58,26 @@ fn import_reports_a_missing_file_an_empty_one_and_a_missing_folder() {
     let dir = tempfile::tempdir().expect("temp dir");
     let missing = dir.path().join("nope.txt");
     let out = import_into(missing.to_str().expect("utf-8"), dir.path(), &[]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a file that cannot be read is an error"
+    );
     assert!(text(&out.stderr).starts_with("reelread import: cannot read "));
 
     let empty = dir.path().join("empty.txt");
     std::fs::write(&empty, " \n\n").expect("write");
     let out = import_into(empty.to_str().expect("utf-8"), dir.path(), &[]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "an empty file holds no review: nothing found"
+    );
     assert!(text(&out.stderr).contains("is empty"));
 
     let seed = fixture_path("seed-000-heartwarming.txt");
     let out = import_into(&seed, &dir.path().join("no-such-folder"), &[]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("not a folder"));
     let written = std::fs::read_dir(dir.path().join("reviews"))
         .expect("reviews")
@@ -99,7 +107,7 @@ fn a_binary_file_is_refused_as_not_text() {
     bytes.extend((0..4096u32).map(|i| (i % 251) as u8));
     std::fs::write(&elf, &bytes).expect("write");
     let out = import_into(elf.to_str().expect("utf-8"), dir.path(), &[]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     assert!(
         text(&out.stderr).contains("is not text (it holds NUL bytes)"),
         "{}",

@@ -29,7 +29,7 @@ fn a_failing_source_is_named_and_the_others_are_saved() {
     let home = Home::new();
     home.follow_raw(&[("alice", &good), ("gone", &gone)]);
     let (stderr, summary, code) = fetch(&home);
-    assert_eq!(code, Some(1));
+    assert_eq!(code, Some(2));
     assert_eq!(stderr.trim(), format!("gone: {gone}: HTTP 404 Not Found"));
     assert_eq!(
         summary,
@@ -73,7 +73,7 @@ fn each_failure_says_what_happened() {
     let started = std::time::Instant::now();
     let (stderr, summary, code) = fetch(&home);
     assert!(started.elapsed() < Duration::from_secs(20), "bounded");
-    assert_eq!(code, Some(1));
+    assert_eq!(code, Some(2));
     assert!(
         summary.starts_with("6 sources · 0 new reviews"),
         "{summary}\n{stderr}"
@@ -108,7 +108,7 @@ fn a_404_at_follow_is_refused_and_nothing_is_followed() {
     let home = Home::new();
     let url = server.url("/nothing/");
     let out = home.run(&["follow", &url]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         text(&out.stderr).trim(),
         format!("reelread follow: {url}: HTTP 404 Not Found")
@@ -123,7 +123,7 @@ fn fetching_an_unknown_name_says_so() {
     let home = Home::new();
     home.follow_raw(&[("a", "https://a.example/feed")]);
     let out = home.run(&["fetch", "b"]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     assert!(
         text(&out.stderr).contains("no source named `b`; `reelread sources` lists them"),
         "{}",
@@ -197,7 +197,7 @@ fn a_comment_feed_that_failed_is_fetched_again_next_time() {
     let home = Home::new();
     home.follow_raw(&[("notes", &server.url("/feed/"))]);
     let (stderr, summary, code) = fetch(&home);
-    assert_eq!(code, Some(1), "{summary}");
+    assert_eq!(code, Some(2), "{summary}");
     assert!(stderr.contains("comments feed"), "{stderr}");
     assert!(stderr.contains("HTTP 404 Not Found"), "{stderr}");
     server.route(
