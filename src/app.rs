@@ -3,8 +3,11 @@
 
 mod catalog;
 mod effect;
+mod errors;
+mod files;
 mod find;
 mod layouts;
+mod links;
 mod list;
 mod loading;
 mod marks;
@@ -15,6 +18,7 @@ mod nav;
 mod picker;
 mod reading;
 mod reload;
+mod saved_view;
 mod settings;
 mod sources;
 mod typing;
@@ -25,8 +29,10 @@ use ratatui::layout::Rect;
 
 use catalog::Catalog;
 pub use effect::Effect;
+pub use errors::{Problem, relative as relative_path};
 pub use find::Search;
 use layouts::LayoutCache;
+pub use links::{Link, LinkList, links_of};
 use list::ListView;
 pub use loading::Progress;
 use marks::Marks;
@@ -34,6 +40,7 @@ pub use marks::{Mark, Restore};
 pub use mode::{CastFocus, Focus, ListQuery, Mode, PromptFor};
 pub use picker::Picker;
 use reading::{Footer, PromptOrigin, Reading};
+pub use saved_view::SavedView;
 pub use settings::Settings;
 pub use typing::PROMPT_MAX;
 pub use update::update;
@@ -61,6 +68,8 @@ pub struct App {
     footer: Footer,
     /// A fetch in progress and the followed sources' status.
     sources: sources::Sources,
+    /// What the files held when the reader asked to read them again.
+    reread: files::Reread,
     /// What is on top of the panes.
     mode: Mode,
     /// Where to return if the open prompt is cancelled.
@@ -105,6 +114,7 @@ impl App {
             marks: Marks::default(),
             footer: Footer::default(),
             sources: sources::Sources::default(),
+            reread: files::Reread::default(),
             mode: Mode::Normal,
             prompt: PromptOrigin::default(),
             focus: Focus::List,

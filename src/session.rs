@@ -6,14 +6,49 @@ mod merge;
 
 pub use merge::{merge, save_merged};
 
-use crate::app::{App, Mark, Restore};
-use crate::state::ReadingState;
+use crate::app::{App, Mark, Restore, SavedView};
+use crate::query::SortKey;
+use crate::state::{ReadingState, ViewState};
+
+/// The saved view as the app takes it; a sort name this version does not know is left
+/// as if unsaved (and kept in the file).
+#[must_use]
+pub fn view_of(state: &ViewState) -> SavedView {
+    SavedView {
+        sort: state
+            .sort
+            .as_deref()
+            .and_then(|name| <SortKey as clap::ValueEnum>::from_str(name, true).ok()),
+        reverse: state.reverse,
+        hide_read: state.hide_read,
+    }
+}
+
+/// Writes the list's view into `state`, leaving each part the reader has not changed
+/// from what the state says as it is (absent stays absent), so a reader that never
+/// touched the view does not overwrite another's.
+fn record_view(app: &App, state: &mut ViewState) {
+    let saved = view_of(state);
+    let (sort, reverse) = app.sort();
+    if saved.sort.unwrap_or_default() != sort {
+        state.sort = Some(sort.to_string());
+    }
+    if saved.reverse.unwrap_or_default() != reverse {
+        state.reverse = Some(reverse);
+    }
+    if saved.hide_read.unwrap_or_default() != app.hides_read() {
+        state.hide_read = Some(app.hides_read());
+    }
+}
 
 /// Saved marks for every review the state knows, keyed by collection and review ID, so
 /// they apply to reviews as they load.
 #[must_use]
 pub fn restore(state: &ReadingState) -> Restore {
-    let mut saved = Restore::default();
+    let mut saved = Restore {
+        view: view_of(&state.view),
+        ..Restore::default()
+    };
     for (key, collection) in &state.collections {
         if let Some(id) = &collection.last_open {
             saved.last_open.insert(key.clone(), id.clone());
@@ -34,8 +69,10 @@ pub fn restore(state: &ReadingState) -> Restore {
     saved
 }
 
-/// Writes the reader's marks into `state`, leaving other collections' entries alone.
+/// Writes the reader's marks and view into `state`, leaving other collections' entries
+/// alone.
 pub fn record(app: &App, state: &mut ReadingState) {
+    record_view(app, &mut state.view);
     for (entry, mark, scroll) in app.marks() {
         let (collection, review) = app.entry(entry);
         // Untouched reviews stay out of the state (and out of the comparison that

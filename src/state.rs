@@ -26,9 +26,39 @@ pub struct ReadingState {
         serialize_with = "non_empty_collections"
     )]
     pub collections: BTreeMap<String, CollectionState>,
+    /// How the list was last shown (sort, reverse, hide-read), so the next run shows it so.
+    #[serde(skip_serializing_if = "ViewState::is_empty")]
+    pub view: ViewState,
     /// Keys this version does not know (a newer one's), written back unchanged.
     #[serde(flatten)]
     pub unknown: Unknown,
+}
+
+/// The list's saved view; a field never changed is absent (and the default applies), so
+/// files written before it existed load as they are.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ViewState {
+    /// The sort order's name (`file`, `date`, `rating`, `comments`, `length`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sort: Option<String>,
+    /// The order is reversed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reverse: Option<bool>,
+    /// Reviews already read are hidden.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hide_read: Option<bool>,
+    /// Keys this version does not know, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: Unknown,
+}
+
+impl ViewState {
+    /// True when nothing is saved, so the table is left out of the file.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
 }
 
 /// Keys of a state file this version does not read, kept so saving never drops what a

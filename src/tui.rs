@@ -3,6 +3,7 @@
 //! a panic, the terminal going away — restores the terminal (raw mode, alternate
 //! screen, mouse capture, cursor) and saves the state.
 
+mod editor;
 mod effects;
 mod fetching;
 mod input;
@@ -67,9 +68,14 @@ const INPUT_BUDGET: Duration = Duration::from_millis(50);
 pub fn run(mut app: App, mut options: Options) -> io::Result<(Ended, Vec<String>)> {
     let signals = signals::listen()?;
     let mut terminal = terminal::enter(options.mouse)?;
-    let events = input::spawn();
+    let (events, gate) = input::spawn();
     let background = options.parts.is_some();
-    let result = event_loop(&mut terminal, &mut app, &mut options, &signals, &events);
+    let channels = Channels {
+        signals: &signals,
+        events: &events,
+        gate: &gate,
+    };
+    let result = event_loop(&mut terminal, &mut app, &mut options, &channels);
     terminal::leave(options.mouse);
     if terminal.show_cursor().is_err() {
         // The terminal is gone; dropping ratatui's handle would try again and print.
@@ -135,15 +141,23 @@ fn take_parts(
     }
 }
 
+/// What the loop hears from: signals, terminal input, and the gate that holds the input
+/// while the editor has the terminal.
+struct Channels<'a> {
+    signals: &'a mpsc::Receiver<i32>,
+    events: &'a mpsc::Receiver<input::Batch>,
+    gate: &'a input::Gate,
+}
+
 /// The pump: terminal events and other threads' results go into [`update`] as actions,
 /// the effects it returns are carried out, and a frame is drawn when something changed.
 fn event_loop(
     terminal: &mut terminal::Term,
     app: &mut App,
     options: &mut Options,
-    signals: &mpsc::Receiver<i32>,
-    events: &mpsc::Receiver<input::Batch>,
+    channels: &Channels<'_>,
 ) -> io::Result<Ended> {
+    let (signals, events) = (channels.signals, channels.events);
     let (width, height) = terminal::fit(terminal)?;
     let mut effects = update(app, Action::Resize(width, height));
     let mut reloads = workers::Reloads::watch(options.watch.clone());
@@ -216,8 +230,11 @@ fn event_loop(
                     // The loop asks the app what to lay out: a resize storm asks many times.
                     // Asking changes nothing on screen, so it draws nothing.
                     Effect::LayOut => layout.asked = true,
-                    Effect::Suspend => {
-                        terminal::suspend(terminal, options.mouse)?;
+                    Effect::Suspend | Effect::Edit(_) | Effect::Reload => {
+                        let on = (&mut *terminal, options.mouse, channels, &mut reloads);
+                        if let Some(ended) = terminal_effect(on, app, effect, &mut effects)? {
+                            return Ok(ended);
+                        }
                         dirty = true;
                     }
                     Effect::Fetch | Effect::ListSources => {
@@ -255,6 +272,40 @@ fn event_loop(
         }
     }
     Ok(Ended::Quit)
+}
+
+/// What needs the terminal or the reloader: a suspend, the editor on a review's file
+/// (then the library read again so the edit shows), a reload now; the way the reader
+/// ends when a signal came while the editor ran.
+fn terminal_effect(
+    (terminal, mouse, channels, reloads): (
+        &mut terminal::Term,
+        bool,
+        &Channels<'_>,
+        &mut workers::Reloads,
+    ),
+    app: &mut App,
+    effect: Effect,
+    effects: &mut Vec<Effect>,
+) -> io::Result<Option<Ended>> {
+    match effect {
+        Effect::Suspend => terminal::suspend(terminal, mouse)?,
+        Effect::Edit(path) => {
+            let edited = editor::edit(terminal, mouse, channels.gate, channels.signals, &path)?;
+            if let Some(signal) = edited.signal {
+                return Ok(Some(Ended::Signal(signal)));
+            }
+            effects.extend(update(app, Action::Notify(edited.message)));
+            if edited.ran {
+                // The watcher hears the save too; this also covers an editor that wrote
+                // nothing, so the footer says so.
+                reloads.changed();
+            }
+        }
+        Effect::Reload => reloads.changed(),
+        _ => {}
+    }
+    Ok(None)
 }
 
 /// Writes the reading state if the reader changed it, merged into the file as it is now

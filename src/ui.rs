@@ -2,6 +2,8 @@
 
 mod cast;
 mod chrome;
+mod errors;
+mod links;
 mod list;
 mod popup;
 mod ratings;
@@ -51,6 +53,8 @@ impl Widget for &App {
             Mode::Picker(picker) => popup::render_picker(self, picker, area, buf),
             Mode::Ratings => ratings::render(self, area, buf),
             Mode::Sources(scroll) => sources::render(self, *scroll, area, buf),
+            Mode::Links(links) => links::render(self, links, area, buf),
+            Mode::Errors(scroll) => errors::render(self, *scroll, area, buf),
         }
         theme::Theme::new(&self.settings().colors).apply(buf);
     }

@@ -190,7 +190,7 @@ fn any_action_in_any_mode_at_any_size_is_safe() {
     library.collections[0].reviews[TRAILER].comments[3].replies_to = Some(3);
     let mut app = app_with(library);
     let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-    let mut modes = [false; 6];
+    let mut modes = [false; 8];
     for i in 0..6000 {
         seed ^= seed << 13;
         seed ^= seed >> 7;
@@ -209,6 +209,8 @@ fn any_action_in_any_mode_at_any_size_is_safe() {
             Mode::Prompt(..) => 3,
             Mode::Ratings => 4,
             Mode::Sources(_) => 5,
+            Mode::Links(_) => 6,
+            Mode::Errors(_) => 7,
         }] = true;
         assert!(
             app.selected() < app.visible_len().max(1),
@@ -227,7 +229,7 @@ fn any_action_in_any_mode_at_any_size_is_safe() {
         }
     }
     assert!(app.is_running());
-    assert_eq!(modes, [true; 6], "every mode was visited");
+    assert_eq!(modes, [true; 8], "every mode was visited");
 }
 
 #[test]
