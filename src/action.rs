@@ -105,7 +105,7 @@ pub enum Command {
     #[strum(message = "Mark this review read or unread")]
     ToggleRead,
     /// Mark every review in the list read: all of them, or all the filters let through.
-    #[strum(message = "Mark every listed review read (all, or all matching the filters)")]
+    #[strum(message = "Mark every listed review read (all, or the filtered)")]
     MarkAllRead,
     /// Hide or show reviews already read.
     #[strum(message = "Hide or show reviews already read")]
@@ -120,7 +120,7 @@ pub enum Command {
     #[strum(message = "Open this review's URL in the browser")]
     OpenUrl,
     /// List the links in the review and its comments, to open or copy one.
-    #[strum(message = "List this review's links, to open (b) or copy (y) one")]
+    #[strum(message = "List this review's links, to open or copy one")]
     Links,
     /// Write the open review to a Markdown file.
     #[strum(message = "Export this review to a Markdown file")]

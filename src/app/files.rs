@@ -85,8 +85,8 @@ impl App {
     }
 
     /// After a reload the reader asked for: the footer says what changed.
-    pub(super) fn report_reread(&mut self) {
-        let Some(mut before) = self.reread.before.take() else {
+    pub(super) fn report_reread(&mut self, asked: Reread) {
+        let Some(mut before) = asked.before else {
             return;
         };
         let (mut changed, mut added, mut films) = (0, 0, 0);

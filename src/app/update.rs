@@ -23,8 +23,10 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::LoadDone => app.finish_loading(),
         Action::LaidOut(done) => app.install_layout(&done.0, done.1),
         Action::Reloaded(library) => {
+            // The reload starts the state afresh: what was asked for goes across it.
+            let asked = std::mem::take(&mut app.reread);
             app.reload(*library);
-            app.report_reread();
+            app.report_reread(asked);
         }
         Action::Saved => app.saved(),
         Action::Fetch(progress) => app.fetch_progress(progress),
