@@ -22,8 +22,18 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
         plural(warnings, "warning", "warnings"),
         app.key(Command::Back)
     );
-    let height = area.height.saturating_sub(2).max(6);
-    let inner = super::popup::frame(&title, 120, height, area, buf);
+    // As tall as the problems wrapped to the popup's width need, up to the screen.
+    let width = area.width.min(120);
+    let inside = usize::from(width.saturating_sub(2)).max(8);
+    let rows: usize = problems
+        .iter()
+        .map(|p| wrapped(&p.text, inside).len())
+        .sum::<usize>()
+        .max(1);
+    let height = u16::try_from(rows + 3)
+        .unwrap_or(u16::MAX)
+        .clamp(6, area.height.saturating_sub(2).max(6));
+    let inner = super::popup::frame(&title, width, height, area, buf);
     let width = usize::from(inner.width);
     if inner.height < 2 || width < 8 {
         return;
@@ -47,13 +57,7 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
         } else {
             Style::new()
         };
-        let pieces = [(problem.text.clone(), Style::new())];
-        let first = Span::raw(" ");
-        let rest = Span::raw("     ");
-        for (n, line) in crate::doc::wrap(&pieces, width, &first, &rest)
-            .into_iter()
-            .enumerate()
-        {
+        for (n, line) in wrapped(&problem.text, width).into_iter().enumerate() {
             if y >= body {
                 break 'problems;
             }
@@ -79,4 +83,10 @@ pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
         &Line::styled(hint, theme::DIM),
         inner.width,
     );
+}
+
+/// A problem's lines at `width`, the lines after the first indented under it.
+fn wrapped(text: &str, width: usize) -> Vec<Line<'static>> {
+    let pieces = [(text.to_owned(), Style::new())];
+    crate::doc::wrap(&pieces, width, &Span::raw(" "), &Span::raw("     "))
 }

@@ -28,3 +28,4 @@ mod sources;
 mod state;
 mod support;
 mod ui;
+mod ui_keys;
