@@ -209,6 +209,18 @@ fn trim_end(url: &str) -> &str {
 }
 
 impl App {
+    /// `z` in the picker: the review's spoilers shown or hidden, and its links again.
+    fn reveal_links(&mut self, entry: usize, cursor: usize) {
+        if self.focused_entry() != Some(entry) {
+            self.footer.status = Some("Spoilers are shown in the review being read".to_owned());
+            return;
+        }
+        self.toggle_spoilers();
+        let mut list = links_of(self.entry(entry).1, entry, self.is_revealed(entry));
+        list.cursor = cursor.min(list.links.len().saturating_sub(1));
+        self.mode = Mode::Links(list);
+    }
+
     /// `L`: the picker over the links of the review under the cursor (or being read).
     pub(super) fn open_links(&mut self) {
         let Some(entry) = self.target_entry() else {
@@ -221,6 +233,10 @@ impl App {
 
     /// Keys in the link picker: move, open (`b` or Enter), copy (`y`), close.
     pub(super) fn links_update(&mut self, action: &Action) -> Option<Effect> {
+        if let (Action::Run(Command::ToggleSpoilers), Mode::Links(list)) = (action, &self.mode) {
+            self.reveal_links(list.entry, list.cursor);
+            return None;
+        }
         let Mode::Links(list) = &mut self.mode else {
             return None;
         };

@@ -107,7 +107,7 @@ pub fn render(app: &App, list: &LinkList, area: Rect, buf: &mut Buffer) {
     if list.in_spoilers > 0 {
         let _ = write!(
             counts,
-            " · {} in hidden spoilers ({} shows them)",
+            " · {} in hidden spoilers ({} reveals them)",
             list.in_spoilers,
             app.key(Command::ToggleSpoilers)
         );

@@ -36,6 +36,7 @@ const LINKED: &str = r#"title = "Linked"
 body = """
 The [trailer](https://video.example/t) and https://site.example/page.
 A [mail](mailto:a@b.example) link and [the trailer again](https://video.example/t).
+||The twist: https://twist.example/||
 """
 [[comments]]
 author = "Ana"
@@ -64,6 +65,7 @@ fn the_link_picker_lists_each_web_link_once_and_opens_or_copies_the_chosen_one()
         ]
     );
     assert_eq!(list.refused, 1, "the mailto link is left out");
+    assert_eq!(list.in_spoilers, 1);
     assert_eq!(
         update(&mut app, Command::OpenUrl),
         [Effect::OpenInBrowser("https://video.example/t".to_owned())]
