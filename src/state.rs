@@ -346,6 +346,21 @@ mod tests {
     }
 
     #[test]
+    fn the_view_is_left_out_until_set_and_old_files_load_without_it() {
+        let old: ReadingState =
+            toml::from_str("[collections.c]\nlast_open = \"r\"\n").expect("old file");
+        assert!(old.view.is_empty());
+        assert!(!toml::to_string(&old).expect("serialize").contains("view"));
+        let mut state = old;
+        state.view.hide_read = Some(true);
+        let text = toml::to_string(&state).expect("serialize");
+        assert!(text.contains("[view]\nhide_read = true"), "{text}");
+        assert!(!text.contains("sort"), "{text}");
+        let again: ReadingState = toml::from_str(&text).expect("read back");
+        assert_eq!(again, state);
+    }
+
+    #[test]
     fn errors_are_located_and_one_line() {
         let err = parse(Path::new("s.toml"), b"[collections.c]\nlast_open = 3\n").unwrap_err();
         assert!(err.starts_with("s.toml:2:13: "), "{err}");

@@ -67,8 +67,11 @@ impl App {
             return;
         };
         let last = count.saturating_sub(1);
-        let Action::Run(command) = action else {
-            return;
+        let command = match action {
+            Action::Run(command) => *command,
+            Action::Wheel(_, _, true) => Command::Down,
+            Action::Wheel(_, _, false) => Command::Up,
+            _ => return,
         };
         match command {
             Command::Up => *scroll = scroll.saturating_sub(1),

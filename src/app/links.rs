@@ -241,8 +241,11 @@ impl App {
             return None;
         };
         let end = list.links.len().saturating_sub(1);
-        let Action::Run(command) = action else {
-            return None;
+        let command = match action {
+            Action::Run(command) => *command,
+            Action::Wheel(_, _, true) => Command::Down,
+            Action::Wheel(_, _, false) => Command::Up,
+            _ => return None,
         };
         match command {
             Command::Up => list.cursor = list.cursor.saturating_sub(1),
