@@ -66,7 +66,8 @@ const INPUT_BUDGET: Duration = Duration::from_millis(50);
 /// Runs the reader until the user quits or a signal stops it; also returns the errors met
 /// by a background load, for the caller to print once the terminal is back.
 pub fn run(mut app: App, mut options: Options) -> io::Result<(Ended, Vec<String>)> {
-    let signals = signals::listen()?;
+    let hold = signals::Hold::default();
+    let signals = signals::listen(hold.clone())?;
     let mut terminal = terminal::enter(options.mouse)?;
     let (events, gate) = input::spawn();
     let background = options.parts.is_some();
@@ -74,6 +75,7 @@ pub fn run(mut app: App, mut options: Options) -> io::Result<(Ended, Vec<String>
         signals: &signals,
         events: &events,
         gate: &gate,
+        hold: &hold,
     };
     let result = event_loop(&mut terminal, &mut app, &mut options, &channels);
     terminal::leave(options.mouse);
@@ -141,12 +143,13 @@ fn take_parts(
     }
 }
 
-/// What the loop hears from: signals, terminal input, and the gate that holds the input
-/// while the editor has the terminal.
+/// What the loop hears from: signals, terminal input, and what holds both back while the
+/// editor has the terminal (the input gate, the interrupts' hold).
 struct Channels<'a> {
     signals: &'a mpsc::Receiver<i32>,
     events: &'a mpsc::Receiver<input::Batch>,
     gate: &'a input::Gate,
+    hold: &'a signals::Hold,
 }
 
 /// The pump: terminal events and other threads' results go into [`update`] as actions,
@@ -291,7 +294,10 @@ fn terminal_effect(
     match effect {
         Effect::Suspend => terminal::suspend(terminal, mouse)?,
         Effect::Edit(path) => {
-            let edited = editor::edit(terminal, mouse, channels.gate, channels.signals, &path)?;
+            channels.hold.away();
+            let edited = editor::edit(terminal, mouse, channels.gate, channels.signals, &path);
+            channels.hold.back();
+            let edited = edited?;
             if let Some(signal) = edited.signal {
                 return Ok(Some(Ended::Signal(signal)));
             }

@@ -85,6 +85,67 @@ fn e_runs_the_editor_on_the_review_file_and_the_reader_shows_the_edit() {
     assert!(app.wait_exit().success());
 }
 
+#[cfg(unix)]
+#[test]
+fn keys_typed_while_the_editor_runs_are_the_editors() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = collection(root.path());
+    // An editor that asks for a line on the terminal and writes it into the file.
+    let script = root.path().join("editor.sh");
+    std::fs::write(
+        &script,
+        "#!/bin/sh\nprintf 'EDITOR READY> '\nread -r line\nprintf '\\n[[comments]]\\ntext = \"%s\"\\n' \"$line\" >> \"$1\"\n",
+    )
+    .expect("script");
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let editor = script.to_str().expect("utf-8 path").to_owned();
+    let mut app = start(&dir, &[("EDITOR", &editor)]);
+    app.send("E");
+    app.wait_for_screen("the editor's prompt", |s| s.contains("EDITOR READY>"));
+    // Keys the reader would take as commands (q quits, J moves): here they are text.
+    app.send("Jq typed\r");
+    let s = app.wait_for("the typed line in the review", |s| {
+        s.pane_contains("Reading", "Jq typed")
+    });
+    assert!(
+        s.pane_first_line("Reading")
+            .is_some_and(|l| l.starts_with("Older Review")),
+        "J did not move the reader:\n{}",
+        s.text()
+    );
+    app.send("q");
+    assert!(app.wait_exit().success());
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_at_the_editor_stops_the_editor_not_the_reader() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = collection(root.path());
+    let script = root.path().join("editor.sh");
+    std::fs::write(
+        &script,
+        "#!/bin/sh\nprintf 'EDITOR READY> '\nread -r line\n",
+    )
+    .expect("script");
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let editor = script.to_str().expect("utf-8 path").to_owned();
+    let mut app = start(&dir, &[("EDITOR", &editor)]);
+    app.send("E");
+    app.wait_for_screen("the editor's prompt", |s| s.contains("EDITOR READY>"));
+    app.send("\x03");
+    app.wait_for_text("stopped by a signal");
+    app.send("J");
+    app.wait_for("the reader at work again", |s| {
+        s.pane_first_line("Reading")
+            .is_some_and(|l| l.starts_with("Newer Review"))
+    });
+    app.send("q");
+    assert!(app.wait_exit().success());
+}
+
 #[test]
 fn an_editor_that_cannot_start_is_named_with_how_to_set_one() {
     let root = tempfile::tempdir().expect("tempdir");
