@@ -235,7 +235,8 @@ fn event_loop(
                     Effect::LayOut => layout.asked = true,
                     Effect::Suspend | Effect::Edit(_) | Effect::Reload => {
                         let on = (&mut *terminal, options.mouse, channels, &mut reloads);
-                        if let Some(ended) = terminal_effect(on, app, effect, &mut effects)? {
+                        if let Some(ended) = editor::terminal_effect(on, app, effect, &mut effects)?
+                        {
                             return Ok(ended);
                         }
                         dirty = true;
@@ -275,43 +276,6 @@ fn event_loop(
         }
     }
     Ok(Ended::Quit)
-}
-
-/// What needs the terminal or the reloader: a suspend, the editor on a review's file
-/// (then the library read again so the edit shows), a reload now; the way the reader
-/// ends when a signal came while the editor ran.
-fn terminal_effect(
-    (terminal, mouse, channels, reloads): (
-        &mut terminal::Term,
-        bool,
-        &Channels<'_>,
-        &mut workers::Reloads,
-    ),
-    app: &mut App,
-    effect: Effect,
-    effects: &mut Vec<Effect>,
-) -> io::Result<Option<Ended>> {
-    match effect {
-        Effect::Suspend => terminal::suspend(terminal, mouse)?,
-        Effect::Edit(path) => {
-            channels.hold.away();
-            let edited = editor::edit(terminal, mouse, channels.gate, channels.signals, &path);
-            channels.hold.back();
-            let edited = edited?;
-            if let Some(signal) = edited.signal {
-                return Ok(Some(Ended::Signal(signal)));
-            }
-            effects.extend(update(app, Action::Notify(edited.message)));
-            if edited.ran {
-                // The watcher hears the save too; this also covers an editor that wrote
-                // nothing, so the footer says so.
-                reloads.changed();
-            }
-        }
-        Effect::Reload => reloads.changed(),
-        _ => {}
-    }
-    Ok(None)
 }
 
 /// Writes the reading state if the reader changed it, merged into the file as it is now

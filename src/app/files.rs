@@ -14,6 +14,8 @@ pub(super) struct Reread {
     /// The reviews and films as they were when the reader asked: by collection name and
     /// review ID (a film under the ID `""`).
     before: Option<HashMap<(String, String), Snapshot>>,
+    /// The review handed to the editor: collection name and review ID.
+    edited: Option<(String, String)>,
 }
 
 /// A review or a film as it was, to compare with what the reload brings.
@@ -48,7 +50,9 @@ impl App {
         }
         let (collection, review) = self.entry(entry);
         let path = review_file(collection, review);
+        let edited = (collection.name.clone(), review.id.clone());
         self.remember_for_reread();
+        self.reread.edited = Some(edited);
         Some(Effect::Edit(path))
     }
 
@@ -81,7 +85,32 @@ impl App {
                 );
             }
         }
-        self.reread.before = Some(before);
+        self.reread = Reread {
+            before: Some(before),
+            edited: None,
+        };
+    }
+
+    /// When the file just edited no longer loads: what is wrong, for the footer.
+    fn edit_broken(&self, (collection, id): &(String, String)) -> Option<String> {
+        let library = &self.catalog.library;
+        let problem = library.diagnostics.iter().find(|d| {
+            let path = std::path::Path::new(&d.path);
+            let folder = path
+                .parent()
+                .and_then(|p| p.parent())
+                .and_then(|p| p.file_name());
+            d.is_error()
+                && path.file_stem().is_some_and(|s| s.to_string_lossy() == *id)
+                && folder.is_some_and(|f| f.to_string_lossy() == *collection)
+        })?;
+        let shown = crate::diagnostic::Diagnostic {
+            path: super::errors::relative(&problem.path, library.origin.as_deref()),
+            ..problem.clone()
+        };
+        Some(format!(
+            "The edit does not load, so the last good version stays: {shown}"
+        ))
     }
 
     /// After a reload the reader asked for: the footer says what changed.
@@ -89,6 +118,10 @@ impl App {
         let Some(mut before) = asked.before else {
             return;
         };
+        if let Some(message) = asked.edited.as_ref().and_then(|e| self.edit_broken(e)) {
+            self.footer.status = Some(message);
+            return;
+        }
         let (mut changed, mut added, mut films) = (0, 0, 0);
         for collection in &self.catalog.library.collections {
             let film = before.remove(&(collection.name.clone(), String::new()));

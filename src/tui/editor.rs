@@ -7,8 +7,11 @@ use std::io;
 use std::path::Path;
 use std::sync::mpsc;
 
+use super::Ended;
 use super::input::Gate;
 use super::terminal::{self, Term};
+use crate::action::Action;
+use crate::app::{App, Effect, update};
 
 /// The editor to run, split on whitespace (`code -w`), and the variable it came from.
 fn editor() -> (Vec<String>, Option<&'static str>) {
@@ -92,6 +95,43 @@ pub fn edit(
         ran: status.is_ok(),
         signal,
     })
+}
+
+/// What needs the terminal or the reloader: a suspend, the editor on a review's file
+/// (then the library read again so the edit shows), a reload now; the way the reader
+/// ends when a signal came while the editor ran.
+pub(super) fn terminal_effect(
+    (terminal, mouse, channels, reloads): (
+        &mut Term,
+        bool,
+        &super::Channels<'_>,
+        &mut super::workers::Reloads,
+    ),
+    app: &mut App,
+    effect: Effect,
+    effects: &mut Vec<Effect>,
+) -> io::Result<Option<Ended>> {
+    match effect {
+        Effect::Suspend => terminal::suspend(terminal, mouse)?,
+        Effect::Edit(path) => {
+            channels.hold.away();
+            let edited = edit(terminal, mouse, channels.gate, channels.signals, &path);
+            channels.hold.back();
+            let edited = edited?;
+            if let Some(signal) = edited.signal {
+                return Ok(Some(Ended::Signal(signal)));
+            }
+            effects.extend(update(app, Action::Notify(edited.message)));
+            if edited.ran {
+                // The watcher hears the save too; this also covers an editor that wrote
+                // nothing, so the footer says so.
+                reloads.changed();
+            }
+        }
+        Effect::Reload => reloads.changed(),
+        _ => {}
+    }
+    Ok(None)
 }
 
 /// How an edit went.

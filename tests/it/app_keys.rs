@@ -243,6 +243,21 @@ fn e_asks_for_the_file_of_the_review_under_the_cursor() {
         path.canonicalize().unwrap(),
         dir.path().join("reviews/b.toml").canonicalize().unwrap()
     );
+    // The editor saved a file that no longer parses: the footer says so, and where.
+    std::fs::write(path, "title = \"Two\"\nbody = \n").unwrap();
+    update(&mut app, Action::Reloaded(Box::new(load_path(dir.path()))));
+    assert_eq!(
+        app.status(),
+        Some(
+            "The edit does not load, so the last good version stays: \
+             reviews/b.toml:2:8: error: string values must be quoted, expected literal string"
+        )
+    );
+    assert_eq!(
+        app.visible_len(),
+        2,
+        "the last good version is still listed"
+    );
 }
 
 #[test]
