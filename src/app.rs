@@ -40,7 +40,7 @@ pub use marks::{Mark, Restore};
 pub use mode::{CastFocus, Focus, ListQuery, Mode, PromptFor};
 pub use picker::Picker;
 use reading::{Footer, PromptOrigin, Reading};
-pub use saved_view::SavedView;
+pub use saved_view::{SavedView, ViewChanges};
 pub use settings::Settings;
 pub use typing::PROMPT_MAX;
 pub use update::update;
@@ -70,6 +70,8 @@ pub struct App {
     sources: sources::Sources,
     /// What the files held when the reader asked to read them again.
     reread: files::Reread,
+    /// How often the reader changed each part of the list's view.
+    view_changes: ViewChanges,
     /// What is on top of the panes.
     mode: Mode,
     /// Where to return if the open prompt is cancelled.
@@ -115,6 +117,7 @@ impl App {
             footer: Footer::default(),
             sources: sources::Sources::default(),
             reread: files::Reread::default(),
+            view_changes: ViewChanges::default(),
             mode: Mode::Normal,
             prompt: PromptOrigin::default(),
             focus: Focus::List,

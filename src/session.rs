@@ -24,21 +24,22 @@ pub fn view_of(state: &ViewState) -> SavedView {
     }
 }
 
-/// Writes the list's view into `state`, leaving each part the reader has not changed
-/// from what the state says as it is (absent stays absent), so a reader that never
-/// touched the view does not overwrite another's.
+/// Writes into `state` each part of the list's view the reader changed since it was last
+/// recorded, and only those: a part another reader changed (read back from the file by a
+/// merge) stays theirs until this reader changes it too.
 fn record_view(app: &App, state: &mut ViewState) {
-    let saved = view_of(state);
+    let changes = app.view_changes();
     let (sort, reverse) = app.sort();
-    if saved.sort.unwrap_or_default() != sort {
+    if changes.sort != state.recorded[0] {
         state.sort = Some(sort.to_string());
     }
-    if saved.reverse.unwrap_or_default() != reverse {
+    if changes.reverse != state.recorded[1] {
         state.reverse = Some(reverse);
     }
-    if saved.hide_read.unwrap_or_default() != app.hides_read() {
+    if changes.hide_read != state.recorded[2] {
         state.hide_read = Some(app.hides_read());
     }
+    state.recorded = [changes.sort, changes.reverse, changes.hide_read];
 }
 
 /// Saved marks for every review the state knows, keyed by collection and review ID, so

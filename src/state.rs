@@ -51,13 +51,20 @@ pub struct ViewState {
     /// Keys this version does not know, written back unchanged.
     #[serde(flatten)]
     pub unknown: Unknown,
+    /// Not saved: how many changes of the sort, reverse flag and hide-read this run has
+    /// recorded, so a part is written only when the reader changed it since.
+    #[serde(skip)]
+    pub recorded: [u64; 3],
 }
 
 impl ViewState {
     /// True when nothing is saved, so the table is left out of the file.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        *self == Self::default()
+        self.sort.is_none()
+            && self.reverse.is_none()
+            && self.hide_read.is_none()
+            && self.unknown.is_empty()
     }
 }
 

@@ -8,7 +8,9 @@ use crate::layout::Arrangement;
 /// worker threads). Everything that changes state arrives here: keys, the mouse, the
 /// terminal's size, and results from other threads (loaded parts, layouts, reloads).
 pub fn update(app: &mut App, action: impl Into<Action>) -> Vec<Effect> {
+    let view = app.view_now();
     let mut effects: Vec<Effect> = apply(app, action.into()).into_iter().collect();
+    app.count_view_changes(view);
     if app.wants_whole_layout() {
         effects.push(Effect::LayOut);
     }
@@ -24,8 +26,9 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::LaidOut(done) => app.install_layout(&done.0, done.1),
         Action::Reloaded(library) => {
             // The reload starts the state afresh: what was asked for goes across it.
-            let asked = std::mem::take(&mut app.reread);
+            let (asked, changes) = (std::mem::take(&mut app.reread), app.view_changes);
             app.reload(*library);
+            app.view_changes = changes;
             app.report_reread(asked);
         }
         Action::Saved => app.saved(),

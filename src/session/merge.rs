@@ -76,6 +76,8 @@ fn merge_view(base: &ViewState, mine: &ViewState, out: &mut ViewState) {
     if base.hide_read != mine.hide_read {
         out.hide_read = mine.hide_read;
     }
+    // What this run has recorded is its own, whatever the file says.
+    out.recorded = mine.recorded;
 }
 
 /// Saves `mine` merged into the file as it is now, and returns what was written, the

@@ -301,3 +301,50 @@ fn the_view_is_recorded_in_the_state_and_restored_from_it() {
     // Two were read; the one open last time is open again, and stays listed.
     assert_eq!(next.visible_len(), 2, "the other review read is hidden");
 }
+
+/// Saves as the terminal loop does: record, then merge into the file if anything changed.
+fn save(app: &App, path: &Path, reading: &mut ReadingState) {
+    let before = reading.clone();
+    reelread::session::record(app, reading);
+    if *reading != before {
+        *reading = reelread::session::save_merged(path, &before, reading).expect("save");
+    }
+}
+
+#[test]
+fn a_reader_that_never_changed_the_view_keeps_another_readers_choice_over_many_saves() {
+    let dir = collection(&[("a", &review("One", "Ana")), ("b", &review("Two", "Bob"))]);
+    let home = tempfile::tempdir().expect("tempdir");
+    let path = home.path().join("state.toml");
+    let (mut first, mut second) = (app_of(dir.path()), app_of(dir.path()));
+    let (mut first_state, mut second_state) = (ReadingState::default(), ReadingState::default());
+    // The first reader sorts by date and saves; the second stars, then reads, saving each.
+    send(&mut first, &[Command::Sort]);
+    save(&first, &path, &mut first_state);
+    send(&mut second, &[Command::Star]);
+    save(&second, &path, &mut second_state);
+    send(&mut second, &[Command::Down, Command::Open]);
+    save(&second, &path, &mut second_state);
+    send(&mut second, &[Command::Star]);
+    save(&second, &path, &mut second_state);
+    let disk = reelread::state::load(&path).state;
+    assert_eq!(disk.view.sort.as_deref(), Some("date"), "{disk:?}");
+    // Now the second hides read reviews: that part is its own, the sort stays the first's.
+    send(&mut second, &[Command::HideRead]);
+    save(&second, &path, &mut second_state);
+    let disk = reelread::state::load(&path).state;
+    assert_eq!(disk.view.sort.as_deref(), Some("date"));
+    assert_eq!(disk.view.hide_read, Some(true));
+    // And the first's next save keeps the second's hide-read.
+    send(&mut first, &[Command::ReverseSort]);
+    save(&first, &path, &mut first_state);
+    let disk = reelread::state::load(&path).state;
+    assert_eq!(
+        (
+            disk.view.sort.as_deref(),
+            disk.view.reverse,
+            disk.view.hide_read
+        ),
+        (Some("date"), Some(true), Some(true))
+    );
+}
