@@ -41,9 +41,9 @@ impl App {
             return None;
         };
         if self.catalog.library.origin.is_none() {
+            // Said first what matters: the footer is short at 80 columns.
             self.footer.status = Some(
-                "The bundled collection is built into reelread and cannot be edited; \
-                 `reelread import` makes a review file of your own"
+                "No file to edit: the bundled reviews are built in (`reelread import` makes files)"
                     .to_owned(),
             );
             return None;
@@ -59,10 +59,8 @@ impl App {
     /// `Ctrl-r`: read every file from disk again now.
     pub(super) fn request_reload(&mut self) -> Option<Effect> {
         if self.catalog.library.origin.is_none() {
-            self.footer.status = Some(
-                "The bundled collection is built into reelread: there are no files to re-read"
-                    .to_owned(),
-            );
+            self.footer.status =
+                Some("No files to re-read: the bundled reviews are built in".to_owned());
             return None;
         }
         self.remember_for_reread();
