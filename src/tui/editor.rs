@@ -81,12 +81,19 @@ pub fn edit(
             None => format!("{shown} was stopped by a signal; reading {file} again"),
         },
         Err(e) => {
-            let from = var.map_or_else(
-                || "neither VISUAL nor EDITOR is set".to_owned(),
-                |v| format!("from ${v}"),
-            );
+            // The way out before the cause: the footer may be cut at 80 columns.
+            let (from, set) = match var {
+                Some("VISUAL") => ("$VISUAL", "set VISUAL (it comes before EDITOR)"),
+                Some(_) => ("$EDITOR", "set EDITOR"),
+                None => ("neither VISUAL nor EDITOR is set", "set EDITOR"),
+            };
             format!(
-                "Could not start the editor `{shown}` ({from}): {e}; set EDITOR to one you have, e.g. export EDITOR=nano"
+                "Could not start the editor `{shown}` ({from}): {set} to one you have, e.g. export {}=nano ({e})",
+                if var == Some("VISUAL") {
+                    "VISUAL"
+                } else {
+                    "EDITOR"
+                }
             )
         }
     };

@@ -156,8 +156,8 @@ fn an_editor_that_cannot_start_is_named_with_how_to_set_one() {
     let text = s.text();
     assert!(text.contains("/nonexistent/reelread-editor"), "{text}");
     app.resize(200, 30);
-    let s = app.wait_for_text("set EDITOR");
-    assert!(s.contains("$VISUAL"), "{}", s.text());
+    let s = app.wait_for_text("set VISUAL (it comes before EDITOR) to one you have");
+    assert!(s.contains("($VISUAL)"), "{}", s.text());
     app.send("q");
     assert!(app.wait_exit().success());
 }
