@@ -107,6 +107,9 @@ pub enum Command {
     /// Mark the open review read or unread.
     #[strum(message = "Mark this review read or unread")]
     ToggleRead,
+    /// Mark every review in the list read: all of them, or all the filters let through.
+    #[strum(message = "Mark every listed review read (all, or the filtered)")]
+    MarkAllRead,
     /// Hide or show reviews already read.
     #[strum(message = "Hide or show reviews already read")]
     HideRead,
@@ -119,9 +122,15 @@ pub enum Command {
     /// Open the open review's URL in the browser.
     #[strum(message = "Open this review's URL in the browser")]
     OpenUrl,
+    /// List the links in the review and its comments, to open or copy one.
+    #[strum(message = "List this review's links, to open or copy one")]
+    Links,
     /// Write the open review to a Markdown file.
     #[strum(message = "Export this review to a Markdown file")]
     Export,
+    /// Open the review's file in `$VISUAL` or `$EDITOR`, back to the reader after.
+    #[strum(message = "Edit this review's file in $EDITOR")]
+    Edit,
     /// Open the reviewer filter picker.
     #[strum(message = "Filter by reviewer or commenter")]
     Filter,
@@ -134,9 +143,15 @@ pub enum Command {
     /// Fetch every followed source in the background.
     #[strum(message = "Fetch every followed source in the background")]
     Fetch,
+    /// Read every file of the library again, now.
+    #[strum(message = "Re-read every file from disk")]
+    Reload,
     /// Show the followed sources and how their last fetch went.
     #[strum(message = "Show the followed sources and their status")]
     Sources,
+    /// List every file skipped or warned about, with where and why.
+    #[strum(message = "List the files skipped or warned about")]
+    Errors,
     /// Hand the terminal back to the shell until `fg`.
     #[strum(message = "Suspend to the shell (fg resumes)")]
     Suspend,
@@ -201,10 +216,15 @@ impl Command {
             | Self::NextMention
             | Self::PrevMention => Section::Find,
             Self::Filter | Self::Sort | Self::ReverseSort | Self::HideRead => Section::Filter,
-            Self::ToggleRead | Self::Star | Self::CopyUrl | Self::OpenUrl | Self::Export => {
-                Section::Keep
-            }
-            Self::Fetch | Self::Sources => Section::Library,
+            Self::ToggleRead
+            | Self::MarkAllRead
+            | Self::Star
+            | Self::CopyUrl
+            | Self::OpenUrl
+            | Self::Links
+            | Self::Export
+            | Self::Edit => Section::Keep,
+            Self::Fetch | Self::Reload | Self::Sources | Self::Errors => Section::Library,
             Self::Help | Self::Back | Self::Suspend | Self::Quit => Section::Leave,
         }
     }

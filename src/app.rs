@@ -4,8 +4,11 @@
 mod cast_popup;
 mod catalog;
 mod effect;
+mod errors;
+mod files;
 mod find;
 mod layouts;
+mod links;
 mod list;
 mod loading;
 mod marks;
@@ -18,6 +21,7 @@ mod plural;
 mod ratings;
 mod reading;
 mod reload;
+mod saved_view;
 mod settings;
 mod sources;
 mod typing;
@@ -30,8 +34,10 @@ use ratatui::layout::Rect;
 pub use cast_popup::{CAST_ROWS, cast_popup_area, cast_popup_rows};
 use catalog::Catalog;
 pub use effect::Effect;
+pub use errors::{Problem, relative as relative_path};
 pub use find::Search;
 use layouts::LayoutCache;
+pub use links::{Link, LinkList, links_of};
 use list::ListView;
 pub use loading::Progress;
 use marks::Marks;
@@ -41,6 +47,7 @@ pub use picker::Picker;
 pub use plural::{agrees, plural, plural_of};
 pub use ratings::{Average, BUCKETS, FilmRatings, Ratings, RatingsLine, body_height};
 use reading::{Footer, PromptOrigin, Reading};
+pub use saved_view::{SavedView, ViewChanges};
 pub use settings::Settings;
 pub use typing::PROMPT_MAX;
 pub use update::update;
@@ -68,6 +75,10 @@ pub struct App {
     footer: Footer,
     /// A fetch in progress and the followed sources' status.
     sources: sources::Sources,
+    /// What the files held when the reader asked to read them again.
+    reread: files::Reread,
+    /// How often the reader changed each part of the list's view.
+    view_changes: ViewChanges,
     /// What is on top of the panes.
     mode: Mode,
     /// Where to return if the open prompt is cancelled.
@@ -114,6 +125,8 @@ impl App {
             marks: Marks::default(),
             footer: Footer::default(),
             sources: sources::Sources::default(),
+            reread: files::Reread::default(),
+            view_changes: ViewChanges::default(),
             mode: Mode::Normal,
             prompt: PromptOrigin::default(),
             focus: Focus::List,

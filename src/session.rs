@@ -6,14 +6,50 @@ mod merge;
 
 pub use merge::{merge, save_merged};
 
-use crate::app::{App, Mark, Restore};
-use crate::state::ReadingState;
+use crate::app::{App, Mark, Restore, SavedView};
+use crate::query::SortKey;
+use crate::state::{ReadingState, ViewState};
+
+/// The saved view as the app takes it; a sort name this version does not know is left
+/// as if unsaved (and kept in the file).
+#[must_use]
+pub fn view_of(state: &ViewState) -> SavedView {
+    SavedView {
+        sort: state
+            .sort
+            .as_deref()
+            .and_then(|name| <SortKey as clap::ValueEnum>::from_str(name, true).ok()),
+        reverse: state.reverse,
+        hide_read: state.hide_read,
+    }
+}
+
+/// Writes into `state` each part of the list's view the reader changed since it was last
+/// recorded, and only those: a part another reader changed (read back from the file by a
+/// merge) stays theirs until this reader changes it too.
+fn record_view(app: &App, state: &mut ViewState) {
+    let changes = app.view_changes();
+    let (sort, reverse) = app.sort();
+    if changes.sort != state.recorded[0] {
+        state.sort = Some(sort.to_string());
+    }
+    if changes.reverse != state.recorded[1] {
+        state.reverse = Some(reverse);
+    }
+    if changes.hide_read != state.recorded[2] {
+        state.hide_read = Some(app.hides_read());
+    }
+    state.recorded = [changes.sort, changes.reverse, changes.hide_read];
+}
 
 /// Saved marks for every review the state knows, keyed by collection and review ID, so
 /// they apply to reviews as they load.
 #[must_use]
 pub fn restore(state: &ReadingState) -> Restore {
-    let mut saved = Restore::default();
+    let mut saved = Restore {
+        view: view_of(&state.view),
+        ..Restore::default()
+    };
     for (key, collection) in &state.collections {
         if let Some(id) = &collection.last_open {
             saved.last_open.insert(key.clone(), id.clone());
@@ -34,8 +70,10 @@ pub fn restore(state: &ReadingState) -> Restore {
     saved
 }
 
-/// Writes the reader's marks into `state`, leaving other collections' entries alone.
+/// Writes the reader's marks and view into `state`, leaving other collections' entries
+/// alone.
 pub fn record(app: &App, state: &mut ReadingState) {
+    record_view(app, &mut state.view);
     for (entry, mark, scroll) in app.marks() {
         let (collection, review) = app.entry(entry);
         // Untouched reviews stay out of the state (and out of the comparison that

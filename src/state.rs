@@ -26,9 +26,46 @@ pub struct ReadingState {
         serialize_with = "non_empty_collections"
     )]
     pub collections: BTreeMap<String, CollectionState>,
+    /// How the list was last shown (sort, reverse, hide-read), so the next run shows it so.
+    #[serde(skip_serializing_if = "ViewState::is_empty")]
+    pub view: ViewState,
     /// Keys this version does not know (a newer one's), written back unchanged.
     #[serde(flatten)]
     pub unknown: Unknown,
+}
+
+/// The list's saved view; a field never changed is absent (and the default applies), so
+/// files written before it existed load as they are.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ViewState {
+    /// The sort order's name (`file`, `date`, `rating`, `comments`, `length`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sort: Option<String>,
+    /// The order is reversed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reverse: Option<bool>,
+    /// Reviews already read are hidden.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hide_read: Option<bool>,
+    /// Keys this version does not know, written back unchanged.
+    #[serde(flatten)]
+    pub unknown: Unknown,
+    /// Not saved: how many changes of the sort, reverse flag and hide-read this run has
+    /// recorded, so a part is written only when the reader changed it since.
+    #[serde(skip)]
+    pub recorded: [u64; 3],
+}
+
+impl ViewState {
+    /// True when nothing is saved, so the table is left out of the file.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.sort.is_none()
+            && self.reverse.is_none()
+            && self.hide_read.is_none()
+            && self.unknown.is_empty()
+    }
 }
 
 /// Keys of a state file this version does not read, kept so saving never drops what a
@@ -313,6 +350,21 @@ mod tests {
         assert!(!text.contains("untouched"), "{text}");
         assert!(!text.contains("read"), "{text}");
         assert!(text.contains("scroll = 7"), "{text}");
+    }
+
+    #[test]
+    fn the_view_is_left_out_until_set_and_old_files_load_without_it() {
+        let old: ReadingState =
+            toml::from_str("[collections.c]\nlast_open = \"r\"\n").expect("old file");
+        assert!(old.view.is_empty());
+        assert!(!toml::to_string(&old).expect("serialize").contains("view"));
+        let mut state = old;
+        state.view.hide_read = Some(true);
+        let text = toml::to_string(&state).expect("serialize");
+        assert!(text.contains("[view]\nhide_read = true"), "{text}");
+        assert!(!text.contains("sort"), "{text}");
+        let again: ReadingState = toml::from_str(&text).expect("read back");
+        assert_eq!(again, state);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! a panic, the terminal going away — restores the terminal (raw mode, alternate
 //! screen, mouse capture, cursor) and saves the state.
 
+mod editor;
 mod effects;
 mod fetching;
 mod input;
@@ -65,11 +66,18 @@ const INPUT_BUDGET: Duration = Duration::from_millis(50);
 /// Runs the reader until the user quits or a signal stops it; also returns the errors met
 /// by a background load, for the caller to print once the terminal is back.
 pub fn run(mut app: App, mut options: Options) -> io::Result<(Ended, Vec<String>)> {
-    let signals = signals::listen()?;
+    let hold = signals::Hold::default();
+    let signals = signals::listen(hold.clone())?;
     let mut terminal = terminal::enter(options.mouse)?;
-    let events = input::spawn();
+    let (events, gate) = input::spawn();
     let background = options.parts.is_some();
-    let result = event_loop(&mut terminal, &mut app, &mut options, &signals, &events);
+    let channels = Channels {
+        signals: &signals,
+        events: &events,
+        gate: &gate,
+        hold: &hold,
+    };
+    let result = event_loop(&mut terminal, &mut app, &mut options, &channels);
     terminal::leave(options.mouse);
     if terminal.show_cursor().is_err() {
         // The terminal is gone; dropping ratatui's handle would try again and print.
@@ -135,15 +143,24 @@ fn take_parts(
     }
 }
 
+/// What the loop hears from: signals, terminal input, and what holds both back while the
+/// editor has the terminal (the input gate, the interrupts' hold).
+struct Channels<'a> {
+    signals: &'a mpsc::Receiver<i32>,
+    events: &'a mpsc::Receiver<input::Batch>,
+    gate: &'a input::Gate,
+    hold: &'a signals::Hold,
+}
+
 /// The pump: terminal events and other threads' results go into [`update`] as actions,
 /// the effects it returns are carried out, and a frame is drawn when something changed.
 fn event_loop(
     terminal: &mut terminal::Term,
     app: &mut App,
     options: &mut Options,
-    signals: &mpsc::Receiver<i32>,
-    events: &mpsc::Receiver<input::Batch>,
+    channels: &Channels<'_>,
 ) -> io::Result<Ended> {
+    let (signals, events) = (channels.signals, channels.events);
     let (width, height) = terminal::fit(terminal)?;
     let mut effects = update(app, Action::Resize(width, height));
     let mut reloads = workers::Reloads::watch(options.watch.clone());
@@ -216,8 +233,12 @@ fn event_loop(
                     // The loop asks the app what to lay out: a resize storm asks many times.
                     // Asking changes nothing on screen, so it draws nothing.
                     Effect::LayOut => layout.asked = true,
-                    Effect::Suspend => {
-                        terminal::suspend(terminal, options.mouse)?;
+                    Effect::Suspend | Effect::Edit(_) | Effect::Reload => {
+                        let on = (&mut *terminal, options.mouse, channels, &mut reloads);
+                        if let Some(ended) = editor::terminal_effect(on, app, effect, &mut effects)?
+                        {
+                            return Ok(ended);
+                        }
                         dirty = true;
                     }
                     Effect::Fetch | Effect::ListSources => {

@@ -2,6 +2,8 @@
 
 mod cast;
 mod chrome;
+mod errors;
+mod links;
 mod list;
 mod popup;
 mod ratings;
@@ -52,6 +54,8 @@ impl Widget for &App {
             Mode::Ratings(scroll) => ratings::render(self, *scroll, area, buf),
             Mode::Sources(scroll) => sources::render(self, *scroll, area, buf),
             Mode::Cast => cast::render_popup(self, area, buf),
+            Mode::Links(links) => links::render(self, links, area, buf),
+            Mode::Errors(scroll) => errors::render(self, *scroll, area, buf),
         }
         theme::Theme::new(&self.settings().colors).apply(buf);
     }

@@ -19,4 +19,10 @@ pub enum Effect {
     Fetch,
     /// Read the followed sources' rows, reporting with [`crate::action::Action::Sources`].
     ListSources,
+    /// Give the terminal to `$VISUAL` / `$EDITOR` on this review file, then take it back
+    /// and re-read the library so the edit shows.
+    Edit(std::path::PathBuf),
+    /// Load the library from disk again now (`Ctrl-r`), reporting with
+    /// [`crate::action::Action::Reloaded`].
+    Reload,
 }

@@ -28,6 +28,7 @@ impl App {
         let mut app = Self::empty(settings);
         app.catalog.library.origin = Some(crate::data::sanitize_line(origin));
         app.catalog.loading = Some(Progress::default());
+        app.apply_view(saved.view);
         app.marks.saved = saved;
         app.marks.auto_open = true;
         // Config problems are said at once; skipped files once loading is done.
@@ -198,10 +199,14 @@ impl App {
             || "reelread check".to_owned(),
             |o| format!("reelread check {o}"),
         );
+        // The key first: a long folder path may be cut off at the footer's end.
+        let list = self.key(crate::action::Command::Errors);
         let skipped = match self.catalog.library.files_skipped {
             0 => None,
-            1 => Some(format!("1 file skipped: `{check}` tells why")),
-            n => Some(format!("{n} files skipped: `{check}` tells why")),
+            1 => Some(format!("1 file skipped: {list} lists why (or `{check}`)")),
+            n => Some(format!(
+                "{n} files skipped: {list} lists why (or `{check}`)"
+            )),
         };
         let notes: Vec<String> = skipped
             .into_iter()

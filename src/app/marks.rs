@@ -38,6 +38,8 @@ pub struct Restore {
     pub reviews: HashMap<(String, String), (Mark, usize)>,
     /// Per collection key: the review that was open when the reader last quit.
     pub last_open: HashMap<String, String>,
+    /// The list's sort, reverse flag and hide-read, as last saved.
+    pub view: super::SavedView,
 }
 
 impl App {
@@ -45,12 +47,14 @@ impl App {
     /// opens the review that was open last.
     #[must_use]
     pub fn restored(mut self, saved: Restore) -> Self {
+        self.apply_view(saved.view);
         self.marks.saved = saved;
         // Opening the first review at start marked it read; the saved state decides instead.
         self.reading.fresh = None;
         self.marks.dirty = false;
         self.marks.auto_open = true;
         self.restore_entries(0..self.catalog.entries.len());
+        self.rebuild_visible();
         self.settle_open();
         self
     }
@@ -180,7 +184,7 @@ impl App {
 
     /// The review a list-style key acts on: the row under the cursor when the list has
     /// focus (as in mail readers), else the review being read.
-    fn target_entry(&self) -> Option<usize> {
+    pub(super) fn target_entry(&self) -> Option<usize> {
         if self.focus == super::Focus::List {
             self.list.visible.get(self.list.selected).copied()
         } else {

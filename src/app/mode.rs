@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::Picker;
+use super::{LinkList, Picker};
 use crate::doc::Hit;
 
 /// Which pane receives movement keys.
@@ -45,6 +45,10 @@ pub enum Mode {
     Sources(usize),
     /// The cast popup, where the sidebar does not fit (its cursor is the sidebar's).
     Cast,
+    /// The link picker over the open review's links.
+    Links(LinkList),
+    /// The list of files skipped or warned about, scrolled this many rows.
+    Errors(usize),
 }
 
 /// The list's text filter: the query and the entries that contain it.

@@ -8,8 +8,10 @@ use crate::layout::Arrangement;
 /// worker threads). Everything that changes state arrives here: keys, the mouse, the
 /// terminal's size, and results from other threads (loaded parts, layouts, reloads).
 pub fn update(app: &mut App, action: impl Into<Action>) -> Vec<Effect> {
+    let view = app.view_now();
     let mut effects: Vec<Effect> = apply(app, action.into()).into_iter().collect();
     app.note_seen();
+    app.count_view_changes(view);
     if app.wants_whole_layout() {
         effects.push(Effect::LayOut);
     }
@@ -23,7 +25,13 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::Show => app.absorbed(),
         Action::LoadDone => app.finish_loading(),
         Action::LaidOut(done) => app.install_layout(&done.0, done.1),
-        Action::Reloaded(library) => app.reload(*library),
+        Action::Reloaded(library) => {
+            // The reload starts the state afresh: what was asked for goes across it.
+            let (asked, changes) = (std::mem::take(&mut app.reread), app.view_changes);
+            app.reload(*library);
+            app.view_changes = changes;
+            app.report_reread(asked);
+        }
         Action::Saved => app.saved(),
         Action::Fetch(progress) => app.fetch_progress(progress),
         Action::Sources(rows) => app.set_source_rows(rows),
@@ -97,6 +105,8 @@ fn act(app: &mut App, action: Action) -> Option<Effect> {
         // neither runs commands nor clears the footer.
         (Mode::Help(_) | Mode::Ratings(_) | Mode::Sources(_) | Mode::Cast, _)
         | (Mode::Normal, Action::Paste(_)) => {}
+        (Mode::Links(_), action) => return app.links_update(&action),
+        (Mode::Errors(_), action) => app.errors_update(&action),
         (Mode::Picker(_), action) => picker_update(app, &action),
         (Mode::Prompt(..), action) => prompt_update(app, &action),
         (Mode::Normal, Action::Run(command)) => return normal_update(app, command),
@@ -266,11 +276,16 @@ fn normal_update(app: &mut App, command: Command) -> Option<Effect> {
         Command::Back => back(app),
         Command::NextUnread => app.next_unread(),
         Command::ToggleRead => app.toggle_read(),
+        Command::MarkAllRead => app.mark_all_read(),
         Command::HideRead => app.toggle_hide_read(),
         Command::Star => app.toggle_star(),
         Command::CopyUrl => return app.request_url_effect(false),
         Command::OpenUrl => return app.request_url_effect(true),
         Command::Export => return app.request_export(),
+        Command::Edit => return app.request_edit(),
+        Command::Links => app.open_links(),
+        Command::Errors => app.open_errors(),
+        Command::Reload => return app.request_reload(),
         Command::Fetch => return app.start_fetch(),
         Command::Sources => return Some(app.open_sources()),
         Command::Suspend => return Some(Effect::Suspend),

@@ -233,4 +233,8 @@ Set to anything but empty: no colour, unless \fB\-\-color always\fR.
 .TP
 \fBBROWSER\fR
 The program \fBb\fR opens a review's link with; \fBxdg\-open\fR (\fBopen\fR on macOS) when unset.
+.TP
+\fBVISUAL\fR, \fBEDITOR\fR
+The editor \fBE\fR opens a review's file in (the first set; \fBvi\fR when neither is), split on
+spaces, so \fBEDITOR='code \-\-wait'\fR works.
 ";

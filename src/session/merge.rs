@@ -6,12 +6,13 @@ use std::collections::BTreeSet;
 use std::io;
 use std::path::Path;
 
-use crate::state::{ReadingState, ReviewState};
+use crate::state::{ReadingState, ReviewState, ViewState};
 
 /// `disk` with every review and last-open choice that `mine` changed since `base`.
 #[must_use]
 pub fn merge(base: &ReadingState, mine: &ReadingState, disk: &ReadingState) -> ReadingState {
     let mut out = disk.clone();
+    merge_view(&base.view, &mine.view, &mut out.view);
     let keys: BTreeSet<&String> = base
         .collections
         .keys()
@@ -63,6 +64,22 @@ pub fn merge(base: &ReadingState, mine: &ReadingState, disk: &ReadingState) -> R
     out
 }
 
+/// The view parts `mine` changed since `base`, one by one: this reader may have sorted
+/// while the other hid read reviews.
+fn merge_view(base: &ViewState, mine: &ViewState, out: &mut ViewState) {
+    if base.sort != mine.sort {
+        out.sort.clone_from(&mine.sort);
+    }
+    if base.reverse != mine.reverse {
+        out.reverse = mine.reverse;
+    }
+    if base.hide_read != mine.hide_read {
+        out.hide_read = mine.hide_read;
+    }
+    // What this run has recorded is its own, whatever the file says.
+    out.recorded = mine.recorded;
+}
+
 /// Saves `mine` merged into the file as it is now, and returns what was written, the
 /// next save's `base`.
 pub fn save_merged(
@@ -105,6 +122,23 @@ mod tests {
         mine.review_mut("c", "a").read = true;
         let merged = merge(&base, &mine, &disk);
         assert!(merged.review("c", "a").starred && merged.review("c", "a").read);
+    }
+
+    #[test]
+    fn each_reader_keeps_the_view_parts_it_changed() {
+        let base = ReadingState::default();
+        let mut disk = ReadingState::default();
+        disk.view.hide_read = Some(true);
+        disk.view.sort = Some("rating".to_owned());
+        let mut mine = ReadingState::default();
+        mine.view.sort = Some("date".to_owned());
+        let merged = merge(&base, &mine, &disk);
+        assert_eq!(merged.view.sort.as_deref(), Some("date"), "changed here");
+        assert_eq!(merged.view.hide_read, Some(true), "changed there");
+        assert_eq!(merged.view.reverse, None);
+        // Unchanged here: the other reader's choice stands.
+        let merged = merge(&mine, &mine, &disk);
+        assert_eq!(merged.view.sort.as_deref(), Some("rating"));
     }
 
     #[test]

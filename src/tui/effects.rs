@@ -34,7 +34,12 @@ pub fn perform(app: &App, effect: Effect) -> String {
                 Err(e) => format!("Could not export: {e}"),
             }
         }
-        Effect::Suspend | Effect::LayOut | Effect::Fetch | Effect::ListSources => String::new(),
+        Effect::Suspend
+        | Effect::LayOut
+        | Effect::Fetch
+        | Effect::ListSources
+        | Effect::Edit(_)
+        | Effect::Reload => String::new(),
     }
 }
 

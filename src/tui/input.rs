@@ -14,8 +14,8 @@
 //! come, and the reader stopped taking input (each later key released another 1 KiB).
 
 use std::io;
-use std::sync::mpsc;
-use std::time::Duration;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError, mpsc};
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event};
 
@@ -38,10 +38,14 @@ const IN_FLIGHT: usize = 4;
 pub type Batch = io::Result<Vec<Event>>;
 
 /// Starts reading events; they arrive on the returned channel in batches, errors included.
-pub fn spawn() -> mpsc::Receiver<Batch> {
+/// The gate stops the reading while another program (the editor) has the terminal.
+pub fn spawn() -> (mpsc::Receiver<Batch>, Gate) {
     let (tx, rx) = mpsc::sync_channel(IN_FLIGHT);
+    let gate = Gate::default();
+    let thread_gate = gate.clone();
     std::thread::spawn(move || {
         loop {
+            thread_gate.wait_while_closed();
             let next = match event::poll(CHECK) {
                 Ok(true) => gather(),
                 Ok(false) => continue,
@@ -53,7 +57,64 @@ pub fn spawn() -> mpsc::Receiver<Batch> {
             }
         }
     });
-    rx
+    (rx, gate)
+}
+
+/// Lets the reader thread take input, or holds it, so keys typed into another program
+/// (the editor) are that program's and not read behind its back.
+#[derive(Clone, Default)]
+pub struct Gate(Arc<(Mutex<GateState>, Condvar)>);
+
+#[derive(Default)]
+struct GateState {
+    closed: bool,
+    /// The reader thread is waiting at the gate, reading nothing.
+    parked: bool,
+}
+
+/// The longest [`Gate::close`] waits for the reader: longer than one [`CHECK`], after
+/// which the reader is stuck sending (and so reads nothing) or gone.
+const PARK_WAIT: Duration = Duration::from_secs(1);
+
+impl Gate {
+    fn lock(&self) -> MutexGuard<'_, GateState> {
+        self.0.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Holds the reader and waits until it has stopped reading.
+    pub fn close(&self) {
+        let started = Instant::now();
+        let mut state = self.lock();
+        state.closed = true;
+        while !state.parked && started.elapsed() < PARK_WAIT {
+            state = self
+                .0
+                .1
+                .wait_timeout(state, PARK_WAIT)
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
+        }
+    }
+
+    /// Lets the reader take input again.
+    pub fn open(&self) {
+        self.lock().closed = false;
+        self.0.1.notify_all();
+    }
+
+    /// On the reader thread: waits here while the gate is closed.
+    fn wait_while_closed(&self) {
+        let mut state = self.lock();
+        if !state.closed {
+            return;
+        }
+        state.parked = true;
+        self.0.1.notify_all();
+        while state.closed {
+            state = self.0.1.wait(state).unwrap_or_else(PoisonError::into_inner);
+        }
+        state.parked = false;
+    }
 }
 
 /// Reads the event that is ready and every one that follows it at once.

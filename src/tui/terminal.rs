@@ -77,7 +77,12 @@ pub fn suspend(terminal: &mut Term, mouse: bool) -> io::Result<()> {
     leave(mouse);
     #[cfg(unix)]
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-    // Running again (after `fg`): the same set-up as at start, and a full redraw.
+    resume(terminal, mouse)
+}
+
+/// Takes the terminal back after [`leave`] (after `fg`, or when the editor is done): the
+/// same set-up as at start, and a full redraw.
+pub fn resume(terminal: &mut Term, mouse: bool) -> io::Result<()> {
     crossterm::terminal::enable_raw_mode()?;
     execute!(
         io::stdout(),

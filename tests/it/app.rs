@@ -323,7 +323,7 @@ fn skipped_files_stay_announced_with_the_folder_to_check() {
     );
     let mut app = App::new(reelread::data::load_path(std::path::Path::new(dir)));
     update(&mut app, Action::Resize(120, 40));
-    let expected = format!("1 file skipped: `reelread check {dir}` tells why");
+    let expected = format!("1 file skipped: ! lists why (or `reelread check {dir}`)");
     assert_eq!(app.status(), Some(expected.as_str()));
     send(
         &mut app,

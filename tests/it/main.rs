@@ -2,6 +2,7 @@
 //! once in `support`. The `e2e*` modules drive the real binary in a pseudo-terminal.
 
 mod app;
+mod app_keys;
 mod cli;
 mod config;
 mod data;
@@ -9,6 +10,7 @@ mod e2e;
 mod e2e_habits;
 mod e2e_hostile;
 mod e2e_input;
+mod e2e_keys;
 mod e2e_scale;
 mod e2e_signals;
 mod export;
@@ -27,3 +29,4 @@ mod sources;
 mod state;
 mod support;
 mod ui;
+mod ui_keys;

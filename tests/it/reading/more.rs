@@ -192,7 +192,7 @@ fn any_action_in_any_mode_at_any_size_is_safe() {
     library.collections[0].reviews[TRAILER].comments[3].replies_to = Some(3);
     let mut app = app_with(library);
     let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-    let mut modes = [false; 7];
+    let mut modes = [false; 9];
     for i in 0..6000 {
         seed ^= seed << 13;
         seed ^= seed >> 7;
@@ -212,6 +212,8 @@ fn any_action_in_any_mode_at_any_size_is_safe() {
             Mode::Ratings(_) => 4,
             Mode::Sources(_) => 5,
             Mode::Cast => 6,
+            Mode::Links(_) => 7,
+            Mode::Errors(_) => 8,
         }] = true;
         assert!(
             app.selected() < app.visible_len().max(1),
@@ -230,7 +232,7 @@ fn any_action_in_any_mode_at_any_size_is_safe() {
         }
     }
     assert!(app.is_running());
-    assert_eq!(modes, [true; 7], "every mode was visited");
+    assert_eq!(modes, [true; 9], "every mode was visited");
 }
 
 #[test]
