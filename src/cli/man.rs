@@ -144,7 +144,12 @@ fn keys(out: &mut String, config: &Config) {
     out.push_str(
         ".SH KEYS\nThe reader's keys, as bound now (the defaults, or your config.toml's \\fB[keys]\\fR); \\fBreelread keys\\fR prints the same table and \\fB?\\fR in the reader shows it.\n",
     );
-    for (name, keys, description) in super::setup::key_rows(config) {
+    let mut section = None;
+    for (in_section, name, keys, description) in super::setup::key_rows(config) {
+        if section != Some(in_section) {
+            let _ = writeln!(out, ".SS {}", escape(in_section.title()));
+            section = Some(in_section);
+        }
         let _ = writeln!(
             out,
             ".TP\n\\fB{}\\fR (\\fI{}\\fR)\n{}",

@@ -103,11 +103,16 @@ pub fn config_toml(config: &Config) -> String {
     out
 }
 
-/// Every command with its keys (labels, `(unbound)` when none) and what it does: the
-/// table `reelread keys` prints and the man page's KEYS section shows.
+/// One row of the key table: the command's section, its config name, its keys and what
+/// it does.
+pub type KeyRow = (crate::action::Section, &'static str, String, &'static str);
+
+/// Every command with its keys (labels, `(unbound)` when none) and what it does, grouped
+/// by the `?` help's sections: the table `reelread keys` prints and the man page's KEYS
+/// section shows.
 #[must_use]
-pub fn key_rows(config: &Config) -> Vec<(&'static str, String, &'static str)> {
-    config
+pub fn key_rows(config: &Config) -> Vec<KeyRow> {
+    let mut rows: Vec<KeyRow> = config
         .keymap
         .bindings()
         .map(|(command, keys)| {
@@ -117,18 +122,34 @@ pub fn key_rows(config: &Config) -> Vec<(&'static str, String, &'static str)> {
             } else {
                 keys.join(", ")
             };
-            (command.name(), keys, command.description())
+            (
+                command.section(),
+                command.name(),
+                keys,
+                command.description(),
+            )
         })
-        .collect()
+        .collect();
+    // Stable: within a section the help's order stays.
+    rows.sort_by_key(|row| crate::action::Section::all().position(|s| s == row.0));
+    rows
 }
 
 /// `reelread keys`; exit 2 when the config file has errors (defaults shown for them).
 pub fn print_keys(loaded: &Loaded) -> ExitCode {
     let rows = key_rows(&loaded.config);
-    let name_width = rows.iter().map(|r| r.0.len()).max().unwrap_or(0);
-    let key_width = rows.iter().map(|r| r.1.chars().count()).max().unwrap_or(0);
-    for (name, keys, description) in rows {
-        println!("{name:<name_width$}  {keys:<key_width$}  {description}");
+    let name_width = rows.iter().map(|r| r.1.len()).max().unwrap_or(0);
+    let key_width = rows.iter().map(|r| r.2.chars().count()).max().unwrap_or(0);
+    let mut section = None;
+    for (in_section, name, keys, description) in rows {
+        if section != Some(in_section) {
+            if section.is_some() {
+                println!();
+            }
+            println!("{}", in_section.title());
+            section = Some(in_section);
+        }
+        println!("  {name:<name_width$}  {keys:<key_width$}  {description}");
     }
     settings_status(loaded)
 }

@@ -80,11 +80,22 @@ fn keys_come_from_the_keymap_as_reelread_keys_prints_them() {
     let page = man();
     let keys = section(&page, "KEYS");
     let table = String::from_utf8(run(&["keys"]).stdout).expect("utf-8");
+    // Command rows are indented under their section's heading, as in the `?` help.
     let names: Vec<&str> = table
         .lines()
+        .filter(|l| l.starts_with("  "))
         .filter_map(|l| l.split_whitespace().next())
         .collect();
     assert!(names.len() > 20, "{table}");
+    for heading in table
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with(' '))
+    {
+        assert!(
+            keys.contains(&format!(".SS {heading}\n")),
+            "KEYS lacks the section {heading}"
+        );
+    }
     for name in &names {
         let escaped = name.replace('-', "\\-");
         assert!(
