@@ -180,15 +180,23 @@ fn keys_lists_every_action_with_its_keys() {
         .output()
         .expect("run");
     let text = String::from_utf8(out.stdout).expect("utf-8");
-    assert_eq!(text.lines().count(), Command::all().count());
+    // One indented row per command, under the headings of the `?` help's sections.
+    let rows: Vec<&str> = text.lines().filter_map(|l| l.strip_prefix("  ")).collect();
+    assert_eq!(rows.len(), Command::all().count(), "{text}");
     assert!(
-        text.lines()
+        rows.iter()
             .any(|l| l.starts_with("quit") && l.contains(" q ") && l.ends_with("Quit"))
     );
     assert!(
-        text.lines()
+        rows.iter()
             .any(|l| l.starts_with("next_source") && l.contains("J, ]"))
     );
+    let headings: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with(' '))
+        .collect();
+    assert_eq!(headings.first(), Some(&"Move"), "{text}");
+    assert!(headings.contains(&"Leave"), "{text}");
 }
 
 #[test]
