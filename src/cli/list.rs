@@ -152,18 +152,21 @@ pub fn run(library: &Library, args: &Args, paint: Paint) -> ExitCode {
 
 fn details(row: &Row<'_>) -> Vec<String> {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let mut out = vec![
-        row.source.unwrap_or("unknown source").to_owned(),
-        row.reviewer.unwrap_or("unknown reviewer").to_owned(),
-        row.published
-            .map_or_else(|| "date unknown".to_owned(), |d| d.to_string()),
+    // Only what is known, as the reader's list rows: no `unknown source · unknown reviewer`.
+    let mut out: Vec<String> = [row.reviewer, row.source]
+        .into_iter()
+        .flatten()
+        .map(str::to_owned)
+        .chain(row.published.map(|d| d.to_string()))
+        .collect();
+    out.extend([
         match (row.rating, row.audience_rating) {
             (Some(r), _) => r.to_string(),
             (None, Some(a)) => format!("audience {a}"),
             (None, None) => "unrated".to_owned(),
         },
         plural(row.comments, "comment"),
-    ];
+    ]);
     out.extend(row.hits.map(|n| plural(n, "hit")));
     out.extend(row.mentions.map(|n| plural(n, "mention")));
     out
