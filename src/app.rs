@@ -53,8 +53,7 @@ pub use typing::PROMPT_MAX;
 pub use update::update;
 
 use crate::action::{Action, Command};
-use crate::data::{CastMember, Collection, Library, Person, Review};
-use crate::doc::Doc;
+use crate::data::{Collection, Library, Person, Review};
 use crate::layout::{self, Panes, View};
 use crate::query::SortKey;
 
@@ -337,74 +336,6 @@ impl App {
         let (c, r) = self.catalog.entries[entry];
         let col = &self.catalog.library.collections[c];
         (col, &col.reviews[r])
-    }
-
-    /// Mention counts of the open review, one per cast member of its film.
-    #[must_use]
-    pub fn open_mentions(&self) -> &[usize] {
-        self.reading.open.map_or(&[], |e| &self.catalog.mentions[e])
-    }
-
-    /// In how many reviews of its collection each cast member of the open film appears.
-    #[must_use]
-    pub fn cast_reach(&self) -> &[usize] {
-        self.reading.open.map_or(&[], |open| {
-            &self.catalog.films[self.catalog.entries[open].0].reach
-        })
-    }
-
-    /// The cast member under the sidebar cursor.
-    #[must_use]
-    pub fn cast_member(&self, index: usize) -> Option<&CastMember> {
-        self.open_review().and_then(|(c, _)| c.film.cast.get(index))
-    }
-
-    /// The sidebar's cursor.
-    #[must_use]
-    pub fn cast_cursor(&self) -> usize {
-        self.reading.cast_cursor
-    }
-
-    /// The laid-out text of an entry, when the size is known.
-    #[must_use]
-    pub fn doc(&self, entry: usize) -> Option<&Doc> {
-        self.layouts.docs.get(&entry)
-    }
-
-    /// The open review laid out for the reading pane.
-    #[must_use]
-    pub fn open_doc(&self) -> Option<&Doc> {
-        self.reading.open.and_then(|e| self.layouts.docs.get(&e))
-    }
-
-    /// The first line shown of an entry.
-    #[must_use]
-    pub fn scroll_of(&self, entry: usize) -> usize {
-        if entry < self.reading.scroll.len() {
-            self.top(entry)
-        } else {
-            0
-        }
-    }
-
-    /// The reading pane's first line for the open review.
-    #[must_use]
-    pub fn scroll(&self) -> usize {
-        self.reading.open.map_or(0, |e| self.top(e))
-    }
-
-    /// Whether an entry's spoilers are shown.
-    #[must_use]
-    pub fn is_revealed(&self, entry: usize) -> bool {
-        self.reading.revealed.contains(&entry)
-    }
-
-    /// Visible text lines inside the reading pane.
-    #[must_use]
-    pub fn reading_height(&self) -> usize {
-        self.panes().reading.map_or(0, |r| {
-            usize::from(layout::inner(r, self.settings.text_width).height)
-        })
     }
 
     /// Rows one review takes in the list: three when there is room, one when stacked or

@@ -6,10 +6,12 @@ use std::fmt::Write as _;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
-
-use crate::data::{Collection, Comment, Film, Kind, Library, Review, review_matches};
+use crate::data::{Collection, Comment, Kind, Library, Review, review_matches};
 use crate::query;
+
+mod json;
+
+pub use json::{JsonFilm, json};
 
 /// Whether a review passes `--reviewer` (written or commented on by a matching name) and
 /// `--grep` (text outside spoilers), the same rules as `list`; `None` passes everything.
@@ -201,57 +203,6 @@ fn link(url: &str) -> String {
     }
 }
 
-/// A review's film as both JSON outputs give it, `{ "title": …, "year": … }` (year `null`
-/// when unknown), so a script can tell apart two films of one title.
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
-pub struct JsonFilm<'a> {
-    /// The film's title.
-    pub title: &'a str,
-    /// Its release year.
-    pub year: Option<i32>,
-}
-
-impl<'a> From<&'a Film> for JsonFilm<'a> {
-    fn from(film: &'a Film) -> Self {
-        Self {
-            title: &film.title,
-            year: film.year,
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct JsonReview<'a> {
-    id: String,
-    film: JsonFilm<'a>,
-    #[serde(flatten)]
-    review: &'a Review,
-    /// `false` when the review's own `rewatch` is left out (review files write it only
-    /// when true), so every object has the key.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    rewatch: Option<bool>,
-}
-
-/// The reviews as a pretty JSON array of whole objects (ID as `list` prints it, the film's
-/// title and year, then every field including comments), for scripts and other tools.
-///
-/// # Panics
-///
-/// Never in practice: every field serialises to JSON (ratings are finite, keys are strings).
-#[must_use]
-pub fn json(library: &Library, rows: &[(&Collection, &Review)]) -> String {
-    let rows: Vec<JsonReview<'_>> = rows
-        .iter()
-        .map(|&(c, r)| JsonReview {
-            id: library.qualified_id(c, r),
-            film: JsonFilm::from(&c.film),
-            review: r,
-            rewatch: (!r.rewatch).then_some(false),
-        })
-        .collect();
-    serde_json::to_string_pretty(&rows).expect("reviews serialise to JSON")
-}
-
 /// Writes [`markdown`] to `DIR/<id>.md`, or `<id>-2.md`, `<id>-3.md`, … when taken, so an
 /// export never replaces an earlier one; returns the path so the caller can say where.
 /// The file is created as any program creates one, `0666` less the umask: it is the
@@ -323,7 +274,7 @@ fn file_stem(id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::{Comment, Date, Rating};
+    use crate::data::{Comment, Date, Film, Rating};
 
     fn collection() -> Collection {
         Collection {

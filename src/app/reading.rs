@@ -3,7 +3,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{CastFocus, Search};
+use super::{App, CastFocus, Search};
+use crate::data::CastMember;
+use crate::doc::Doc;
+use crate::layout;
 
 /// The open review (and the right side of a split), with per-review positions and toggles.
 #[derive(Debug, Default)]
@@ -46,4 +49,75 @@ pub(super) struct PromptOrigin {
     pub(super) origin: Option<(usize, usize)>,
     /// The search and list text filter in force when the prompt opened.
     pub(super) before: Option<(Option<Search>, String)>,
+}
+
+/// What the reading pane and the cast sidebar draw from.
+impl App {
+    /// Mention counts of the open review, one per cast member of its film.
+    #[must_use]
+    pub fn open_mentions(&self) -> &[usize] {
+        self.reading.open.map_or(&[], |e| &self.catalog.mentions[e])
+    }
+
+    /// In how many reviews of its collection each cast member of the open film appears.
+    #[must_use]
+    pub fn cast_reach(&self) -> &[usize] {
+        self.reading.open.map_or(&[], |open| {
+            &self.catalog.films[self.catalog.entries[open].0].reach
+        })
+    }
+
+    /// The cast member under the sidebar cursor.
+    #[must_use]
+    pub fn cast_member(&self, index: usize) -> Option<&CastMember> {
+        self.open_review().and_then(|(c, _)| c.film.cast.get(index))
+    }
+
+    /// The sidebar's cursor.
+    #[must_use]
+    pub fn cast_cursor(&self) -> usize {
+        self.reading.cast_cursor
+    }
+
+    /// The laid-out text of an entry, when the size is known.
+    #[must_use]
+    pub fn doc(&self, entry: usize) -> Option<&Doc> {
+        self.layouts.docs.get(&entry)
+    }
+
+    /// The open review laid out for the reading pane.
+    #[must_use]
+    pub fn open_doc(&self) -> Option<&Doc> {
+        self.reading.open.and_then(|e| self.layouts.docs.get(&e))
+    }
+
+    /// The first line shown of an entry.
+    #[must_use]
+    pub fn scroll_of(&self, entry: usize) -> usize {
+        if entry < self.reading.scroll.len() {
+            self.top(entry)
+        } else {
+            0
+        }
+    }
+
+    /// The reading pane's first line for the open review.
+    #[must_use]
+    pub fn scroll(&self) -> usize {
+        self.reading.open.map_or(0, |e| self.top(e))
+    }
+
+    /// Whether an entry's spoilers are shown.
+    #[must_use]
+    pub fn is_revealed(&self, entry: usize) -> bool {
+        self.reading.revealed.contains(&entry)
+    }
+
+    /// Visible text lines inside the reading pane.
+    #[must_use]
+    pub fn reading_height(&self) -> usize {
+        self.panes().reading.map_or(0, |r| {
+            usize::from(layout::inner(r, self.settings.text_width).height)
+        })
+    }
 }
