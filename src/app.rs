@@ -177,7 +177,7 @@ impl App {
     #[must_use]
     pub fn list_hits(&self, entry: usize) -> Option<usize> {
         let query = self.list.query.as_ref()?;
-        Some(crate::query::count_hits(&self.catalog.index[entry..=entry], &query.text)[0])
+        Some(crate::query::count_hits(&self.catalog.searchable(&[entry]), &query.text)[0])
     }
 
     /// The list order and whether it is reversed.

@@ -14,6 +14,7 @@ mod mentions;
 mod model;
 mod parse;
 pub mod people;
+pub mod scan;
 
 mod stream;
 mod toml_diag;
@@ -23,7 +24,6 @@ pub use crate::sanitize::{sanitize, sanitize_line};
 pub use bundled::bundled_library;
 pub use date::Date;
 pub use decode::{decode_utf8, without_bom};
-pub use index::Indexed;
 pub use mentions::{count_mentions, find_terms, find_text, mention_counts, strip_spoilers, terms};
 pub use model::{
     AudienceRating, CastMember, Collection, Comment, Film, Kind, Library, Rating, Review,
@@ -32,6 +32,7 @@ pub use parse::{parse_film, parse_review};
 pub use people::{
     LinkRefusal, Person, is_web_link, link_refusal, name_matches, review_matches, same_name,
 };
+pub use scan::Indexed;
 pub use stream::{Part, load_in_background, load_parts, load_path};
 pub use toml_diag::key_text;
 pub use walk::{LoadOptions, MAX_FILE_BYTES, read_regular};

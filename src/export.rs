@@ -16,9 +16,8 @@ pub use json::{JsonFilm, json};
 /// Whether a review passes `--reviewer` (written or commented on by a matching name) and
 /// `--grep` (text outside spoilers), the same rules as `list`; `None` passes everything.
 #[must_use]
-pub fn selected(review: &Review, reviewer: Option<&str>, grep: Option<&str>) -> bool {
-    reviewer.is_none_or(|q| review_matches(review, q))
-        && grep.is_none_or(|t| query::grep_hits(review, t) > 0)
+pub fn selected(review: &Review, reviewer: Option<&str>, grep: Option<&query::Grep>) -> bool {
+    reviewer.is_none_or(|q| review_matches(review, q)) && grep.is_none_or(|g| g.hits(review) > 0)
 }
 
 /// The library's reviews that pass [`selected`], in display order, so a command can export
@@ -29,9 +28,10 @@ pub fn select<'a>(
     reviewer: Option<&str>,
     grep: Option<&str>,
 ) -> Vec<(&'a Collection, &'a Review)> {
+    let grep = grep.map(query::Grep::new);
     library
         .reviews()
-        .filter(|(_, r)| selected(r, reviewer, grep))
+        .filter(|(_, r)| selected(r, reviewer, grep.as_ref()))
         .collect()
 }
 

@@ -6,8 +6,7 @@ use std::cmp::Ordering;
 use std::fmt;
 
 use crate::data::Review;
-use crate::data::fold::folded;
-use crate::data::index::{self, Indexed};
+use crate::data::scan::{Indexed, Needle, index_review};
 
 /// Orders the list can be sorted in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -193,44 +192,58 @@ fn apply_order<T>(items: &mut [T], order: &[usize]) {
 /// a spoiler is not searched.
 #[must_use]
 pub fn grep_hits(review: &Review, text: &str) -> usize {
-    index::count_folded(&index::fold_review(review), &folded(text))
+    Grep::new(text).hits(review)
+}
+
+/// One query for many reviews read straight from files (`list --grep`, export), so the
+/// query is prepared once.
+#[derive(Debug)]
+pub struct Grep(Option<Needle>);
+
+impl Grep {
+    /// Prepares `text`; a blank query finds nothing.
+    #[must_use]
+    pub fn new(text: &str) -> Self {
+        Self(Needle::new(text))
+    }
+
+    /// Hits in `review`, by the rule of [`grep_hits`].
+    #[must_use]
+    pub fn hits(&self, review: &Review) -> usize {
+        self.0
+            .as_ref()
+            .map_or(0, |needle| needle.count(review, &index_review(review)))
+    }
 }
 
 /// Case-insensitive hits of `text` in each indexed review, on every core.
 #[must_use]
-pub fn count_hits(indexed: &[Indexed], text: &str) -> Vec<usize> {
-    scan(indexed, text, 0, |finder, hay| {
-        finder.find_iter(hay).count()
-    })
+pub fn count_hits(reviews: &[(&Review, &Indexed)], text: &str) -> Vec<usize> {
+    scan(reviews, text, 0, Needle::count)
 }
 
 /// Which indexed reviews contain `text`, case-insensitively, on every core: the list's
 /// text filter. Each review's scan stops at its first hit.
 #[must_use]
-pub fn matching(indexed: &[Indexed], text: &str) -> Vec<bool> {
-    scan(indexed, text, false, |finder, hay| {
-        finder.find(hay).is_some()
-    })
+pub fn matching(reviews: &[(&Review, &Indexed)], text: &str) -> Vec<bool> {
+    scan(reviews, text, false, Needle::found)
 }
 
-/// Runs `per_review` over each folded text with a finder for the folded `text`; `none`
-/// for every review when the query cannot match (blank, or holding the field separator).
+/// Runs `per_review` over each review with the prepared query; `none` for every review
+/// when the query cannot match (blank, or holding a NUL).
 fn scan<R: Send + Clone>(
-    indexed: &[Indexed],
+    reviews: &[(&Review, &Indexed)],
     text: &str,
     none: R,
-    per_review: impl Fn(&memchr::memmem::Finder<'_>, &[u8]) -> R + Sync,
+    per_review: impl Fn(&Needle, &Review, &Indexed) -> R + Sync,
 ) -> Vec<R> {
-    let needle = folded(text);
-    // NUL separates fields (and blanks hidden spoilers): no query may match it.
-    if needle.trim().is_empty() || needle.contains('\0') {
-        return vec![none; indexed.len()];
-    }
-    let finder = memchr::memmem::Finder::new(needle.as_bytes());
-    indexed
+    let Some(needle) = Needle::new(text) else {
+        return vec![none; reviews.len()];
+    };
+    reviews
         .par_iter()
-        .with_min_len(256)
-        .map(|i| per_review(&finder, i.text.as_bytes()))
+        .with_min_len(64)
+        .map(|(review, indexed)| per_review(&needle, review, indexed))
         .collect()
 }
 

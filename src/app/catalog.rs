@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use super::loading::Progress;
 use super::mentions::FilmIndex;
 use crate::data::people;
-use crate::data::{Indexed, Library, Person};
+use crate::data::{Indexed, Library, Person, Review};
 
 /// The library, its entries and their indexes.
 #[derive(Debug, Default)]
@@ -15,7 +15,7 @@ pub(super) struct Catalog {
     pub(super) library: Library,
     /// (collection index, review index) for every review, in file order.
     pub(super) entries: Vec<(usize, usize)>,
-    /// Per entry: its folded text, for the list's text filter and mention counts.
+    /// Per entry: how its fields must be searched, for the list's text filter.
     pub(super) index: Vec<Indexed>,
     /// Per entry: words in its body, counted when the list is first sorted by length.
     pub(super) words: Vec<usize>,
@@ -38,6 +38,17 @@ pub(super) struct Catalog {
 }
 
 impl Catalog {
+    /// Each of `entries` with its search index: what the list's text filter scans.
+    pub(super) fn searchable(&self, entries: &[usize]) -> Vec<(&Review, &Indexed)> {
+        entries
+            .iter()
+            .map(|&e| {
+                let (c, r) = self.entries[e];
+                (&self.library.collections[c].reviews[r], &self.index[e])
+            })
+            .collect()
+    }
+
     /// The entries a person wrote or commented on, by the reviewer filter's rule.
     pub(super) fn entries_of(&self, name: &str) -> &[usize] {
         self.by_person

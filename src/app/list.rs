@@ -171,9 +171,23 @@ impl App {
         if text.trim().is_empty() {
             self.list.query = None;
         } else {
-            let matches = query::matching(&self.catalog.index, text)
+            // A longer query only matches where the shorter one did (folding is per
+            // character), so typing narrows the last matches instead of rescanning.
+            let narrows = self.list.query.as_ref().filter(|old| {
+                crate::data::fold::folded(text).starts_with(&crate::data::fold::folded(&old.text))
+            });
+            let candidates: Vec<usize> = match narrows {
+                Some(old) => {
+                    let mut entries: Vec<usize> = old.matches.iter().copied().collect();
+                    entries.sort_unstable();
+                    entries
+                }
+                None => (0..self.catalog.entries.len()).collect(),
+            };
+            let found = query::matching(&self.catalog.searchable(&candidates), text);
+            let matches = candidates
                 .into_iter()
-                .enumerate()
+                .zip(found)
                 .filter_map(|(e, found)| found.then_some(e))
                 .collect();
             self.list.query = Some(ListQuery {

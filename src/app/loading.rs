@@ -3,7 +3,7 @@
 //! people, reach) grows here and nowhere else.
 
 use super::{App, Restore, Settings};
-use crate::data::index::index_review;
+use crate::data::scan::index_review;
 use crate::data::{Collection, Indexed, Library, Part, Review};
 
 /// How far a background load has got, for the progress indicator.
@@ -163,7 +163,8 @@ impl App {
             }
         }
         if let Some(query) = &mut self.list.query {
-            let found = crate::query::matching(&indexed, &query.text);
+            let searchable: Vec<_> = reviews.iter().zip(&indexed).collect();
+            let found = crate::query::matching(&searchable, &query.text);
             query.matches.extend(
                 found
                     .into_iter()

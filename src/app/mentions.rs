@@ -1,13 +1,13 @@
 //! Cast mentions per review, counted a film at a time when the film is first shown (or
 //! searched across with `m`/`M`), so loading a large library never waits for them.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use rayon::prelude::*;
 
 use super::App;
-use crate::data::index::MentionCounter;
+use crate::data::Review;
+use crate::data::index::{MentionCounter, fold_review};
 
 /// What the app knows about one collection's mentions.
 #[derive(Debug, Clone)]
@@ -52,11 +52,15 @@ impl App {
             return;
         };
         // Spoilers the reader revealed count, as the reading pane shows them.
-        let texts: Vec<Cow<'_, str>> = entries.clone().map(|e| self.mention_text(e)).collect();
-        let counts: Vec<Vec<usize>> = texts
+        let reviews: Vec<(&Review, bool)> = entries
+            .clone()
+            .map(|e| (self.entry(e).1, self.reading.revealed.contains(&e)))
+            .collect();
+        // Each text is folded where it is counted, and dropped after.
+        let counts: Vec<Vec<usize>> = reviews
             .par_iter()
-            .with_min_len(32)
-            .map(|text| counter.count(text))
+            .with_min_len(8)
+            .map(|&(review, revealed)| counter.count(&mention_text(review, revealed)))
             .collect();
         for (e, counts) in entries.zip(counts) {
             for (reach, &n) in self.catalog.films[c].reach.iter_mut().zip(&counts) {
@@ -73,7 +77,8 @@ impl App {
         let Some(counter) = &self.catalog.films[c].counter else {
             return;
         };
-        let counts = counter.count(&self.mention_text(entry));
+        let revealed = self.reading.revealed.contains(&entry);
+        let counts = counter.count(&mention_text(self.entry(entry).1, revealed));
         let old = std::mem::replace(&mut self.catalog.mentions[entry], counts);
         let film = &mut self.catalog.films[c];
         for (m, reach) in film.reach.iter_mut().enumerate() {
@@ -82,19 +87,19 @@ impl App {
             *reach = (*reach + usize::from(is)).saturating_sub(usize::from(was));
         }
     }
+}
 
-    /// The folded text mentions are counted in: the index's (spoilers blanked), or for a
-    /// review whose spoilers are shown, its whole text.
-    fn mention_text(&self, entry: usize) -> Cow<'_, str> {
-        if !self.reading.revealed.contains(&entry) {
-            return Cow::Borrowed(&self.catalog.index[entry].text);
-        }
-        let mut shown = self.entry(entry).1.clone();
-        // The markers become the two spaces the hidden form leaves; the text stays.
-        shown.body = shown.body.replace("||", "  ");
-        for comment in &mut shown.comments {
-            comment.text = comment.text.replace("||", "  ");
-        }
-        Cow::Owned(crate::data::index::fold_review(&shown))
+/// The folded text mentions are counted in: spoilers blanked, or for a review whose
+/// spoilers are shown, its whole text.
+fn mention_text(review: &Review, revealed: bool) -> String {
+    if !revealed {
+        return fold_review(review);
     }
+    let mut shown = review.clone();
+    // The markers become the two spaces the hidden form leaves; the text stays.
+    shown.body = shown.body.replace("||", "  ");
+    for comment in &mut shown.comments {
+        comment.text = comment.text.replace("||", "  ");
+    }
+    fold_review(&shown)
 }

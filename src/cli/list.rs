@@ -77,16 +77,11 @@ pub fn run(library: &Library, args: &Args, paint: Paint) -> ExitCode {
     } else {
         crate::state::ReadingState::default()
     };
+    let grep = args.select.grep.as_deref().map(query::Grep::new);
     let mut rows: Vec<(&Collection, &Review)> = library
         .reviews()
         // The same selection rules as `export`, so both commands pick the same reviews.
-        .filter(|(_, r)| {
-            crate::export::selected(
-                r,
-                args.select.reviewer.as_deref(),
-                args.select.grep.as_deref(),
-            )
-        })
+        .filter(|(_, r)| crate::export::selected(r, args.select.reviewer.as_deref(), grep.as_ref()))
         .filter(|(c, r)| !args.starred || state.review(&c.key, &r.id).starred)
         .filter(|(c, r)| {
             args.mentions
@@ -110,7 +105,7 @@ pub fn run(library: &Library, args: &Args, paint: Paint) -> ExitCode {
             rating: r.rating,
             audience_rating: r.audience_rating,
             comments: r.comments.len(),
-            hits: args.select.grep.as_deref().map(|t| query::grep_hits(r, t)),
+            hits: grep.as_ref().map(|g| g.hits(r)),
             mentions: args
                 .mentions
                 .as_deref()

@@ -1,30 +1,15 @@
-//! What the reader looks up in every review on every query, computed once where the review
-//! is parsed: its text folded to lower case (the full-text index) and how often it names
-//! each cast member. Queries then scan folded bytes with `memmem` instead of folding
-//! 50 MB of text per keystroke.
+//! How often each review names each cast member: a review's text folded once, when its
+//! film is first shown, and scanned for the whole cast in one pass.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::fold::{fold, fold_into};
-#[cfg(doc)]
-use super::mentions::strip_spoilers;
 use super::mentions::terms;
 use super::model::{CastMember, Review};
+use super::scan::{FIELD_SEPARATOR, fold_visible};
 
-/// Separates a review's fields in its folded text; no name or query contains it, so a
-/// match never runs from one field into the next.
-const FIELD_SEPARATOR: char = '\0';
-
-/// A review's search material, built where it is parsed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Indexed {
-    /// Title, body and comments, spoilers blanked, folded to lower case, `\0` between fields:
-    /// what the list's text filter scans, and what mentions are counted in.
-    pub text: Box<str>,
-}
-
-/// The searchable text of a review, folded: what the list's text filter and `list --grep`
-/// look in. Hidden spoilers are blanked, so they are never found.
+/// The text of a review folded, spoilers blanked, `\0` between fields: what mentions are
+/// counted in.
 #[must_use]
 pub fn fold_review(review: &Review) -> String {
     let size = review.title.len()
@@ -44,30 +29,6 @@ pub fn fold_review(review: &Review) -> String {
         fold_visible(&mut out, &comment.text);
     }
     out
-}
-
-/// Appends `text` folded, as [`strip_spoilers`] would show it (markers as two spaces,
-/// hidden characters as NULs), without copying it first.
-fn fold_visible(out: &mut String, text: &str) {
-    for (i, part) in text.split("||").enumerate() {
-        if i > 0 {
-            out.push_str("  ");
-        }
-        if i % 2 == 0 {
-            fold_into(out, part);
-        } else {
-            out.extend(std::iter::repeat_n(FIELD_SEPARATOR, part.chars().count()));
-        }
-    }
-}
-
-/// Non-overlapping occurrences of an already folded `needle` in folded `text`.
-#[must_use]
-pub fn count_folded(text: &str, needle: &str) -> usize {
-    if needle.trim().is_empty() || needle.contains(FIELD_SEPARATOR) {
-        return 0;
-    }
-    memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes()).count()
 }
 
 /// Counts cast mentions in folded review texts with one pass per text for the whole cast,
@@ -168,14 +129,6 @@ fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
     !is_word(text[..start].chars().next_back()) && !is_word(text[end..].chars().next())
 }
 
-/// Indexes one review.
-#[must_use]
-pub fn index_review(review: &Review) -> Indexed {
-    Indexed {
-        text: fold_review(review).into_boxed_str(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,9 +141,8 @@ mod tests {
         for collection in &library.collections {
             let counter = MentionCounter::new(&collection.film.cast);
             for review in &collection.reviews {
-                let indexed = index_review(review);
                 assert_eq!(
-                    counter.count(&indexed.text),
+                    counter.count(&fold_review(review)),
                     mention_counts(review, &collection.film.cast),
                     "{}",
                     review.id
@@ -206,13 +158,5 @@ mod tests {
             fold_visible(&mut out, text);
             assert_eq!(out, folded(&crate::data::strip_spoilers(text)), "{text:?}");
         }
-    }
-
-    #[test]
-    fn queries_count_non_overlapping_hits_within_fields() {
-        assert_eq!(count_folded("aaa\0a", "aa"), 1);
-        assert_eq!(count_folded("the end\0the", "the"), 2);
-        assert_eq!(count_folded("x\0y", "x\0y"), 0);
-        assert_eq!(count_folded("anything", "  "), 0);
     }
 }

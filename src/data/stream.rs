@@ -7,9 +7,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
-use super::index::{Indexed, index_review};
 use super::model::{Collection, Film, Library, Review};
 use super::parse::{SourceFile, parse_film, parse_review};
+use super::scan::{Indexed, index_review};
 use super::walk::{
     FILM_FILE, LoadOptions, Plan, is_collection, is_symlink, library_entries, plan, read, reason,
     whole_file_error,

@@ -186,9 +186,10 @@ fn the_text_index_counts_what_a_plain_scan_counts() {
                 .collect::<Vec<_>>(),
             scanned
         );
-        assert_eq!(count_hits(&indexed, query), scanned, "query {query:?}");
+        let searchable: Vec<_> = reviews.iter().zip(&indexed).collect();
+        assert_eq!(count_hits(&searchable, query), scanned, "query {query:?}");
         let found: Vec<bool> = scanned.iter().map(|&n| n > 0).collect();
-        assert_eq!(matching(&indexed, query), found, "query {query:?}");
+        assert_eq!(matching(&searchable, query), found, "query {query:?}");
     }
     assert!(count_hits(&[], "x").is_empty());
 }

@@ -46,7 +46,8 @@ proptest! {
         comment in name_soup(),
         query in name_soup(),
     ) {
-        use reelread::data::index::{MentionCounter, index_review};
+        use reelread::data::index::{MentionCounter, fold_review};
+        use reelread::data::scan::index_review;
         // NUL blanks hidden spoilers; the plain scan would find them, the index never.
         let query = query.replace('\0', "");
         let library = bundled_library();
@@ -62,7 +63,7 @@ proptest! {
         ];
         let indexed = index_review(&review);
         prop_assert_eq!(
-            MentionCounter::new(&cast).count(&indexed.text),
+            MentionCounter::new(&cast).count(&fold_review(&review)),
             reelread::data::mention_counts(&review, &cast)
         );
         let scanned: usize = std::iter::once(review.title.clone())
@@ -70,9 +71,56 @@ proptest! {
             .chain(review.comments.iter().map(|c| reelread::data::strip_spoilers(&c.text)))
             .map(|t| reelread::data::find_text(&t, &query).len())
             .sum();
-        let counted = reelread::query::count_hits(std::slice::from_ref(&indexed), &query);
+        let counted = reelread::query::count_hits(&[(&review, &indexed)], &query);
         prop_assert_eq!(counted, vec![scanned]);
     }
+
+    /// Matching over the original bytes finds what matching the whole folded text finds,
+    /// on text mixing ASCII, characters that fold to ASCII, others that fold to themselves
+    /// or change length, and spoilers.
+    #[test]
+    fn raw_matching_agrees_with_folding_everything(
+        title in unicode_soup(),
+        body in unicode_soup(),
+        comments in prop::collection::vec(unicode_soup(), 0..4),
+        query in unicode_soup(),
+    ) {
+        use reelread::data::fold::folded;
+        use reelread::data::index::fold_review;
+        use reelread::data::scan::index_review;
+        let library = bundled_library();
+        let mut review = library.collections[0].reviews[0].clone();
+        review.title = title;
+        review.body = body;
+        review.comments.truncate(comments.len());
+        for (c, text) in review.comments.iter_mut().zip(comments) {
+            c.text = text;
+        }
+        let needle = folded(&query);
+        let expected = if needle.trim().is_empty() || needle.contains('\0') {
+            0
+        } else {
+            fold_review(&review).matches(needle.as_str()).count()
+        };
+        let indexed = index_review(&review);
+        prop_assert_eq!(reelread::query::count_hits(&[(&review, &indexed)], &query), vec![expected]);
+        prop_assert_eq!(reelread::query::grep_hits(&review, &query), expected);
+        prop_assert_eq!(
+            reelread::query::matching(&[(&review, &indexed)], &query),
+            vec![expected > 0]
+        );
+    }
+}
+
+/// Text from pieces that stress case-insensitive matching over raw bytes.
+fn unicode_soup() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(
+        &[
+            "a", "A", "b", "B", "i", "I", "k", "K", "s", "S", " ", "||", "İ", "\u{212a}", "ß", "ẞ",
+            "Σ", "σ", "ς", "é", "É", "Ω", "\u{2126}", "ﬁ", "—", "ǅ", "\0", "\n",
+        ][..],
+    );
+    prop::collection::vec(piece, 0..12).prop_map(|p| p.concat())
 }
 
 fn member(actor: &str, role: Option<&str>, aliases: &[&str]) -> reelread::data::CastMember {
