@@ -1,6 +1,8 @@
 //! What the list holds and in which order: the reviewer filter, the text filter and the
 //! sort, recombined whenever one of them changes.
 
+use std::collections::HashSet;
+
 use super::{App, ListQuery};
 use crate::data::same_name;
 use crate::query::{self, SortKey};
@@ -18,6 +20,10 @@ pub(super) struct ListView {
     pub(super) filter: Option<String>,
     /// The list's text filter.
     pub(super) query: Option<ListQuery>,
+    /// The last few text filters' matches, by folded query, so a keystroke narrows the
+    /// matches of a shorter query and a deleted character goes back to matches already
+    /// found; cleared whenever entries arrive.
+    pub(super) recent: Vec<(String, HashSet<usize>)>,
     pub(super) sort: SortKey,
     pub(super) reverse: bool,
     pub(super) hide_read: bool,
@@ -31,6 +37,7 @@ impl Default for ListView {
             offset: 0,
             filter: None,
             query: None,
+            recent: Vec::new(),
             sort: SortKey::File,
             reverse: false,
             hide_read: false,
@@ -171,31 +178,52 @@ impl App {
         if text.trim().is_empty() {
             self.list.query = None;
         } else {
-            // A longer query only matches where the shorter one did (folding is per
-            // character), so typing narrows the last matches instead of rescanning.
-            let narrows = self.list.query.as_ref().filter(|old| {
-                crate::data::fold::folded(text).starts_with(&crate::data::fold::folded(&old.text))
-            });
-            let candidates: Vec<usize> = match narrows {
-                Some(old) => {
-                    let mut entries: Vec<usize> = old.matches.iter().copied().collect();
-                    entries.sort_unstable();
-                    entries
-                }
-                None => (0..self.catalog.entries.len()).collect(),
-            };
-            let found = query::matching(&self.catalog.searchable(&candidates), text);
-            let matches = candidates
-                .into_iter()
-                .zip(found)
-                .filter_map(|(e, found)| found.then_some(e))
-                .collect();
+            let matches = self.text_matches(text);
             self.list.query = Some(ListQuery {
                 text: text.to_owned(),
                 matches,
             });
         }
         self.rebuild_visible();
+    }
+
+    /// Entries containing `text`: remembered, or found among the matches of the longest
+    /// remembered query it extends (folding is per character, so a longer query only
+    /// matches where its prefix did), or in the whole library.
+    fn text_matches(&mut self, text: &str) -> HashSet<usize> {
+        /// Enough for a word typed and corrected; each set is at most one per entry.
+        const REMEMBERED: usize = 16;
+        let key = crate::data::fold::folded(text);
+        let recent = &mut self.list.recent;
+        if let Some(at) = recent.iter().position(|(k, _)| *k == key) {
+            let found = recent.remove(at);
+            let matches = found.1.clone();
+            recent.push(found);
+            return matches;
+        }
+        let candidates: Vec<usize> = match recent
+            .iter()
+            .filter(|(k, _)| key.starts_with(k.as_str()))
+            .max_by_key(|(k, _)| k.len())
+        {
+            Some((_, shorter)) => {
+                let mut entries: Vec<usize> = shorter.iter().copied().collect();
+                entries.sort_unstable();
+                entries
+            }
+            None => (0..self.catalog.entries.len()).collect(),
+        };
+        let found = query::matching(&self.catalog.searchable(&candidates), text);
+        let matches: HashSet<usize> = candidates
+            .into_iter()
+            .zip(found)
+            .filter_map(|(e, found)| found.then_some(e))
+            .collect();
+        if recent.len() == REMEMBERED {
+            recent.remove(0);
+        }
+        recent.push((key, matches.clone()));
+        matches
     }
 
     /// Enter in the list's text prompt: the filter stays and its first hit opens, with

@@ -162,6 +162,7 @@ impl App {
                     .add_person(comment.author.as_deref(), entry, false);
             }
         }
+        self.list.recent.clear();
         if let Some(query) = &mut self.list.query {
             let searchable: Vec<_> = reviews.iter().zip(&indexed).collect();
             let found = crate::query::matching(&searchable, &query.text);

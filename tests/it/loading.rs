@@ -384,3 +384,35 @@ fn a_filter_set_while_loading_counts_what_arrives_later() {
     assert_ne!(early.as_deref(), Some(expected.as_str()));
     assert_eq!(app.status(), Some(expected.as_str()));
 }
+
+#[test]
+fn a_query_typed_corrected_and_retyped_lists_what_a_fresh_query_lists() {
+    let dir = library_dir();
+    let mut app = App::new(load_path(dir.path()));
+    update(&mut app, Action::Resize(160, 50));
+    let fresh = |app: &App, text: &str| -> Vec<usize> {
+        (0..app.total())
+            .filter(|&e| grep_hits(app.entry(e).1, text) > 0)
+            .collect()
+    };
+    let listed = |app: &App| -> Vec<usize> {
+        let mut entries: Vec<usize> = app.visible().map(|(e, _, _)| e).collect();
+        entries.sort_unstable();
+        entries
+    };
+    update(&mut app, Command::Search);
+    let mut typed = String::new();
+    // Narrowing (each letter), going back to a remembered query (delete), a query
+    // that extends none remembered (`rox`), and a remembered one typed again.
+    for step in ["r", "o", "t", "h", "\x08", "\x08", "x", "\x08", "t", "h", "k", "o"] {
+        if step == "\x08" {
+            typed.pop();
+            update(&mut app, Action::DeleteChar);
+        } else {
+            typed.push_str(step);
+            update(&mut app, Action::Input(step.chars().next().expect("a letter")));
+        }
+        assert_eq!(listed(&app), fresh(&app, &typed), "after typing {typed:?}");
+    }
+    assert!(!fresh(&app, "roth").is_empty(), "the fixture names Roth");
+}
