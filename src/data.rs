@@ -12,6 +12,7 @@ pub mod fold;
 pub mod index;
 mod mentions;
 mod model;
+mod names;
 mod parse;
 pub mod people;
 pub mod scan;

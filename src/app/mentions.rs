@@ -99,7 +99,7 @@ fn mention_text(review: &Review, revealed: bool) -> String {
     // The markers become the two spaces the hidden form leaves; the text stays.
     shown.body = shown.body.replace("||", "  ");
     for comment in &mut shown.comments {
-        comment.text = comment.text.replace("||", "  ");
+        comment.text = comment.text.replace("||", "  ").into();
     }
     fold_review(&shown)
 }

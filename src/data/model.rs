@@ -1,6 +1,7 @@
 //! The collection format (see docs/data-format.md): film facts, cast, reviews, comments.
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -170,17 +171,19 @@ impl fmt::Display for AudienceRating {
     }
 }
 
-/// A reader's comment under a review.
+/// A reader's comment under a review. A library holds hundreds of thousands, so the
+/// strings are boxed (no spare capacity) and the author's name is shared by every comment
+/// they wrote in one load (`data::names`).
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq)]
 pub struct Comment {
     /// What they wrote.
-    pub text: String,
+    pub text: Box<str>,
     /// Their name, when the source gives one.
-    pub author: Option<String>,
+    pub author: Option<Arc<str>>,
     /// When they posted.
     pub posted: Option<Date>,
     /// How to reach them, e.g. "Twitter: yesnofilms".
-    pub contact: Option<String>,
+    pub contact: Option<Box<str>>,
     /// The number (`#N`, counted from 1) of the earlier comment this one answers.
     pub replies_to: Option<usize>,
 }
@@ -300,9 +303,12 @@ impl Review {
         // The parser grew the list by doubling; a library holds 100,000 comments.
         self.comments.shrink_to_fit();
         for c in &mut self.comments {
-            c.text = super::sanitize(&c.text);
-            for v in [&mut c.author, &mut c.contact].into_iter().flatten() {
-                *v = line(v);
+            c.text = super::sanitize(&c.text).into();
+            if let Some(author) = &mut c.author {
+                *author = line(author).into();
+            }
+            if let Some(contact) = &mut c.contact {
+                *contact = line(contact).into();
             }
         }
     }

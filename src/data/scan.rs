@@ -30,20 +30,28 @@ pub const FIELD_SEPARATOR: char = '\0';
 /// How each field of one review must be searched, worked out where it is parsed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Indexed {
-    /// One byte per field (title, body, then each comment); empty when every field is
-    /// plain ASCII with nothing hidden, as most reviews in English are not.
-    fields: Box<[u8]>,
+    /// The fields (0 title, 1 body, then each comment) that must be folded to be
+    /// searched, ascending; empty, with no allocation, for almost every review.
+    fold: Box<[u32]>,
+    /// Some field holds non-ASCII text, so a non-ASCII query may match.
+    non_ascii: bool,
 }
 
-/// Indexes one review: a byte per field, nothing of its text.
+/// Indexes one review: which fields need folding, nothing of its text.
 #[must_use]
 pub fn index_review(review: &Review) -> Indexed {
-    let flags: Vec<u8> = fields(review).map(field_flags).collect();
-    if flags.iter().all(|&f| f == 0) {
-        return Indexed::default();
+    let mut non_ascii = false;
+    let mut fold = Vec::new();
+    for (i, field) in fields(review).enumerate() {
+        let flags = field_flags(field);
+        non_ascii |= flags & NON_ASCII != 0;
+        if flags & FOLD != 0 {
+            fold.push(u32::try_from(i).unwrap_or(u32::MAX));
+        }
     }
     Indexed {
-        fields: flags.into_boxed_slice(),
+        fold: fold.into_boxed_slice(),
+        non_ascii,
     }
 }
 
@@ -68,7 +76,7 @@ fn field_flags(text: &str) -> u8 {
 fn fields(review: &Review) -> impl Iterator<Item = &str> {
     [review.title.as_str(), review.body.as_str()]
         .into_iter()
-        .chain(review.comments.iter().map(|c| c.text.as_str()))
+        .chain(review.comments.iter().map(|c| &*c.text))
 }
 
 /// A query ready to be matched in many reviews.
@@ -123,12 +131,13 @@ impl Needle {
     /// Hits counted until `enough`.
     fn hits(&self, review: &Review, indexed: &Indexed, enough: usize) -> usize {
         let mut total = 0;
+        let mut folds = indexed.fold.iter().peekable();
         for (i, field) in fields(review).enumerate() {
-            let flags = if indexed.fields.is_empty() {
-                0
-            } else {
-                // A review edited after it was indexed: search its fields the slow way.
-                indexed.fields.get(i).copied().unwrap_or(FOLD | NON_ASCII)
+            let fold = folds.next_if(|&&f| f as usize == i).is_some();
+            let flags = match (fold, indexed.non_ascii) {
+                (true, _) => FOLD | NON_ASCII,
+                (false, true) => NON_ASCII,
+                (false, false) => 0,
             };
             total += match &self.ascii {
                 Some(regex) if flags & FOLD == 0 => regex

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
 use super::model::{Collection, Film, Library, Review};
+use super::names::NameCache;
 use super::parse::{SourceFile, parse_film, parse_review};
 use super::scan::{Indexed, index_review};
 use super::walk::{
@@ -184,6 +185,7 @@ fn load_collections(
         plans,
         options,
         next_collection: 0,
+        names: NameCache::default(),
         batch: Vec::new(),
         limit: FIRST_BATCH,
         files: 0,
@@ -221,6 +223,8 @@ const CHUNK: usize = 1024;
 /// Turns parsed reviews, arriving in display order, into parts.
 struct Emitter<'a> {
     plans: &'a [Plan],
+    /// Commenter names met so far, shared by every comment they wrote.
+    names: NameCache,
     options: &'a LoadOptions,
     /// The next collection to send.
     next_collection: usize,
@@ -265,7 +269,7 @@ impl Emitter<'_> {
     fn flush(&mut self, sink: &mut dyn FnMut(Part)) {
         if !self.batch.is_empty() {
             let batch = std::mem::take(&mut self.batch);
-            sink_reviews(batch, self.files, self.bytes, sink);
+            sink_reviews(batch, (self.files, self.bytes), &mut self.names, sink);
             (self.files, self.bytes) = (0, 0);
         }
     }
@@ -305,7 +309,12 @@ type Parsed = (
     u64,
 );
 
-fn sink_reviews(parsed: Vec<Parsed>, films: usize, film_bytes: u64, sink: &mut dyn FnMut(Part)) {
+fn sink_reviews(
+    parsed: Vec<Parsed>,
+    (films, film_bytes): (usize, u64),
+    names: &mut NameCache,
+    sink: &mut dyn FnMut(Part),
+) {
     let read = parsed.len() + films;
     let mut bytes = film_bytes;
     let mut reviews = Vec::with_capacity(parsed.len());
@@ -315,8 +324,9 @@ fn sink_reviews(parsed: Vec<Parsed>, films: usize, film_bytes: u64, sink: &mut d
     for (result, index, size) in parsed {
         bytes += size;
         match result {
-            Ok((review, warnings)) => {
+            Ok((mut review, warnings)) => {
                 diagnostics.extend(warnings);
+                names.share(&mut review);
                 reviews.push(review);
                 indexed.extend(index);
             }
@@ -393,5 +403,7 @@ pub(crate) fn build_collection(
             (parsed, None, 0)
         })
         .collect();
-    sink_reviews(parsed, 0, 0, &mut |part| library.add(part));
+    sink_reviews(parsed, (0, 0), &mut NameCache::default(), &mut |part| {
+        library.add(part);
+    });
 }

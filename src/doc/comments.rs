@@ -69,7 +69,7 @@ fn header(index: usize, comment: &Comment, date_format: &str) -> Vec<Piece> {
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let mut pieces = vec![(format!("#{} ", index + 1), DIM)];
     match &comment.author {
-        Some(author) => pieces.push((author.clone(), bold)),
+        Some(author) => pieces.push((author.to_string(), bold)),
         None => pieces.push(known(None, "anonymous")),
     }
     if let Some(parent) = comment.replies_to {

@@ -226,14 +226,14 @@ fn comment(first: &str, rest: &[String], numbered: bool) -> Comment {
     let mut text: Vec<&str> = Vec::new();
     let has_more = rest.iter().any(|l| !l.trim().is_empty());
     if let Some((name, after)) = says(first) {
-        c.author = Some(name.to_owned());
+        c.author = Some(name.into());
         if let Some(date) = date_line(after) {
             c.posted = Some(date);
         } else if !after.is_empty() {
             text.push(after);
         }
     } else if numbered && has_more && name_like(first, 4) && !is_contact(first) {
-        c.author = Some(first.to_owned());
+        c.author = Some(first.into());
     } else if !first.is_empty() {
         text.push(first);
     }
@@ -243,8 +243,8 @@ fn comment(first: &str, rest: &[String], numbered: bool) -> Comment {
             if line.is_empty() {
             } else if is_contact(line) {
                 c.contact = Some(match c.contact.take() {
-                    Some(before) => format!("{before}, {line}"),
-                    None => line.to_owned(),
+                    Some(before) => format!("{before}, {line}").into(),
+                    None => line.into(),
                 });
             } else if let Some(date) = date_line(line).filter(|_| c.posted.is_none()) {
                 c.posted = Some(date);
@@ -255,7 +255,7 @@ fn comment(first: &str, rest: &[String], numbered: bool) -> Comment {
         }
     }
     text.extend(rest[i..].iter().map(|l| l.trim()));
-    c.text = paragraphs(&text);
+    c.text = paragraphs(&text).into();
     c
 }
 

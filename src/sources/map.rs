@@ -83,8 +83,8 @@ pub fn comments(feed: &Feed) -> Vec<Comment> {
                 .cloned()
                 .or_else(|| item.title.as_deref().and_then(commenter));
             Some(Comment {
-                text,
-                author,
+                text: text.into(),
+                author: author.map(Into::into),
                 posted: item.published,
                 ..Comment::default()
             })

@@ -66,7 +66,7 @@ fn json_round_trips_every_field_of_every_review() {
             .iter()
             .map(|c| c["text"].as_str().expect("comment text"))
             .collect();
-        let loaded_texts: Vec<&str> = review.comments.iter().map(|c| c.text.as_str()).collect();
+        let loaded_texts: Vec<&str> = review.comments.iter().map(|c| &*c.text).collect();
         assert_eq!(texts, loaded_texts, "{}", review.id);
         // Everything else too: the export is the review plus its ID and film, with
         // `rewatch` even where the review file leaves it out.

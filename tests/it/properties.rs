@@ -294,8 +294,10 @@ fn library_with(hostile: &Hostile) -> Library {
         .comments
         .iter()
         .map(|(author, text)| Comment {
-            text: sanitize(text),
-            author: Some(sanitize_line(author)).filter(|a| !a.is_empty()),
+            text: sanitize(text).into(),
+            author: Some(sanitize_line(author))
+                .filter(|a| !a.is_empty())
+                .map(Into::into),
             ..Comment::default()
         })
         .collect();

@@ -120,8 +120,8 @@ fn a_reload_blames_the_file_just_broken_not_the_one_broken_before() {
 
 fn comment(text: &str) -> reelread::data::Comment {
     reelread::data::Comment {
-        text: text.to_owned(),
-        author: Some("Newcomer".to_owned()),
+        text: text.into(),
+        author: Some("Newcomer".into()),
         ..Default::default()
     }
 }

@@ -277,16 +277,16 @@ fn a_comment_feed_becomes_comments_oldest_first() {
     );
     assert_eq!(comments[0].posted, Some(date(2025, 6, 16)));
     assert_eq!(
-        comments[2].text,
+        &*comments[2].text,
         "Third time through and the airport still gets me."
     );
     assert_eq!(
-        comments[0].text,
+        &*comments[0].text,
         "Great piece. The coffee scene (https://backrowledger.example/2025/06/heat-at-thirty/) \
          write-up is spot on."
     );
     assert_eq!(
-        comments[1].text,
+        &*comments[1].text,
         "Disagree on the bank sequence: it\u{2019}s the sound design, not the staging."
     );
     assert!(

@@ -95,7 +95,7 @@ fn new_comments_are_appended_and_old_ones_kept() {
     assert_eq!((w.outcome, w.new_comments), (Outcome::Updated, 1));
     let library = crate::data::load_path(dir.path());
     let (_, review) = library.reviews().next().expect("one review");
-    let texts: Vec<&str> = review.comments.iter().map(|c| c.text.as_str()).collect();
+    let texts: Vec<&str> = review.comments.iter().map(|c| &*c.text).collect();
     assert_eq!(texts, ["one", "two", "three"]);
     assert_eq!(library.reviews().count(), 1, "never a second review");
 }

@@ -175,7 +175,7 @@ fn hostile_text_is_neutralised() {
         e.comments[0].author.as_deref(),
         Some("Ev\u{241b}[8mil\u{fffd} Two lines")
     );
-    assert_eq!(e.comments[0].text, "Comment\u{241b}[5m blink\nreturn");
+    assert_eq!(&*e.comments[0].text, "Comment\u{241b}[5m blink\nreturn");
 
     let raw = std::fs::read(fixture("hostile/reviews/crlf.toml")).expect("crlf fixture");
     assert!(
@@ -185,7 +185,7 @@ fn hostile_text_is_neutralised() {
     let crlf = review(&library, "crlf");
     assert_eq!(crlf.title, "CRLF    title");
     assert_eq!(crlf.body, "line one\n    indented\nline two\n");
-    assert_eq!(crlf.comments[0].text, "CRLF    comment\n");
+    assert_eq!(&*crlf.comments[0].text, "CRLF    comment\n");
     assert_eq!(crlf.comments[0].author.as_deref(), Some("Tab Author"));
 }
 

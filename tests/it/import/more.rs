@@ -49,7 +49,7 @@ fn an_imported_collection_passes_check() {
         .iter()
         .map(|c| c["text"].as_str().expect("text"))
         .collect();
-    let expected: Vec<&str> = bundled.comments.iter().map(|c| c.text.as_str()).collect();
+    let expected: Vec<&str> = bundled.comments.iter().map(|c| &*c.text).collect();
     assert_eq!(texts, expected);
 }
 

@@ -55,7 +55,7 @@ proptest! {
         review.body = sanitize(&body);
         review.comments.truncate(1);
         if let Some(c) = review.comments.first_mut() {
-            c.text = sanitize(&comment);
+            c.text = sanitize(&comment).into();
         }
         let cast = vec![
             member("Tim Roth", Some("Ellie"), &["Roth"]),
@@ -94,7 +94,7 @@ proptest! {
         review.body = body;
         review.comments.truncate(comments.len());
         for (c, text) in review.comments.iter_mut().zip(comments) {
-            c.text = text;
+            c.text = text.into();
         }
         let needle = folded(&query);
         let expected = if needle.trim().is_empty() || needle.contains('\0') {
