@@ -27,8 +27,9 @@ pub(super) struct Catalog {
     pub(super) films: Vec<FilmIndex>,
     /// Everyone who wrote, sorted by name.
     pub(super) people: Vec<Person>,
-    /// Per person (by folded name): the entries they wrote or commented on, ascending.
-    pub(super) by_person: HashMap<String, (Person, Vec<usize>)>,
+    /// Per person (by folded name): the entries they wrote or commented on, ascending
+    /// (`u32`: half the size, for the half a million a large library files here).
+    pub(super) by_person: HashMap<String, (Person, Vec<u32>)>,
     /// People were added since `people` was last sorted.
     pub(super) people_changed: bool,
     /// How far background loading has got; `None` once everything is in.
@@ -49,8 +50,22 @@ impl Catalog {
             .collect()
     }
 
+    /// Gives back the room the per-entry tables grew into while loading (a growing `Vec`
+    /// doubles), once nothing more arrives.
+    pub(super) fn shrink(&mut self) {
+        self.entries.shrink_to_fit();
+        self.index.shrink_to_fit();
+        self.mentions.shrink_to_fit();
+        for collection in &mut self.library.collections {
+            collection.reviews.shrink_to_fit();
+        }
+        for (_, entries) in self.by_person.values_mut() {
+            entries.shrink_to_fit();
+        }
+    }
+
     /// The entries a person wrote or commented on, by the reviewer filter's rule.
-    pub(super) fn entries_of(&self, name: &str) -> &[usize] {
+    pub(super) fn entries_of(&self, name: &str) -> &[u32] {
         self.by_person
             .get(&people::key(name))
             .map_or(&[], |(_, entries)| entries.as_slice())
@@ -83,6 +98,8 @@ impl Catalog {
         } else {
             person.comments += 1;
         }
+        // Four billion reviews would not fit in memory long before this saturates.
+        let entry = u32::try_from(entry).unwrap_or(u32::MAX);
         if entries.last() != Some(&entry) {
             entries.push(entry);
         }

@@ -93,7 +93,7 @@ impl App {
                 .catalog
                 .entries_of(name)
                 .iter()
-                .copied()
+                .map(|&e| e as usize)
                 .filter(keeps)
                 .collect(),
             None => (0..self.catalog.entries.len()).filter(keeps).collect(),

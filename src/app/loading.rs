@@ -118,6 +118,9 @@ impl App {
     /// and the review opened by loading counts as read.
     pub(super) fn finish_loading(&mut self) {
         self.catalog.loading = None;
+        self.catalog.shrink();
+        self.marks.per_entry.shrink_to_fit();
+        self.reading.scroll.shrink_to_fit();
         self.absorbed();
         self.set_notice();
         self.settle_open();

@@ -58,7 +58,8 @@ fn bundled(id: &str) -> Review {
 }
 
 fn assert_no_chrome(review: &Review) {
-    let texts = std::iter::once(review.body.as_str()).chain(review.comments.iter().map(|c| &*c.text));
+    let texts =
+        std::iter::once(review.body.as_str()).chain(review.comments.iter().map(|c| &*c.text));
     for text in texts {
         for chrome in CHROME {
             assert!(!text.contains(chrome), "{chrome:?} left in {text:?}");

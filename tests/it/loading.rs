@@ -404,13 +404,18 @@ fn a_query_typed_corrected_and_retyped_lists_what_a_fresh_query_lists() {
     let mut typed = String::new();
     // Narrowing (each letter), going back to a remembered query (delete), a query
     // that extends none remembered (`rox`), and a remembered one typed again.
-    for step in ["r", "o", "t", "h", "\x08", "\x08", "x", "\x08", "t", "h", "k", "o"] {
+    for step in [
+        "r", "o", "t", "h", "\x08", "\x08", "x", "\x08", "t", "h", "k", "o",
+    ] {
         if step == "\x08" {
             typed.pop();
             update(&mut app, Action::DeleteChar);
         } else {
             typed.push_str(step);
-            update(&mut app, Action::Input(step.chars().next().expect("a letter")));
+            update(
+                &mut app,
+                Action::Input(step.chars().next().expect("a letter")),
+            );
         }
         assert_eq!(listed(&app), fresh(&app, &typed), "after typing {typed:?}");
     }
