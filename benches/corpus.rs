@@ -82,6 +82,21 @@ fn scale(c: &mut Criterion) {
         b.iter(|| black_box(load_path(&dir)));
     });
     let library = load_path(&dir);
+    // A query never typed before scans every review: what the first keystroke of a
+    // filter costs (typing on narrows those matches, and remembered queries cost none).
+    let indexed: Vec<_> = library
+        .reviews()
+        .map(|(_, r)| reelread::data::scan::index_review(r))
+        .collect();
+    let searchable: Vec<_> = library.reviews().map(|(_, r)| r).zip(&indexed).collect();
+    for word in ["restrained", "e", "zzqx"] {
+        group.bench_function(
+            format!("text filter over every review, cold: {word}"),
+            |b| {
+                b.iter(|| black_box(reelread::query::matching(&searchable, word)));
+            },
+        );
+    }
     group.bench_function("App::new (index built in the app)", |b| {
         b.iter_batched(
             || library.clone(),
