@@ -17,6 +17,10 @@ use super::walk::{
 };
 use crate::diagnostic::{Diagnostic, Severity};
 
+mod memory;
+
+pub(crate) use memory::build_collection;
+
 /// Reviews per part after the first: few parts for the reader to take in, each still
 /// a small fraction of a large library.
 const BATCH: usize = 256;
@@ -379,33 +383,4 @@ fn film_of(
             (placeholder(), 1)
         }
     }
-}
-
-/// Parses one collection from files already in memory (the bundled collection).
-pub(crate) fn build_collection(
-    name: &str,
-    film_file: Option<SourceFile>,
-    film_missing_path: &str,
-    reviews: &[(String, SourceFile)],
-    library: &mut Library,
-) {
-    let mut problems = Vec::new();
-    let (film, skipped) = film_of(name, film_file, film_missing_path, &mut problems);
-    library.add(Part::Collection(Collection {
-        name: super::sanitize_line(name),
-        key: super::sanitize_line(name),
-        film,
-        reviews: Vec::new(),
-    }));
-    library.add(problems_part(problems, skipped));
-    let parsed = reviews
-        .iter()
-        .map(|(id, file)| {
-            let parsed = file.parse(|path, bytes| parse_review(path, id, bytes));
-            (parsed, None, 0)
-        })
-        .collect();
-    sink_reviews(parsed, (0, 0), &mut NameCache::default(), &mut |part| {
-        library.add(part);
-    });
 }
