@@ -176,8 +176,14 @@ impl App {
     /// How often the list's filter text occurs in an entry, for its row.
     #[must_use]
     pub fn list_hits(&self, entry: usize) -> Option<usize> {
-        let query = self.list.query.as_ref()?;
-        Some(crate::query::count_hits(&self.catalog.searchable(&[entry]), &query.text)[0])
+        self.list.query.as_ref()?;
+        let (review, indexed) = self.catalog.searchable(&[entry])[0];
+        Some(
+            self.list
+                .needle
+                .as_ref()
+                .map_or(0, |n| n.count(review, indexed)),
+        )
     }
 
     /// The list order and whether it is reversed.

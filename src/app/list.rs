@@ -24,6 +24,8 @@ pub(super) struct ListView {
     /// matches of a shorter query and a deleted character goes back to matches already
     /// found; cleared whenever entries arrive.
     pub(super) recent: Vec<(String, HashSet<usize>)>,
+    /// The text filter's query, prepared for counting the hits of the rows drawn.
+    pub(super) needle: Option<crate::data::scan::Needle>,
     pub(super) sort: SortKey,
     pub(super) reverse: bool,
     pub(super) hide_read: bool,
@@ -38,6 +40,7 @@ impl Default for ListView {
             filter: None,
             query: None,
             recent: Vec::new(),
+            needle: None,
             sort: SortKey::File,
             reverse: false,
             hide_read: false,
@@ -175,6 +178,8 @@ impl App {
 
     /// Narrows the list to reviews containing `text` (title, body or comments).
     pub(super) fn set_list_query(&mut self, text: &str) {
+        // Prepared once here: each row on screen counts its hits with it, every frame.
+        self.list.needle = crate::data::scan::Needle::new(text);
         if text.trim().is_empty() {
             self.list.query = None;
         } else {
