@@ -55,6 +55,7 @@ const PAGE: &str = "scroll a page";
 const SOURCE: &str = "switch source (next/prev review)";
 const FEED: &str = "switch feed (film)";
 const FETCHING: &str = "scroll a line while R fetches 60 sources";
+const LOADING: &str = "move in list while the library loads";
 /// Reviews whose text (body and comments) is longer than this are used for scrolling.
 const LONG: usize = 12_000;
 
@@ -114,11 +115,15 @@ struct Output {
     first_usable: Option<Instant>,
     /// Since when the screen has been usable with no `Loading` text, without a break.
     loaded_since: Option<Instant>,
+    /// The last bytes fed, for a frame end split across two reads.
+    tail: Vec<u8>,
+    /// The press whose frame is awaited, if any.
+    waiting: Option<Waiting>,
 }
 
 impl Output {
     fn feed(&mut self, bytes: &[u8], now: Instant) {
-        self.parser.process(bytes);
+        self.feed_frames(bytes, now);
         self.bytes += bytes.len() as u64;
         self.last = Some(now);
         if let Some((marker, loading)) = &self.watch {
@@ -168,6 +173,29 @@ impl Figures {
         keys: [&[u8]; 2],
     ) -> Res<()> {
         let sample = term.measure(keys, self.presses)?;
+        self.ops.push((op, label, sample));
+        Ok(())
+    }
+
+    /// Times `op` on a busy screen: each press to the first whole frame that meets the
+    /// condition `until` makes from the screen before it (see `frames.rs`), while `go` holds.
+    fn time_busy(
+        &mut self,
+        term: &mut Term,
+        (op, label): (&'static str, &'static str),
+        keys: [&[u8]; 2],
+        until: impl Fn(&Term) -> Until,
+        go: impl Fn(&Term, usize) -> bool,
+    ) -> Res<()> {
+        let mut sample = Sample::default();
+        let mut i = 0;
+        while go(term, i) {
+            let condition = until(term);
+            sample.times.push(term.press_until(keys[i % 2], condition)?);
+            i += 1;
+            // Let the frame settle, as a person's next key would come later still.
+            thread::sleep(Duration::from_millis(5));
+        }
         self.ops.push((op, label, sample));
         Ok(())
     }
@@ -299,6 +327,8 @@ fn run_all(args: &Args) -> Res<()> {
 
 mod fetching;
 use fetching::*;
+mod frames;
+use frames::*;
 mod programs;
 use programs::*;
 mod report;

@@ -48,7 +48,7 @@ pub(crate) fn reelread(bin: &Path, args: &Args, long: &Long) -> Res<Figures> {
         .iter()
         .flat_map(|w| w.env.iter().map(|(k, v)| (*k, v.as_str())))
         .collect();
-    run(&cmdline, &Marker::ListCursor, true, &env, args, |t, f| {
+    let mut figures = run(&cmdline, &Marker::ListCursor, true, &env, args, |t, f| {
         f.time(t, MOVE, "j/k", [b"j", b"k"])?;
         for _ in 0..long.index {
             t.press(b"J")?;
@@ -60,13 +60,49 @@ pub(crate) fn reelread(bin: &Path, args: &Args, long: &Long) -> Res<Figures> {
         f.time(t, SOURCE, "J/K", [b"J", b"K"])?;
         if world.is_some() {
             t.press(b"R")?;
-            f.time(t, FETCHING, "j/k", [b"j", b"k"])?;
+            let presses = f.presses;
+            let changed = |t: &Term| Until::Changed {
+                before: t.rows(),
+                busy: &["Fetching", "Fetched"],
+            };
+            let fetching = |t: &Term, i: usize| i < presses && t.screen().contains("Fetching");
+            f.time_busy(t, (FETCHING, "j/k"), [b"j", b"k"], changed, fetching)?;
             if !t.screen().contains("Fetching") {
                 "the fetch ended before the timing did".clone_into(&mut f.note);
             }
         }
         Ok(())
-    })
+    })?;
+    let loading = while_loading(&cmdline, args)?;
+    if std::env::var_os("LATENCY_DUMP").is_some() {
+        eprintln!("{:?}", loading.times);
+    }
+    figures.ops.push((LOADING, "j/k", loading));
+    Ok(figures)
+}
+
+/// One more start, with the list cursor moved from the first usable frame until the
+/// library is loaded: each press timed to the frame that shows the cursor on another row.
+fn while_loading(cmdline: &[String], args: &Args) -> Res<Sample> {
+    let mut term = Term::spawn(cmdline, Marker::ListCursor, true, &[])?;
+    let started = Instant::now();
+    while term.cursor_row().is_none() {
+        if started.elapsed() > START_TIMEOUT {
+            return Err(format!("no usable frame; screen:\n{}", term.screen()).into());
+        }
+        thread::sleep(Duration::from_millis(1));
+    }
+    let mut figures = Figures {
+        presses: args.presses,
+        ..Figures::default()
+    };
+    let moved = |t: &Term| Until::CursorLeft {
+        from: t.cursor_row(),
+    };
+    let loading = |t: &Term, _| t.screen().contains("Loading");
+    figures.time_busy(&mut term, (LOADING, "j/k"), [b"j", b"k"], moved, loading)?;
+    term.quit()?;
+    Ok(figures.ops.pop().map(|(_, _, s)| s).unwrap_or_default())
 }
 
 /// Times less scrolling the corpus as one text file.

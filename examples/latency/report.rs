@@ -82,7 +82,7 @@ pub(crate) fn print_table(
 ) {
     println!("## Latency and memory in a real pty\n\n{facts}");
     let names: Vec<&str> = runs.iter().map(|(n, _)| *n).collect();
-    println!("| measure | issue 6 target | {} |", names.join(" | "));
+    println!("| measure | issue 14 target | {} |", names.join(" | "));
     println!("| --- | --- |{}", " --- |".repeat(runs.len()));
     let row = |label: &str, target: &str, cell: &dyn Fn(&Figures) -> String| {
         let cells: Vec<String> = runs
@@ -100,8 +100,10 @@ pub(crate) fn print_table(
     let label = format!("start → first usable frame, median (min–max) of {starts}");
     row(&label, "≤ 100 ms", &|f| spread(&f.first));
     let label = format!("start → fully loaded, median (min–max) of {starts}");
-    row(&label, "—", &|f| spread(&f.loaded));
-    for op in [MOVE, LINE, PAGE, SOURCE, FEED, FETCHING] {
+    row(&label, "≤ 0.5 s at 10k reviews, ≤ 2.5 s at 50k", &|f| {
+        spread(&f.loaded)
+    });
+    for op in [MOVE, LINE, PAGE, SOURCE, FEED, FETCHING, LOADING] {
         let label = format!("key → frame: {op}, median / p99");
         row(&label, "≤ 5 ms / ≤ 16 ms", &|f| {
             let Some((_, keys, s)) = f.ops.iter().find(|(o, _, _)| *o == op) else {
@@ -113,7 +115,19 @@ pub(crate) fn print_table(
             } else {
                 String::new()
             };
-            format!("{} / {} ms ({keys}{silent})", short(median), short(p99))
+            if s.times.is_empty() {
+                return format!("— (no presses: {keys}{silent})");
+            }
+            let count = if matches!(op, FETCHING | LOADING) {
+                format!(", {} presses", s.times.len())
+            } else {
+                String::new()
+            };
+            format!(
+                "{} / {} ms ({keys}{silent}{count})",
+                short(median),
+                short(p99)
+            )
         });
     }
     let mib = |kib: Option<u64>| {
@@ -122,19 +136,27 @@ pub(crate) fn print_table(
         })
     };
     let target = format!(
-        "≤ 1.5 × corpus + 20 MiB = {:.0} MiB",
-        1.5 * corpus_mib + 20.0
+        "≤ 1.2 × corpus + 20 MiB = {:.1} MiB",
+        1.2 * corpus_mib + 20.0
     );
     row("memory once loaded (VmRSS)", &target, &|f| mib(f.rss_kib));
-    let target = format!("≤ 2 × corpus = {:.0} MiB", 2.0 * corpus_mib);
+    let target = format!(
+        "≤ 1.5 × corpus + 20 MiB = {:.1} MiB",
+        1.5 * corpus_mib + 20.0
+    );
     row("peak memory (VmHWM)", &target, &|f| mib(f.hwm_kib));
     println!(
         "\nEach key figure is from {} presses alternating the two keys, timed from the write of \
          the key to the last byte of its redraw (the output then quiet for {} ms); \"silent\" \
-         presses drew nothing and are not timed. less and newsboat draw nothing until they are \
-         loaded, so their two start figures are the same moment.",
+         presses drew nothing and are not timed. While R fetches and while the library loads, \
+         the progress line redraws all the time, so those presses are timed instead to the \
+         end of the first whole frame that shows them (the reading pane scrolled, the list \
+         cursor on another row), 5 ms apart, for as long as the fetch or load lasts (at most \
+         {} presses); the load is one more start. less and newsboat draw nothing until they \
+         are loaded, so their two start figures are the same moment.",
         args.presses.div_ceil(2) * 2,
-        QUIET.as_millis()
+        QUIET.as_millis(),
+        args.presses,
     );
     for (name, f) in runs {
         if let Some(f) = f.as_ref().filter(|f| !f.note.is_empty()) {

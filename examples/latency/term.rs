@@ -68,6 +68,8 @@ impl Term {
             watch: Some((marker, loading)),
             first_usable: None,
             loaded_since: None,
+            tail: Vec::new(),
+            waiting: None,
         }));
         let mut reader = pair.master.try_clone_reader()?;
         let writer = pair.master.take_writer()?;
