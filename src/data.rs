@@ -34,6 +34,7 @@ pub use people::{
     LinkRefusal, Person, is_web_link, link_refusal, name_matches, review_matches, same_name,
 };
 pub use scan::Indexed;
-pub use stream::{Part, load_in_background, load_parts, load_path};
+pub use stream::{Part, in_own_pool, load_in_background, load_parts, load_path};
 pub use toml_diag::key_text;
+pub(crate) use walk::REVIEWS_DIR;
 pub use walk::{LoadOptions, MAX_FILE_BYTES, read_regular};

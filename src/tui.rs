@@ -113,10 +113,11 @@ pub fn run(mut app: App, mut options: Options) -> io::Result<(Ended, Vec<String>
 const SHOW_PARTS_EVERY: Duration = Duration::from_millis(100);
 
 /// Takes every part that has arrived, and shows them at most every [`SHOW_PARTS_EVERY`];
-/// true when the screen should change.
+/// true when the screen should change. Live reload starts watching as the load ends.
 fn take_parts(
     app: &mut App,
     options: &mut Options,
+    reloads: &mut workers::Reloads,
     shown_at: &mut Instant,
     effects: &mut Vec<Effect>,
 ) -> bool {
@@ -135,6 +136,7 @@ fn take_parts(
                 return true;
             }
             Err(mpsc::TryRecvError::Disconnected) => {
+                reloads.start_watching(app.library());
                 effects.extend(update(app, Action::LoadDone));
                 options.parts = None;
                 return true;
@@ -174,12 +176,12 @@ fn event_loop(
     let test_panic = std::env::var_os("REELREAD_TEST_PANIC").is_some();
     // Draw only when something changed: an idle reader costs nothing.
     let mut dirty = true;
-    let mut parts_shown_at = Instant::now();
+    let mut shown_at = Instant::now();
     while app.is_running() {
-        dirty |= take_parts(app, options, &mut parts_shown_at, &mut effects);
+        dirty |= take_parts(app, options, &mut reloads, &mut shown_at, &mut effects);
         // Watching starts once no load is running, before the frame that shows it ended.
         // A change seen while a load runs waits for it to finish.
-        if let Some(library) = reloads.step(options.parts.is_none()) {
+        if let Some(library) = reloads.step(options.parts.is_none(), app.library()) {
             effects.extend(update(app, Action::Reloaded(Box::new(library))));
             dirty = true;
         }

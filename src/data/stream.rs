@@ -104,12 +104,25 @@ pub fn load_path_with(path: &Path, options: &LoadOptions) -> Library {
 pub fn load_in_background(path: PathBuf, options: LoadOptions) -> mpsc::Receiver<Part> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
-        load_parts(&path, &options, true, &mut |part| {
-            // The reader went away: nothing left to load for.
-            let _ = tx.send(part);
+        in_own_pool(|| {
+            load_parts(&path, &options, true, &mut |part| {
+                // The reader went away: nothing left to load for.
+                let _ = tx.send(part);
+            });
         });
     });
     rx
+}
+
+/// Runs `work` with its parallel parts on a thread pool of its own, not rayon's global one:
+/// the reader's own parallel work (counting mentions, filtering) runs on the global pool
+/// and would otherwise queue behind a whole load's files (85 ms for the first frame at
+/// 50,000 reviews). The two pools share the cores as threads do.
+pub fn in_own_pool<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+    match rayon::ThreadPoolBuilder::new().build() {
+        Ok(pool) => pool.install(work),
+        Err(_) => work(),
+    }
 }
 
 /// Loads a collection or a library of collections from `path`, handing each part to `sink`
@@ -140,27 +153,62 @@ pub fn load_parts(path: &Path, options: &LoadOptions, index: bool, sink: &mut dy
         problems.push(whole_file_error(&shown, &message));
         Vec::new()
     };
-    // Listing and sizing every file comes before the first part; at 50,000 files that is
-    // most of the wait for the first frame, so folders are listed on every core.
-    let plans: Vec<Plan> = dirs.into_par_iter().map(plan).collect();
-    sink(Part::Plan {
-        files: plans
-            .iter()
-            .map(|p| p.reviews.len() + usize::from(p.film.is_some()))
-            .sum(),
-        bytes: plans.iter().map(|p| p.bytes).sum(),
-    });
     if !problems.is_empty() {
         // A film folder that could not be opened (a broken link) is a skipped file too,
         // so the reader's footer counts it.
-        let skipped = if plans.is_empty() {
+        let skipped = if dirs.is_empty() {
             0
         } else {
             problems.iter().filter(|d| d.is_error()).count()
         };
         sink(problems_part(problems, skipped));
     }
-    load_collections(&plans, options, index, sink);
+    let mut emitter = Emitter::new(options);
+    let mut dirs = dirs.into_iter();
+    // The first film is listed, and its first reviews read, before the other folders are
+    // listed and sized: at 50,000 files that listing was most of the wait for the first
+    // frame. The plan (for the progress count) follows.
+    let first = dirs.next().map(plan).into_iter().collect::<Vec<_>>();
+    emitter.plans.extend(first);
+    let first_jobs = jobs(&emitter.plans, 0);
+    let (now, later) = first_jobs.split_at(first_jobs.len().min(FIRST_BATCH));
+    emitter.read(now, index, sink);
+    emitter.flush(sink);
+    if emitter.next_collection == 0 && !emitter.plans.is_empty() {
+        // A first film with no reviews is still shown before the rest is listed.
+        emitter.send_collection(sink);
+    }
+    emitter.limit = BATCH;
+    let rest: Vec<Plan> = dirs.collect::<Vec<_>>().into_par_iter().map(plan).collect();
+    emitter.plans.extend(rest);
+    sink(Part::Plan {
+        files: emitter
+            .plans
+            .iter()
+            .map(|p| p.reviews.len() + usize::from(p.film.is_some()))
+            .sum(),
+        bytes: emitter.plans.iter().map(|p| p.bytes).sum(),
+    });
+    let mut remaining = later.to_vec();
+    remaining.extend(jobs(&emitter.plans, 1));
+    // Chunks span films, so cores wait for each other once per chunk, not once per film.
+    for chunk in remaining.chunks(CHUNK) {
+        emitter.read(chunk, index, sink);
+    }
+    emitter.finish(sink);
+}
+
+/// A review file to read: its collection's and its own place in the plans.
+type Job = (usize, usize);
+
+/// Every review file of the plans from collection `from` on, in display order.
+fn jobs(plans: &[Plan], from: usize) -> Vec<Job> {
+    plans
+        .iter()
+        .enumerate()
+        .skip(from)
+        .flat_map(|(c, plan)| (0..plan.reviews.len()).map(move |r| (c, r)))
+        .collect()
 }
 
 fn problems_part(diagnostics: Vec<Diagnostic>, skipped: usize) -> Part {
@@ -170,57 +218,6 @@ fn problems_part(diagnostics: Vec<Diagnostic>, skipped: usize) -> Part {
     }
 }
 
-/// Reads every review file of every collection on all cores, a chunk at a time across
-/// films, and sends the parts in display order.
-fn load_collections(
-    plans: &[Plan],
-    options: &LoadOptions,
-    index: bool,
-    sink: &mut dyn FnMut(Part),
-) {
-    let jobs: Vec<(usize, &str, &Path)> = plans
-        .iter()
-        .enumerate()
-        .flat_map(|(c, plan)| {
-            plan.reviews
-                .iter()
-                .map(move |(id, path)| (c, id.as_str(), path.as_path()))
-        })
-        .collect();
-    let mut emitter = Emitter {
-        plans,
-        options,
-        next_collection: 0,
-        names: NameCache::default(),
-        batch: Vec::new(),
-        limit: FIRST_BATCH,
-        files: 0,
-        bytes: 0,
-    };
-    let work = |&(_, id, path): &(usize, &str, &Path)| {
-        let source = read(path, options);
-        let size = source.bytes.as_ref().map_or(0, Vec::len) as u64;
-        let parsed = source.parse(|path, bytes| parse_review(path, id, bytes));
-        let indexed = match &parsed {
-            Ok((review, _)) if index => Some(index_review(review)),
-            _ => None,
-        };
-        (parsed, indexed, size)
-    };
-    // Chunks span films, so cores wait for each other once per chunk, not once per film.
-    let mut start = 0;
-    while start < jobs.len() {
-        let size = if start == 0 { FIRST_BATCH } else { CHUNK };
-        let chunk = &jobs[start..(start + size).min(jobs.len())];
-        let results: Vec<_> = chunk.par_iter().with_min_len(16).map(&work).collect();
-        for (job, parsed) in chunk.iter().zip(results) {
-            emitter.take(job.0, parsed, sink);
-        }
-        start += chunk.len();
-    }
-    emitter.finish(sink);
-}
-
 /// Reviews sent in the first part: few, so the reader can open at once.
 const FIRST_BATCH: usize = 32;
 /// Review files parsed together (all cores) after the first part.
@@ -228,7 +225,8 @@ const CHUNK: usize = 1024;
 
 /// Turns parsed reviews, arriving in display order, into parts.
 struct Emitter<'a> {
-    plans: &'a [Plan],
+    /// The collections listed so far, in display order.
+    plans: Vec<Plan>,
     /// Commenter names met so far, shared by every comment they wrote.
     names: NameCache,
     options: &'a LoadOptions,
@@ -242,7 +240,41 @@ struct Emitter<'a> {
     bytes: u64,
 }
 
-impl Emitter<'_> {
+impl<'a> Emitter<'a> {
+    fn new(options: &'a LoadOptions) -> Self {
+        Emitter {
+            plans: Vec::new(),
+            options,
+            next_collection: 0,
+            names: NameCache::default(),
+            batch: Vec::new(),
+            limit: FIRST_BATCH,
+            files: 0,
+            bytes: 0,
+        }
+    }
+
+    /// Reads, parses and (with `index`) indexes the `jobs` on every core, then takes them
+    /// in order.
+    fn read(&mut self, jobs: &[Job], index: bool, sink: &mut dyn FnMut(Part)) {
+        let (plans, options) = (&self.plans, self.options);
+        let work = |&(c, r): &Job| {
+            let (id, path) = &plans[c].reviews[r];
+            let source = read(path, options);
+            let size = source.bytes.as_ref().map_or(0, Vec::len) as u64;
+            let parsed = source.parse(|path, bytes| parse_review(path, id, bytes));
+            let indexed = match &parsed {
+                Ok((review, _)) if index => Some(index_review(review)),
+                _ => None,
+            };
+            (parsed, indexed, size)
+        };
+        let results: Vec<_> = jobs.par_iter().with_min_len(16).map(work).collect();
+        for (job, parsed) in jobs.iter().zip(results) {
+            self.take(job.0, parsed, sink);
+        }
+    }
+
     /// Takes the next review, of collection `c`: sends every collection up to `c` first.
     fn take(&mut self, c: usize, parsed: Parsed, sink: &mut dyn FnMut(Part)) {
         while self.next_collection <= c {

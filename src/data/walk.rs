@@ -11,7 +11,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 /// The file that makes a folder a collection.
 pub(super) const FILM_FILE: &str = "film.toml";
 /// The folder holding one TOML file per review.
-pub(super) const REVIEWS_DIR: &str = "reviews";
+pub(crate) const REVIEWS_DIR: &str = "reviews";
 /// The largest file [`load_path`](super::load_path) reads, so a stray video or dump named `.toml` is refused
 /// from its size instead of being read into memory whole.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;

@@ -36,7 +36,8 @@ impl Fetching {
     pub fn start(&mut self, setup: Setup) {
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
-            let done = run(&setup, &tx);
+            // Mapping feeds runs on a pool of its own, leaving the global one to the reader.
+            let done = crate::data::in_own_pool(|| run(&setup, &tx));
             let _ = tx.send(done);
         });
         self.running = Some(rx);

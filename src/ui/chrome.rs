@@ -104,9 +104,17 @@ fn header_tags(app: &App) -> Line<'static> {
     Line::from(spans)
 }
 
-/// `Loading… 3,400/10,100 files · 17.0/49.8 MB`: how far a background load has got.
+/// `Loading… 3,400/10,100 files · 17.0/49.8 MB`: how far a background load has got;
+/// `Loading… 32 files · 0.1 MB` while the library is still being listed.
 fn loading_text(p: crate::app::Progress) -> String {
     let mb = |bytes: u64| bytes as f64 / 1e6;
+    if p.total_files == 0 {
+        return format!(
+            "Loading… {} files · {:.1} MB",
+            thousands(p.files),
+            mb(p.bytes)
+        );
+    }
     format!(
         "Loading… {}/{} files · {:.1}/{:.1} MB",
         thousands(p.files),
@@ -239,6 +247,12 @@ mod tests {
             super::loading_text(p),
             "Loading… 3,400/10,100 files · 17.0/49.8 MB"
         );
+        let listing = crate::app::Progress {
+            files: 33,
+            bytes: 160_000,
+            ..crate::app::Progress::default()
+        };
+        assert_eq!(super::loading_text(listing), "Loading… 33 files · 0.2 MB");
         assert_eq!(super::thousands(0), "0");
         assert_eq!(super::thousands(999), "999");
         assert_eq!(super::thousands(1_234_567), "1,234,567");

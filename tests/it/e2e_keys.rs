@@ -175,7 +175,9 @@ fn the_sort_its_direction_and_hide_read_come_back_on_the_next_run() {
     let s = first.wait_for("the order and hide-read in the header", |s| {
         s.row(0).contains("By date, oldest first") && s.row(0).contains("Unread only")
     });
-    let header = s.row(0);
+    // Compared without trailing blanks: a cell a progress text once filled reads as a
+    // blank, one never drawn as nothing.
+    let header = s.row(0).trim_end().to_owned();
     let order = |list: &str| list.find("Newer Review") < list.find("Older Review");
     let newer_first = order(&s.pane("Reviews").unwrap_or_default());
     first.send("q");
@@ -184,7 +186,9 @@ fn the_sort_its_direction_and_hide_read_come_back_on_the_next_run() {
     assert!(saved.contains("[view]"), "{saved}");
 
     let mut second = start(&dir, &env);
-    let s = second.wait_for("the same header", |s| s.row(0) == header);
+    let s = second.wait_for(&format!("the same header {header:?}"), |s| {
+        s.row(0).trim_end() == header
+    });
     let list = s.pane("Reviews").unwrap_or_default();
     assert!(
         list.contains("Newer Review") && list.contains("Older Review"),

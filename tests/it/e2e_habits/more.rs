@@ -287,6 +287,39 @@ fn edited_files_reload_and_a_broken_one_keeps_its_last_good_version() {
     quit_with(&mut app, "q");
 }
 
+#[test]
+fn a_film_folder_added_to_the_library_is_read_and_then_watched() {
+    let world = World::new();
+    let library = world.dir("data").join("library");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("data/1-mile-to-you"),
+        &library.join("1-mile-to-you"),
+    );
+    let dir = library.to_str().expect("a UTF-8 temporary path");
+    let mut app = world.spawn(&[dir]);
+    wait_first_frame(&mut app);
+
+    // A new film, as a fetch writes one: its folder, its film, its first review.
+    let film = library.join("another-film");
+    write_file(&film.join("film.toml"), "title = \"Another Film\"\n");
+    write_file(
+        &film.join("reviews/first.toml"),
+        "title = \"First Of Another\"\nbody = \"New.\"\n",
+    );
+    app.wait_for("the new film's review in the list", |s| {
+        s.pane_contains("Reviews 6", "First Of Another")
+    });
+    // Its reviews folder is watched from then on.
+    write_file(
+        &film.join("reviews/second.toml"),
+        "title = \"Second Of Another\"\nbody = \"Newer.\"\n",
+    );
+    app.wait_for("the second review in the new film's folder", |s| {
+        s.pane_contains("Reviews 7", "Second Of Another")
+    });
+    quit_with(&mut app, "q");
+}
+
 // ---------------------------------------------------------------------------------------
 // 8. Export.
 
