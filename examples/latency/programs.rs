@@ -150,7 +150,10 @@ pub(crate) fn newsboat(dir: &Path, first_film: &str, args: &Args, long: &Long) -
 pub(crate) fn review_text(r: &Review) -> String {
     let by = r.reviewer.as_deref().unwrap_or("unknown reviewer");
     let mut s = format!("{}\nReview by {by}", r.title);
-    for part in [&r.source, &r.url].into_iter().flatten() {
+    for part in [r.source.as_deref(), r.url.as_deref()]
+        .into_iter()
+        .flatten()
+    {
         let _ = write!(s, " · {part}");
     }
     if let Some(d) = r.published {

@@ -185,7 +185,7 @@ pub struct Comment {
     /// How to reach them, e.g. "Twitter: yesnofilms".
     pub contact: Option<Box<str>>,
     /// The number (`#N`, counted from 1) of the earlier comment this one answers.
-    pub replies_to: Option<usize>,
+    pub replies_to: Option<u32>,
 }
 
 /// One source's text about the film, from `reviews/ID.toml`.
@@ -199,9 +199,9 @@ pub struct Review {
     /// Markdown text.
     pub body: String,
     /// Publication or site.
-    pub source: Option<String>,
+    pub source: Option<Arc<str>>,
     /// Who wrote it.
-    pub reviewer: Option<String>,
+    pub reviewer: Option<Arc<str>>,
     /// When it was published.
     pub published: Option<Date>,
     /// Where it was published.
@@ -292,7 +292,7 @@ impl Review {
         self.title = line(&self.title);
         self.body = super::sanitize(&self.body);
         for v in [&mut self.source, &mut self.reviewer].into_iter().flatten() {
-            *v = line(v);
+            *v = line(v).into();
         }
         // A URL that was not a clean web link in the file keeps the evidence: stand-ins,
         // and edge whitespace left untrimmed, so it is refused after load as before it.

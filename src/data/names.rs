@@ -1,6 +1,6 @@
-//! One allocation per distinct commenter name across a load: a few thousand people write
-//! the hundreds of thousands of comments a large library holds, and each comment would
-//! otherwise carry its own copy of its author's name.
+//! One allocation per distinct name across a load: a few thousand people write the
+//! hundreds of thousands of reviews and comments a large library holds, for a few hundred
+//! sources, and each would otherwise carry its own copy of its author's and source's name.
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -12,8 +12,15 @@ use super::model::Review;
 pub struct NameCache(HashSet<Arc<str>>);
 
 impl NameCache {
-    /// Points every comment author of `review` at the one copy of that name.
+    /// Points `review`'s reviewer, source and every comment author at the one copy of
+    /// that name.
     pub fn share(&mut self, review: &mut Review) {
+        for name in [&mut review.reviewer, &mut review.source]
+            .into_iter()
+            .flatten()
+        {
+            *name = self.shared(name);
+        }
         for comment in &mut review.comments {
             if let Some(author) = &mut comment.author {
                 *author = self.shared(author);
@@ -45,8 +52,12 @@ mod tests {
                 ..Comment::default()
             })
             .collect();
+        review.reviewer = Some("Bo".into());
+        review.source = Some("The Reel".into());
         let mut other = review.clone();
         other.comments[0].author = Some("Ann".into());
+        other.reviewer = Some("Ann".into());
+        other.source = Some("The Reel".into());
         let mut names = NameCache::default();
         names.share(&mut review);
         names.share(&mut other);
@@ -55,5 +66,10 @@ mod tests {
         assert!(Arc::ptr_eq(&author(&review, 0), &author(&other, 0)));
         assert!(!Arc::ptr_eq(&author(&review, 0), &author(&review, 1)));
         assert_eq!(&*author(&other, 1), "Bo");
+        let reviewer = |r: &Review| r.reviewer.clone().expect("a reviewer");
+        assert!(Arc::ptr_eq(&reviewer(&review), &author(&review, 1)));
+        assert!(Arc::ptr_eq(&reviewer(&other), &author(&review, 0)));
+        let source = |r: &Review| r.source.clone().expect("a source");
+        assert!(Arc::ptr_eq(&source(&review), &source(&other)));
     }
 }

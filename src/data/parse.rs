@@ -129,7 +129,7 @@ pub fn parse_review(
         }
         let number = i + 1;
         if let Some(parent) = review.comments[i].replies_to
-            && !(1..number).contains(&parent)
+            && !(1..number).contains(&(parent as usize))
         {
             review.comments[i].replies_to = None;
             let message = format!(

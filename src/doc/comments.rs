@@ -58,7 +58,11 @@ fn depth(comments: &[Comment], index: usize) -> usize {
     let mut depth = 0;
     let mut at = index;
     // Parents are always earlier (the loader checks), so this ends.
-    while let Some(parent) = comments[at].replies_to.filter(|p| (1..=at).contains(p)) {
+    while let Some(parent) = comments[at]
+        .replies_to
+        .map(|p| p as usize)
+        .filter(|p| (1..=at).contains(p))
+    {
         depth += 1;
         at = parent - 1;
     }
@@ -90,7 +94,7 @@ fn header(index: usize, comment: &Comment, date_format: &str) -> Vec<Piece> {
 mod tests {
     use super::*;
 
-    fn comment(text: &str, replies_to: Option<usize>) -> Comment {
+    fn comment(text: &str, replies_to: Option<u32>) -> Comment {
         Comment {
             text: text.into(),
             replies_to,

@@ -134,8 +134,12 @@ fn post(item: &Item, feed: &Feed, options: &MapOptions) -> Option<Entry> {
     let review = Review {
         title,
         body,
-        source: options.source.clone().or_else(|| feed.title.clone()),
-        reviewer: (!item.authors.is_empty()).then(|| item.authors.join(", ")),
+        source: options
+            .source
+            .clone()
+            .or_else(|| feed.title.clone())
+            .map(Into::into),
+        reviewer: (!item.authors.is_empty()).then(|| item.authors.join(", ").into()),
         published: item.published,
         url: web_link(item.link.as_deref()),
         ..blank_review()

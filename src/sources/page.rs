@@ -90,8 +90,11 @@ pub fn extract(html: &str, url: &str) -> Result<Page, String> {
     let review = Review {
         title,
         body,
-        source: site.or(facts.publisher).or(article.site_name),
-        reviewer: facts.author.or(author).or(byline),
+        source: site
+            .or(facts.publisher)
+            .or(article.site_name)
+            .map(Into::into),
+        reviewer: facts.author.or(author).or(byline).map(Into::into),
         published: facts.published.or_else(|| {
             published
                 .or(article.published_time)

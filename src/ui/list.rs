@@ -210,7 +210,11 @@ fn byline(review: &Review, info: &Info<'_>, width: usize) -> String {
     let date = review
         .published
         .map(|d| crate::data::date::format_date(d, info.date_format));
-    let known = |v: &Option<String>| v.clone().filter(|part| !part.trim().is_empty());
+    let known = |v: &Option<std::sync::Arc<str>>| {
+        v.as_deref()
+            .filter(|part| !part.trim().is_empty())
+            .map(str::to_owned)
+    };
     let reviewer = known(&review.reviewer);
     let rest: Vec<String> = [reviewer.clone(), known(&review.source), date]
         .into_iter()

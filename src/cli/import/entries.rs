@@ -111,7 +111,7 @@ fn write(mut mapped: Mapped, origin: &str, plan: &Plan) -> Result<(), Failed> {
             entry.film.clone_from(&plan.film);
         }
         if entry.review.reviewer.is_none() {
-            entry.review.reviewer.clone_from(&plan.reviewer);
+            entry.review.reviewer = plan.reviewer.as_deref().map(Into::into);
         }
     }
     if mapped.entries.iter().all(|e| e.review.reviewer.is_none()) {

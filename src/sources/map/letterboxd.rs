@@ -57,8 +57,8 @@ pub(super) fn entry(item: &Item) -> Option<Entry> {
     let review = Review {
         title,
         body,
-        source: Some("Letterboxd".to_owned()),
-        reviewer,
+        source: Some("Letterboxd".into()),
+        reviewer: reviewer.map(Into::into),
         published: item.published,
         url: web_link(item.link.as_deref()),
         rating: ext("letterboxd:memberRating").and_then(rating),

@@ -35,9 +35,9 @@ pub(super) fn review(review: &Review, origin: &str) -> String {
         let _ = writeln!(out, "kind = {}", value(&Kind::Preview));
     }
     let strings = [
-        ("source", &review.source),
-        ("reviewer", &review.reviewer),
-        ("url", &review.url),
+        ("source", review.source.as_deref()),
+        ("reviewer", review.reviewer.as_deref()),
+        ("url", review.url.as_deref()),
     ];
     for (key, v) in strings {
         if let Some(v) = v {

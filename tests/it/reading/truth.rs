@@ -116,7 +116,7 @@ fn the_reviewer_picker_lists_numbered_critics_in_natural_order() {
         "critic 1",
         "Ana",
     ]) {
-        review.reviewer = Some(name.to_owned());
+        review.reviewer = Some(name.into());
         review.comments.clear();
     }
     let mut app = app_with(library);

@@ -17,8 +17,8 @@ fn two_films() -> Library {
     "The Second Film".clone_into(&mut second.film.title);
     for (i, review) in second.reviews.iter_mut().enumerate() {
         review.id = format!("second-{i}");
-        review.reviewer = (i != 1).then(|| format!("Critic {i}"));
-        review.source = (i != 2).then(|| "The Daily Reel".to_owned());
+        review.reviewer = (i != 1).then(|| format!("Critic {i}").into());
+        review.source = (i != 2).then(|| "The Daily Reel".into());
     }
     library.collections.push(second);
     library
