@@ -184,8 +184,17 @@ pub struct Comment {
     pub posted: Option<Date>,
     /// How to reach them, e.g. "Twitter: yesnofilms".
     pub contact: Option<Box<str>>,
-    /// The number (`#N`, counted from 1) of the earlier comment this one answers.
+    /// The number (`#N`, counted from 1) of the earlier comment this one answers. A number
+    /// past `u32::MAX` is kept as `u32::MAX`: it names no earlier comment either, so the
+    /// loader warns and shows the comment unthreaded, as for any number out of range.
+    #[serde(default, deserialize_with = "saturating_number")]
     pub replies_to: Option<u32>,
+}
+
+/// A whole number, as large as it may be, held in a `u32` (a comment's reply number).
+fn saturating_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    let n = Option::<u64>::deserialize(d)?;
+    Ok(n.map(|n| u32::try_from(n).unwrap_or(u32::MAX)))
 }
 
 /// One source's text about the film, from `reviews/ID.toml`.

@@ -220,6 +220,22 @@ mod tests {
     }
 
     #[test]
+    fn a_reply_number_too_large_for_any_comment_is_a_warning_not_a_lost_review() {
+        let text =
+            "title = \"t\"\nbody = \"b\"\n[[comments]]\ntext = \"a\"\nreplies_to = 99999999999\n";
+        let (review, warnings) = parse_review("r.toml", "r", text.as_bytes()).expect("parses");
+        assert_eq!(review.comments[0].replies_to, None);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(
+            warnings[0]
+                .to_string()
+                .contains("must name an earlier comment"),
+            "{}",
+            warnings[0]
+        );
+    }
+
+    #[test]
     fn an_unclosed_spoiler_is_a_warning() {
         assert_eq!(
             warnings("title = \"t\"\nbody = \"a ||b\"\n"),
