@@ -151,8 +151,8 @@ pub(crate) fn print_table(
          presses drew nothing and are not timed. While R fetches and while the library loads, \
          the progress line redraws all the time, so those presses are timed instead to the \
          end of the first whole frame that shows them (the reading pane scrolled, the list \
-         cursor on another row), 5 ms apart, for as long as the fetch or load lasts (at most \
-         {} presses); the load is one more start. less and newsboat draw nothing until they \
+         cursor on another row), 5 ms apart, for as long as the fetch (at most {} presses) or \
+         the load lasts; the load is one more start. less and newsboat draw nothing until they \
          are loaded, so their two start figures are the same moment.",
         args.presses.div_ceil(2) * 2,
         QUIET.as_millis(),
