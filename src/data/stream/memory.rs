@@ -4,7 +4,8 @@
 use super::super::model::{Collection, Library};
 use super::super::names::NameCache;
 use super::super::parse::{SourceFile, parse_review};
-use super::{Part, film_of, problems_part, sink_reviews};
+use super::emitter::{film_of, sink_reviews};
+use super::{Part, problems_part};
 
 /// Parses one collection from files already in memory (the bundled collection).
 pub(crate) fn build_collection(
