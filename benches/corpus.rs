@@ -97,6 +97,32 @@ fn scale(c: &mut Criterion) {
             },
         );
     }
+    // Typing a query that no one typed before, a keystroke at a time: each keystroke on a
+    // fresh reader that has the shorter query typed (narrowing from its matches).
+    let word = "restrained";
+    for k in 1..=word.len() {
+        group.bench_function(
+            format!("list text filter as typed, keystroke {k} of {word}"),
+            |b| {
+                b.iter_batched(
+                    || {
+                        let mut app = App::new(library.clone());
+                        update(&mut app, Action::Resize(200, 50));
+                        update(&mut app, Command::Search);
+                        for ch in word[..k - 1].chars() {
+                            update(&mut app, Action::Input(ch));
+                        }
+                        app
+                    },
+                    |mut app| {
+                        update(&mut app, Action::Input(char::from(word.as_bytes()[k - 1])));
+                        app
+                    },
+                    BatchSize::PerIteration,
+                );
+            },
+        );
+    }
     group.bench_function("App::new (index built in the app)", |b| {
         b.iter_batched(
             || library.clone(),
