@@ -55,6 +55,13 @@ pub fn index_review(review: &Review) -> Indexed {
     }
 }
 
+/// `text` holds one of the only characters whose fold is ASCII: U+0130 `İ` and U+212A
+/// `K` (a test checks every character).
+fn folds_to_ascii(text: &[u8]) -> bool {
+    memmem::find(text, "\u{130}".as_bytes()).is_some()
+        || memmem::find(text, "\u{212a}".as_bytes()).is_some()
+}
+
 fn field_flags(text: &str) -> u8 {
     if text.is_ascii() {
         return if memmem::find(text.as_bytes(), b"||").is_some() {
@@ -64,12 +71,13 @@ fn field_flags(text: &str) -> u8 {
         };
     }
     let bytes = text.as_bytes();
-    // The only characters whose fold is ASCII: U+0130 `İ` and U+212A `K` (a test checks
-    // every character).
-    let folds_to_ascii = memmem::find(bytes, "\u{130}".as_bytes()).is_some()
-        || memmem::find(bytes, "\u{212a}".as_bytes()).is_some();
     let hides = memmem::find(bytes, b"||").is_some();
-    NON_ASCII | if folds_to_ascii || hides { FOLD } else { 0 }
+    NON_ASCII
+        | if folds_to_ascii(bytes) || hides {
+            FOLD
+        } else {
+            0
+        }
 }
 
 /// Title, body, then each comment's text: the fields a query is matched in.
@@ -89,6 +97,10 @@ pub struct Needle {
     ascii: Option<regex::bytes::Regex>,
     /// The folded query is ASCII, so it can match plain ASCII fields.
     is_ascii: bool,
+    /// The query holds no space: a hit in a field folded for searching is then a hit in
+    /// its raw bytes too, unless the field holds `İ` or `K` (the spaces that stand for
+    /// spoiler markers are the only other ASCII folding adds).
+    spaceless: bool,
 }
 
 impl Needle {
@@ -113,6 +125,7 @@ impl Needle {
             finder: memmem::Finder::new(needle.as_bytes()).into_owned(),
             ascii,
             is_ascii,
+            spaceless: !needle.contains(' '),
         })
     }
 
@@ -144,6 +157,15 @@ impl Needle {
                     .find_iter(field.as_bytes())
                     .take(enough - total)
                     .count(),
+                // No hit in the raw bytes, so none once folded: skip the folding (most
+                // fields, for a query that matches few reviews).
+                Some(regex)
+                    if self.spaceless
+                        && !regex.is_match(field.as_bytes())
+                        && !folds_to_ascii(field.as_bytes()) =>
+                {
+                    0
+                }
                 None if flags == 0 && !self.is_ascii => 0,
                 // The title's spoiler markers are shown as written, as the list shows them.
                 _ => self.in_folded(field, i > 0, enough - total),
@@ -237,6 +259,19 @@ mod tests {
         assert_eq!(count(&r, "  "), 0);
         assert_eq!(count(&r, "a\0a"), 0);
         assert_eq!(index_review(&r), Indexed::default());
+    }
+
+    #[test]
+    fn a_field_without_a_raw_hit_is_skipped_only_when_folding_could_add_none() {
+        // The hidden spoiler's markers read as spaces: a query with a space can meet them.
+        let r = review("t", "the end||secret|| came", &[]);
+        assert_eq!(count(&r, "end  "), 1);
+        assert_eq!(count(&r, "secret"), 0);
+        assert_eq!(count(&r, "came"), 1);
+        // `K` (Kelvin) folds to `k`: no raw hit for `kelvin`, one once folded.
+        let r = review("t", "\u{212a}elvin||x||", &["\u{130}stanbul"]);
+        assert_eq!(count(&r, "kelvin"), 1);
+        assert_eq!(count(&r, "istanbul"), 1);
     }
 
     #[test]
