@@ -28,7 +28,8 @@ const BATCH: usize = 256;
 /// One step of loading, in the order the library is shown.
 #[derive(Debug, Clone)]
 pub enum Part {
-    /// What there is to read, sent first (for a progress indicator).
+    /// What there is to read (for a progress indicator), sent once the first film's first
+    /// reviews are out and every folder is listed.
     Plan {
         /// Files to read.
         files: usize,
@@ -168,8 +169,7 @@ pub fn load_parts(path: &Path, options: &LoadOptions, index: bool, sink: &mut dy
     // The first film is listed, and its first reviews read, before the other folders are
     // listed and sized: at 50,000 files that listing was most of the wait for the first
     // frame. The plan (for the progress count) follows.
-    let first = dirs.next().map(plan).into_iter().collect::<Vec<_>>();
-    emitter.plans.extend(first);
+    emitter.plans.extend(dirs.next().map(plan));
     let first_jobs = jobs(&emitter.plans, 0);
     let (now, later) = first_jobs.split_at(first_jobs.len().min(FIRST_BATCH));
     emitter.read(now, index, sink);
