@@ -177,7 +177,7 @@ impl App {
     #[must_use]
     pub fn list_hits(&self, entry: usize) -> Option<usize> {
         self.list.query.as_ref()?;
-        let (review, indexed) = self.catalog.searchable(&[entry])[0];
+        let (review, indexed) = self.catalog.searchable(entry);
         Some(
             self.list
                 .needle

@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 use std::fmt;
 
 use crate::data::Review;
-use crate::data::scan::{Indexed, Needle, index_review};
+use crate::data::scan::{Hit, Indexed, Needle, index_review};
 
 /// Orders the list can be sorted in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -227,6 +227,21 @@ pub fn count_hits(reviews: &[(&Review, &Indexed)], text: &str) -> Vec<usize> {
 #[must_use]
 pub fn matching(reviews: &[(&Review, &Indexed)], text: &str) -> Vec<bool> {
     scan(reviews, text, false, Needle::found)
+}
+
+/// Where each indexed review's first hit of `text` is, each searched from its `Hit`: the
+/// first hit of a shorter query `text` extends, or the start. The list's text filter as
+/// it is typed: a keystroke searches each review again only from where it matched.
+#[must_use]
+pub fn first_hits(reviews: &[(&Review, &Indexed, Hit)], text: &str) -> Vec<Option<Hit>> {
+    let Some(needle) = Needle::new(text) else {
+        return vec![None; reviews.len()];
+    };
+    reviews
+        .par_iter()
+        .with_min_len(64)
+        .map(|&(review, indexed, from)| needle.first_hit(review, indexed, from))
+        .collect()
 }
 
 /// Runs `per_review` over each review with the prepared query; `none` for every review

@@ -39,15 +39,10 @@ pub(super) struct Catalog {
 }
 
 impl Catalog {
-    /// Each of `entries` with its search index: what the list's text filter scans.
-    pub(super) fn searchable(&self, entries: &[usize]) -> Vec<(&Review, &Indexed)> {
-        entries
-            .iter()
-            .map(|&e| {
-                let (c, r) = self.entries[e];
-                (&self.library.collections[c].reviews[r], &self.index[e])
-            })
-            .collect()
+    /// Entry `e`'s review with its search index: what the list's text filter scans.
+    pub(super) fn searchable(&self, e: usize) -> (&Review, &Indexed) {
+        let (c, r) = self.entries[e];
+        (&self.library.collections[c].reviews[r], &self.index[e])
     }
 
     /// Gives back the room the per-entry tables grew into while loading (a growing `Vec`

@@ -5,8 +5,12 @@ use std::collections::HashSet;
 
 use super::{App, ListQuery};
 use crate::data::same_name;
+use crate::data::scan::Hit;
 use crate::query::{self, SortKey};
 use rayon::prelude::*;
+
+/// Entries that hold a text filter's query, ascending, each with where its first hit is.
+pub(super) type Matches = Box<[(u32, Hit)]>;
 
 /// The list's rows (filtered, then sorted), its cursor and scroll, and what narrows it.
 #[derive(Debug)]
@@ -20,10 +24,11 @@ pub(super) struct ListView {
     pub(super) filter: Option<String>,
     /// The list's text filter.
     pub(super) query: Option<ListQuery>,
-    /// The last few text filters' matches, by folded query, so a keystroke narrows the
-    /// matches of a shorter query and a deleted character goes back to matches already
-    /// found; cleared whenever entries arrive.
-    pub(super) recent: Vec<(String, HashSet<usize>)>,
+    /// The last few text filters' matches, by folded query, each with where its first
+    /// hit is, so a keystroke searches only the matches of a shorter query from their
+    /// hits on, and a deleted character goes back to matches already found; cleared
+    /// whenever entries arrive.
+    pub(super) recent: Vec<(String, Matches)>,
     /// The text filter's query, prepared for counting the hits of the rows drawn.
     pub(super) needle: Option<crate::data::scan::Needle>,
     pub(super) sort: SortKey,
@@ -202,33 +207,41 @@ impl App {
         let recent = &mut self.list.recent;
         if let Some(at) = recent.iter().position(|(k, _)| *k == key) {
             let found = recent.remove(at);
-            let matches = found.1.clone();
+            let matches = entries(&found.1);
             recent.push(found);
             return matches;
         }
-        let candidates: Vec<usize> = match recent
+        let whole: Matches;
+        let shorter = recent
             .iter()
             .filter(|(k, _)| key.starts_with(k.as_str()))
-            .max_by_key(|(k, _)| k.len())
-        {
-            Some((_, shorter)) => {
-                let mut entries: Vec<usize> = shorter.iter().copied().collect();
-                entries.sort_unstable();
-                entries
-            }
-            None => (0..self.catalog.entries.len()).collect(),
+            .max_by_key(|(k, _)| k.len());
+        let candidates: &[(u32, Hit)] = if let Some((_, shorter)) = shorter {
+            shorter
+        } else {
+            let every = u32::try_from(self.catalog.entries.len()).unwrap_or(u32::MAX);
+            whole = (0..every).map(|e| (e, Hit::default())).collect();
+            &whole
         };
-        let found = query::matching(&self.catalog.searchable(&candidates), text);
-        let matches: HashSet<usize> = candidates
-            .into_iter()
-            .zip(found)
-            .filter_map(|(e, found)| found.then_some(e))
+        let searchable: Vec<_> = candidates
+            .iter()
+            .map(|&(e, from)| {
+                let (review, indexed) = self.catalog.searchable(e as usize);
+                (review, indexed, from)
+            })
             .collect();
+        let found = query::first_hits(&searchable, text);
+        let matches: Matches = candidates
+            .iter()
+            .zip(found)
+            .filter_map(|(&(e, _), hit)| Some((e, hit?)))
+            .collect();
+        let set = entries(&matches);
         if recent.len() == REMEMBERED {
             recent.remove(0);
         }
-        recent.push((key, matches.clone()));
-        matches
+        recent.push((key, matches));
+        set
     }
 
     /// Enter in the list's text prompt: the filter stays and its first hit opens, with
@@ -299,4 +312,9 @@ impl App {
             self.reading.scroll[entry] = line.saturating_sub(1).min(self.max_scroll());
         }
     }
+}
+
+/// The entries of remembered matches, as the list's filter holds them.
+fn entries(matches: &[(u32, Hit)]) -> HashSet<usize> {
+    matches.iter().map(|&(e, _)| e as usize).collect()
 }

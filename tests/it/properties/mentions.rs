@@ -110,14 +110,92 @@ proptest! {
             vec![expected > 0]
         );
     }
+
+    /// A longer query searched from where the query it extends was first found (as the
+    /// list's filter does keystroke by keystroke) finds what a search from the start finds.
+    /// Both queries are cut from the review's own text, so they are often found.
+    #[test]
+    fn a_longer_query_searched_from_its_prefix_hit_finds_the_same(
+        body in unicode_soup(),
+        comments in prop::collection::vec(unicode_soup(), 0..4),
+        (which, at, short, long) in (0usize..5, 0usize..64, 0usize..64, 0usize..64),
+        upper: bool,
+    ) {
+        use reelread::data::scan::{Hit, index_review};
+        use reelread::query::first_hits;
+        let library = bundled_library();
+        let mut review = library.collections[0].reviews[0].clone();
+        review.title = "T".into();
+        review.body = body;
+        review.comments.truncate(comments.len());
+        for (c, text) in review.comments.iter_mut().zip(comments) {
+            c.text = text.into();
+        }
+        let source: Vec<char> = match which {
+            0 => review.body.chars().collect(),
+            _ if review.comments.is_empty() => review.body.chars().collect(),
+            n => review.comments[(n - 1) % review.comments.len()].text.chars().collect(),
+        };
+        let n = source.len();
+        let start = at % (n + 1);
+        let end = start + short % (n - start + 1);
+        let longer_end = end + long % (n - end + 1);
+        let cut = |to: usize| {
+            let text: String = source[start..to].iter().collect();
+            if upper { text.to_ascii_uppercase() } else { text }
+        };
+        let (query, longer) = (cut(end), cut(longer_end));
+        let indexed = index_review(&review);
+        let from_start = first_hits(&[(&review, &indexed, Hit::default())], &longer)[0];
+        match first_hits(&[(&review, &indexed, Hit::default())], &query)[0] {
+            Some(from) => {
+                let resumed = first_hits(&[(&review, &indexed, from)], &longer)[0];
+                prop_assert_eq!(resumed, from_start);
+            }
+            // A blank query finds nothing yet its extension may; any other that finds
+            // nothing leaves its extension nothing to find.
+            None if !query.trim().is_empty() && !query.contains('\0') => {
+                prop_assert_eq!(from_start, None);
+            }
+            None => {}
+        }
+    }
 }
 
 /// Text from pieces that stress case-insensitive matching over raw bytes.
 fn unicode_soup() -> impl Strategy<Value = String> {
     let piece = prop::sample::select(
         &[
-            "a", "A", "b", "B", "i", "I", "k", "K", "s", "S", " ", "||", "İ", "\u{212a}", "ß", "ẞ",
-            "Σ", "σ", "ς", "é", "É", "Ω", "\u{2126}", "ﬁ", "—", "ǅ", "\0", "\n",
+            "a",
+            "A",
+            "b",
+            "B",
+            "i",
+            "I",
+            "k",
+            "K",
+            "s",
+            "S",
+            " ",
+            "||",
+            "İ",
+            "\u{212a}",
+            "ß",
+            "ẞ",
+            "Σ",
+            "σ",
+            "ς",
+            "é",
+            "É",
+            "Ω",
+            "\u{2126}",
+            "ﬁ",
+            "—",
+            "ǅ",
+            "\0",
+            "\n",
+            "|",
+            "restrained",
         ][..],
     );
     prop::collection::vec(piece, 0..12).prop_map(|p| p.concat())
