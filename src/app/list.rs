@@ -1,7 +1,7 @@
 //! What the list holds and in which order: the reviewer filter, the text filter and the
 //! sort, recombined whenever one of them changes.
 
-use std::collections::HashSet;
+use fixedbitset::FixedBitSet;
 
 use super::{App, ListQuery};
 use crate::data::same_name;
@@ -91,7 +91,7 @@ impl App {
                 .list
                 .query
                 .as_ref()
-                .is_none_or(|q| q.matches.contains(e));
+                .is_none_or(|q| q.matches.contains(*e));
             let by_read =
                 !hide_read || !self.marks.per_entry[*e].read || Some(*e) == self.reading.open;
             by_text && by_read
@@ -200,7 +200,7 @@ impl App {
     /// Entries containing `text`: remembered, or found among the matches of the longest
     /// remembered query it extends (folding is per character, so a longer query only
     /// matches where its prefix did), or in the whole library.
-    fn text_matches(&mut self, text: &str) -> HashSet<usize> {
+    fn text_matches(&mut self, text: &str) -> FixedBitSet {
         /// Enough for a word typed and corrected; each set is at most one per entry.
         const REMEMBERED: usize = 16;
         let key = crate::data::fold::folded(text);
@@ -315,6 +315,6 @@ impl App {
 }
 
 /// The entries of remembered matches, as the list's filter holds them.
-fn entries(matches: &[(u32, Hit)]) -> HashSet<usize> {
+fn entries(matches: &[(u32, Hit)]) -> FixedBitSet {
     matches.iter().map(|&(e, _)| e as usize).collect()
 }

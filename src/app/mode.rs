@@ -1,7 +1,7 @@
 //! The small types the state is described in: focus, what is on top of the panes, the
 //! list's text filter, the highlighted actor.
 
-use std::collections::HashSet;
+use fixedbitset::FixedBitSet;
 
 use super::{LinkList, Picker};
 use crate::doc::Hit;
@@ -56,10 +56,11 @@ pub enum Mode {
 pub struct ListQuery {
     /// What was typed.
     pub text: String,
-    /// Entries containing the text (the others are left out of the list). Hit counts are
+    /// Entries containing the text, one bit per entry (the others are left out of the
+    /// list): 6 KB at 50,000 reviews, and no hashing on each keystroke. Hit counts are
     /// counted only for the rows on screen ([`App::list_hits`]), so a one-letter query
     /// over 50 MB stops at each review's first hit.
-    pub matches: HashSet<usize>,
+    pub matches: FixedBitSet,
 }
 
 /// The cast member whose mentions are highlighted, and where the reader is among them.
